@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Machine-readable error codes of the HTTP API. Every error body also has a human-readable `message`. */
+export const ERROR_CODES = [
+  'validation_error',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'no_slot',
+  'internal_error',
+] as const;
+
+/** One invalid field: `path` is the dotted path of the field in the request (e.g. `phoneNumber`). */
+export const ValidationIssue = z.object({ path: z.string(), message: z.string() });
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+/** Body of every non-2xx answer: `{error, message, issues?}`; `issues` only on `400 validation_error`. */
+export const ApiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(ValidationIssue).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Turns zod issues into `{path, message}` pairs with dotted paths (`[]` → `(root)`). */
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}
