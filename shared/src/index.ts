@@ -5,3 +5,4 @@ export * from './domain/phone.js';
 export * from './domain/clinic.js';
 export * from './domain/call-state.js';
 export * from './storage/table-design.js';
+export * from './ops/observability.js';

@@ -1,0 +1,38 @@
+/**
+ * Names shared by the backend (which emits them) and the CDK stack (which alarms on them).
+ * Metrics are CloudWatch EMF metrics written by Powertools Metrics in namespace {@link METRICS_NAMESPACE}.
+ */
+export const METRICS_NAMESPACE = 'VetFollowupCalls';
+export const SERVICE_NAME = 'vet-followup-calls';
+export const METRIC = {
+  /** Count of webhook requests refused for a bad, missing or stale `x-retell-signature`. */
+  webhookSignatureRejected: 'WebhookSignatureRejected',
+  /** Agent registry health score after each audit, 0–100 (unit: none). */
+  agentHealthScore: 'AgentHealthScore',
+  /** Calls handed to Retell. */
+  callsDialed: 'CallsDialed',
+  /** Dial attempts deferred because the provider was at its concurrency limit. */
+  dialsDeferred: 'DialsDeferred',
+} as const;
+
+/** Handlers that are not HTTP routes: invoked by EventBridge Scheduler. */
+export const SCHEDULED_HANDLERS = ['dialer', 'agent-sync'] as const;
+
+/**
+ * Environment variables the Lambda handlers read (set by the CDK stack; by the local stack when run locally).
+ * - `TABLE_NAME`: the DynamoDB table. `SCHEDULE_GROUP_NAME`: the Scheduler group for call schedules.
+ * - `DIALER_TARGET_ARN`: ARN of the dialer Lambda (schedule target). `SCHEDULER_ROLE_ARN`: role the scheduler assumes.
+ * - `SCHEDULER_DLQ_ARN`: SQS dead-letter queue for failed deliveries (optional locally).
+ * - `RETELL_API_KEY_SECRET_ARN` (AWS) or `RETELL_API_KEY` (local); `RETELL_BASE_URL` (simulator only).
+ * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`: local emulators only.
+ */
+export const HANDLER_ENV = [
+  'TABLE_NAME',
+  'SCHEDULE_GROUP_NAME',
+  'DIALER_TARGET_ARN',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULER_DLQ_ARN',
+  'RETELL_API_KEY_SECRET_ARN',
+  'RETELL_API_KEY',
+  'RETELL_BASE_URL',
+] as const;
