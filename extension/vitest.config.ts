@@ -1,0 +1,17 @@
+import { defineProject } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/**
+ * Unit tests of the extension: WXT's plugin provides the auto-imports, `import.meta.env` and the in-memory
+ * `fakeBrowser` (wxt/testing/fake-browser), reset per test in `test-setup.ts`.
+ */
+export default defineProject({
+  plugins: [WxtVitest()],
+  test: {
+    name: 'extension',
+    root: __dirname,
+    environment: 'happy-dom',
+    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts'],
+    setupFiles: ['./test-setup.ts'],
+  },
+});
