@@ -6,10 +6,10 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  * `fakeBrowser` (wxt/testing/fake-browser), reset per test in `test-setup.ts`.
  */
 export default defineProject({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest({ root: import.meta.dirname })],
   test: {
     name: 'extension',
-    root: __dirname,
+    root: import.meta.dirname,
     environment: 'happy-dom',
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts'],
     setupFiles: ['./test-setup.ts'],

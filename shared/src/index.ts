@@ -6,3 +6,5 @@ export * from './domain/clinic.js';
 export * from './domain/call-state.js';
 export * from './storage/table-design.js';
 export * from './ops/observability.js';
+export * from './domain/call-record.js';
+export * from './neo/index.js';
