@@ -8,3 +8,4 @@ export * from './storage/table-design.js';
 export * from './ops/observability.js';
 export * from './domain/call-record.js';
 export * from './neo/index.js';
+export * from './domain/calling-window.js';
