@@ -1,2 +1,12 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import { toCallView } from '@vfc/shared';
+import { cancelCall } from '../app/cancel-call.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf, pathParam } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `DELETE /calls/{callId}` (staff): cancels a `scheduled` call (409 otherwise) and answers with it. */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'staff');
+  return json(200, toCallView(await cancelCall(dependencies(), clinicId, pathParam(event, 'callId'))));
+});

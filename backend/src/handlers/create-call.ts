@@ -1,2 +1,19 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import { CreateCallRequest, IDEMPOTENCY_KEY_HEADER, toCallView } from '@vfc/shared';
+import { scheduleCall } from '../app/schedule-call.js';
+import { invalidField } from '../app/errors.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf, jsonBody } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `POST /calls` (staff): 201 with the new call; 200 with the earlier call when the `Idempotency-Key` was seen before. */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'staff');
+  const request = CreateCallRequest.parse(jsonBody(event));
+  const idempotencyKey = event.headers[IDEMPOTENCY_KEY_HEADER];
+  if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
+    throw invalidField('Idempotency-Key', 'must be 8–128 letters, digits, or . _ : -');
+  }
+  const { call, created } = await scheduleCall(dependencies(), { clinicId, request, idempotencyKey });
+  return json(created ? 201 : 200, toCallView(call));
+});

@@ -1,2 +1,21 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import middy from '@middy/core';
+import { z } from 'zod';
+import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
+import { dependencies } from '../composition.js';
+
+/** The schedule's input (`Target.Input`), as `CallScheduler.schedule` wrote it. */
+const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number().int().positive() });
+
+/**
+ * The dialer: EventBridge Scheduler's target (IAM-invoked, no public URL). Places attempt `attempt` of the call
+ * at most once. A malformed event is logged and dropped (redelivering it cannot help); any other error is thrown
+ * so the scheduler retries and finally sends the event to the dead-letter queue.
+ */
+export const handler = middy<unknown, DialResult>().handler(async (event) => {
+  const parsed = DialEventSchema.safeParse(event);
+  if (!parsed.success) {
+    dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });
+    return 'skipped';
+  }
+  return dialDueCall(dependencies(), parsed.data);
+});

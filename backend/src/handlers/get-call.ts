@@ -1,2 +1,12 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import { toCallView } from '@vfc/shared';
+import { getCall } from '../app/read-calls.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf, pathParam } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `GET /calls/{callId}` (staff, own clinic only). */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'staff');
+  return json(200, toCallView(await getCall(dependencies(), clinicId, pathParam(event, 'callId'))));
+});

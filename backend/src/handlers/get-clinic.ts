@@ -1,2 +1,14 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import { ClinicSummary } from '@vfc/shared';
+import { notFound } from '../app/errors.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `GET /clinic` (staff): the token's clinic — name, timezone, hours, demo mode (no Retell wiring). */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'staff');
+  const clinic = await dependencies().clinics.getClinic(clinicId);
+  if (!clinic) throw notFound('Clinic');
+  return json(200, ClinicSummary.parse(clinic));
+});

@@ -1,0 +1,180 @@
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IDEMPOTENCY_TTL_HOURS, TABLE_DESIGN, type CallRecord } from '@vfc/shared';
+import {
+  DuplicateEventError,
+  StaleCallError,
+  type CallEvent,
+  type CallStore,
+  type CreateCallResult,
+} from '../../ports/call-store.js';
+import { keys, withoutKeys } from './keys.js';
+
+const [GSI1, GSI2, GSI3] = TABLE_DESIGN.indexes;
+
+/** {@link CallStore} on the single DynamoDB table; conditional writes and transactions, no scans. */
+export class DynamoDbCallStore implements CallStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(call: CallRecord, event: CallEvent, idempotencyKey?: string): Promise<CreateCallResult> {
+    const items = [
+      { Put: { TableName: this.tableName, Item: this.callItem(call), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: this.eventItem(call.callId, event, call.expiresAt) } },
+    ];
+    if (idempotencyKey) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(call.clinicId, idempotencyKey),
+            callId: call.callId,
+            expiresAt: Math.floor(Date.parse(call.createdAt) / 1000) + IDEMPOTENCY_TTL_HOURS * 3600,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true, call };
+    } catch (error) {
+      if (idempotencyKey && error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+        const earlier = await this.db.send(
+          new GetCommand({ TableName: this.tableName, Key: keys.idempotency(call.clinicId, idempotencyKey), ConsistentRead: true }),
+        );
+        const earlierCall = earlier.Item && (await this.get(String(earlier.Item.callId)));
+        if (earlierCall) return { created: false, call: earlierCall };
+      }
+      throw error;
+    }
+  }
+
+  async get(callId: string): Promise<CallRecord | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.call(callId), ConsistentRead: true }));
+    return out.Item ? withoutKeys<CallRecord>(out.Item) : undefined;
+  }
+
+  async findByRetellCallId(retellCallId: string): Promise<CallRecord | undefined> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI3.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': GSI3.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.retellCall(retellCallId) },
+        Limit: 1,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item ? this.get(String(item.callId)) : undefined;
+  }
+
+  async listByConsultation(clinicId: string, consultationId: string): Promise<CallRecord[]> {
+    const calls: CallRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI1.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
+          ExpressionAttributeValues: { ':pk': keys.consultation(clinicId, consultationId) },
+          ScanIndexForward: false,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return calls;
+  }
+
+  async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {
+    const next = { ...call, version: expectedVersion + 1 };
+    const putCall = {
+      TableName: this.tableName,
+      Item: this.callItem(next),
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    };
+    try {
+      if (!event) {
+        await this.db.send(new PutCommand(putCall));
+      } else {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: putCall },
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: this.eventItem(call.callId, event, call.expiresAt),
+                  ConditionExpression: 'attribute_not_exists(sk)',
+                },
+              },
+            ],
+          }),
+        );
+      }
+      return next;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new StaleCallError(call.callId);
+      if (error instanceof TransactionCanceledException) {
+        const [callReason, eventReason] = error.CancellationReasons ?? [];
+        if (eventReason?.Code === 'ConditionalCheckFailed') throw new DuplicateEventError(event!.dedupeKey);
+        if (callReason?.Code === 'ConditionalCheckFailed') throw new StaleCallError(call.callId);
+      }
+      throw error;
+    }
+  }
+
+  async appendEvent(callId: string, event: CallEvent): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.eventItem(callId, event),
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new DuplicateEventError(event.dedupeKey);
+      throw error;
+    }
+  }
+
+  async listEvents(callId: string): Promise<CallEvent[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':prefix': keys.callEventPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? [])
+      .map((item) => ({ at: String(item.at), type: String(item.type), dedupeKey: String(item.dedupeKey), detail: item.detail }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  private callItem(call: CallRecord): Record<string, unknown> {
+    return {
+      ...call,
+      ...keys.call(call.callId),
+      gsi1pk: keys.consultation(call.clinicId, call.consultationId),
+      gsi1sk: call.createdAt,
+      gsi2pk: keys.clinicCalls(call.clinicId),
+      gsi2sk: `${call.scheduledFor}#${call.callId}`,
+      ...(call.retellCallId ? { gsi3pk: keys.retellCall(call.retellCallId), gsi3sk: 'CALL' } : {}),
+    };
+  }
+
+  private eventItem(callId: string, event: CallEvent, expiresAt?: number): Record<string, unknown> {
+    return { ...keys.callEvent(callId, event.dedupeKey), ...event, ...(expiresAt ? { expiresAt } : {}) };
+  }
+}

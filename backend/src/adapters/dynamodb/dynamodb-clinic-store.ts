@@ -1,0 +1,43 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Clinic, Role } from '@vfc/shared';
+import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
+import { keys, withoutKeys } from './keys.js';
+
+/** {@link ClinicStore} on the single DynamoDB table. */
+export class DynamoDbClinicStore implements ClinicStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getClinic(clinicId: string): Promise<Clinic | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.clinic(clinicId) }));
+    return out.Item ? Clinic.parse(withoutKeys(out.Item)) : undefined;
+  }
+
+  async putClinic(clinic: Clinic): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...Clinic.parse(clinic), ...keys.clinic(clinic.clinicId) } }));
+  }
+
+  async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash) }));
+    if (!out.Item) return undefined;
+    return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role) };
+  }
+
+  async putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.token(tokenHash), ...grant, label, createdAt: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new Error('This token already exists');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/** Key builders for the single table (layout documented in shared/src/storage/table-design.ts). */
+export const keys = {
+  call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
+  callEvent: (callId: string, dedupeKey: string) => ({ pk: `CALL#${callId}`, sk: `EVENT#${dedupeKey}` }),
+  callEventPrefix: 'EVENT#',
+  consultation: (clinicId: string, consultationId: string) => `CONSULT#${clinicId}#${consultationId}`,
+  clinicCalls: (clinicId: string) => `CLINICCALLS#${clinicId}`,
+  retellCall: (retellCallId: string) => `RETELL#${retellCallId}`,
+  clinic: (clinicId: string) => ({ pk: `CLINIC#${clinicId}`, sk: 'SETTINGS' }),
+  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  idempotency: (clinicId: string, key: string) => ({ pk: `IDEMPOTENCY#${clinicId}#${key}`, sk: 'IDEMPOTENCY' }),
+};
+
+/** Attributes that are keys, not data: stripped when an item is read back. */
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+
+/** The item without its key attributes. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}

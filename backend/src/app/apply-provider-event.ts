@@ -1,0 +1,67 @@
+import { isTerminal, type CallRecord } from '@vfc/shared';
+import type { ProviderCallEvent } from '../ports/provider-events.js';
+import type { Dependencies } from './dependencies.js';
+import { endAttempt } from './next-attempt.js';
+import { updateCall } from './update-call.js';
+
+/** What applying a webhook did. */
+export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
+
+/**
+ * Applies a verified Retell webhook to our call, idempotently and in any order:
+ * every event is recorded once in the call's history (its `call_id#event` key makes a redelivery collide);
+ * `call_started` moves `dialing → in_progress`; any event that carries the ending (`call_ended`, and
+ * `call_analyzed` which repeats it) ends the attempt through the retry policy; the analysis is kept as the outcome.
+ * Events of an earlier attempt are recorded but change nothing.
+ */
+export async function applyProviderEvent(deps: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+  const call = await findCall(deps, event);
+  if (!call) {
+    deps.logger.warn('webhook for an unknown call', { retellCallId: event.providerCallId, event: event.name });
+    return 'unknown_call';
+  }
+  const attempt = event.attempt ?? call.attempts.find((a) => a.retellCallId === event.providerCallId)?.attempt;
+  const at = deps.clock.now().toISOString();
+
+  const recorded = await updateCall(deps, call.callId, (current) => {
+    const historyEvent = {
+      at,
+      type: `retell.${event.name}`,
+      dedupeKey: `${event.providerCallId}#${event.name}`,
+      detail: { attempt, retellCallId: event.providerCallId, disconnectionReason: event.disconnectionReason },
+    };
+    if (attempt !== current.attempt) return { event: historyEvent };
+    let next: CallRecord = current;
+    if (!current.retellCallId) {
+      next = {
+        ...next,
+        retellCallId: event.providerCallId,
+        attempts: next.attempts.map((a) => (a.attempt === attempt ? { ...a, retellCallId: event.providerCallId } : a)),
+      };
+    }
+    if (event.kind === 'call_started' && current.status === 'dialing') next = { ...next, status: 'in_progress' };
+    if (event.analysis) next = { ...next, outcome: { ...next.outcome, ...definedOnly(event.analysis) } };
+    return next === current ? { event: historyEvent } : { next: { ...next, updatedAt: at }, event: historyEvent };
+  });
+
+  const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
+  const current = recorded?.call ?? call;
+  if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
+    await endAttempt(deps, call.callId, attempt, {
+      disconnectionReason: event.disconnectionReason,
+      endedAt: event.endedAt ?? at,
+      durationMs: event.durationMs,
+      inVoicemail: event.analysis?.inVoicemail,
+    });
+  }
+  return recorded?.changed ? 'applied' : 'recorded';
+}
+
+async function findCall(deps: Dependencies, event: ProviderCallEvent): Promise<CallRecord | undefined> {
+  if (event.callId) return deps.calls.get(event.callId);
+  return deps.calls.findByRetellCallId(event.providerCallId);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,36 @@
+import type { CallRecord } from '@vfc/shared';
+import type { Dependencies } from './dependencies.js';
+import { conflict, notFound } from './errors.js';
+import { updateCall } from './update-call.js';
+
+/**
+ * Cancels a call that is still `scheduled` and deletes its schedule.
+ * Racing the dialer is safe: both write conditionally, so either the call is cancelled or it is dialled, never both.
+ * @param reason - shown to staff as the call's `statusReason`.
+ * @throws AppError 404 (missing or another clinic's), 409 (no longer `scheduled`).
+ */
+export async function cancelCall(
+  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock' | 'logger'>,
+  clinicId: string,
+  callId: string,
+  reason = 'Cancelled by clinic staff',
+): Promise<CallRecord> {
+  let scheduleName: string | undefined;
+  const result = await updateCall(deps, callId, (call) => {
+    if (call.clinicId !== clinicId) throw notFound('Call');
+    if (call.status !== 'scheduled') {
+      throw conflict(`Only a scheduled call can be cancelled; this call is ${call.status.replace('_', ' ')}.`);
+    }
+    scheduleName = call.scheduleName;
+    const at = deps.clock.now().toISOString();
+    const { scheduleName: _dropped, ...rest } = call;
+    return {
+      next: { ...rest, status: 'cancelled', statusReason: reason, updatedAt: at },
+      event: { at, type: 'cancelled', dedupeKey: 'cancelled', detail: { attempt: call.attempt } },
+    };
+  });
+  if (!result) throw notFound('Call');
+  if (scheduleName) await deps.scheduler.cancel(scheduleName);
+  deps.logger.info('call cancelled', { callId, clinicId });
+  return result.call;
+}

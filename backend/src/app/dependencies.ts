@@ -1,0 +1,20 @@
+import type { CallScheduler } from '../ports/call-scheduler.js';
+import type { CallStore } from '../ports/call-store.js';
+import type { ClinicStore } from '../ports/clinic-store.js';
+import type { Clock } from '../ports/clock.js';
+import type { AppLogger } from '../ports/logger.js';
+import type { RecipientZoneLookup } from '../ports/recipient-zones.js';
+import type { VoiceProvider, } from '../ports/voice-provider.js';
+
+/** Everything the use cases need, as ports. Built by `composition.ts` (AWS or local) or by a test. */
+export interface Dependencies {
+  calls: CallStore;
+  clinics: ClinicStore;
+  scheduler: CallScheduler;
+  voice: VoiceProvider;
+  clock: Clock;
+  recipientZones: RecipientZoneLookup;
+  logger: AppLogger;
+  /** New unique ids (call ids). */
+  newId: () => string;
+}

@@ -1,0 +1,147 @@
+import {
+  classifyDisconnection,
+  isTerminal,
+  MAX_RETRIES,
+  retryDelayMs,
+  type CallRecord,
+  type CallStatus,
+} from '@vfc/shared';
+import { recipientZonesFor, slotFor } from './call-slot.js';
+import type { Dependencies } from './dependencies.js';
+import { AppError } from './errors.js';
+import { scheduleNameFor } from './schedule-names.js';
+import { updateCall } from './update-call.js';
+import { describeDisconnection } from './describe-disconnection.js';
+
+/** Delay before re-dialling an attempt that did not count (provider at capacity), ms. */
+export const UNCOUNTED_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Moves the current attempt to a new time without counting it (window closed at dial time, provider at capacity):
+ * conditional on the call still being in `fromStatus` at the same attempt; then creates the new schedule.
+ * @returns true when this caller moved it.
+ */
+export async function rescheduleAttempt(
+  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock'>,
+  due: CallRecord,
+  at: Date,
+  kind: 'window_closed' | 'deferred',
+  statusReason?: string,
+  fromStatus: CallStatus = 'scheduled',
+): Promise<boolean> {
+  const scheduleName = scheduleNameFor(due.callId, due.attempt, at);
+  const scheduledFor = at.toISOString();
+  const result = await updateCall(deps, due.callId, (call) => {
+    if (call.status !== fromStatus || call.attempt !== due.attempt) return undefined;
+    const now = deps.clock.now().toISOString();
+    return {
+      next: {
+        ...call,
+        status: 'scheduled',
+        scheduledFor,
+        scheduleName,
+        ...(statusReason ? { statusReason } : {}),
+        updatedAt: now,
+        attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor } : a)),
+      },
+      event: { at: now, type: kind, dedupeKey: `${kind}#${call.attempt}#${scheduledFor}`, detail: { attempt: call.attempt, scheduledFor } },
+    };
+  });
+  if (!result?.changed) return false;
+  await deps.scheduler.schedule(scheduleName, at, { callId: due.callId, attempt: due.attempt });
+  return true;
+}
+
+/** How an attempt ended, as Retell (or the dialer) reported it. */
+export interface AttemptEnding {
+  disconnectionReason?: string;
+  /** UTC ISO. */
+  endedAt: string;
+  durationMs?: number;
+  inVoicemail?: boolean;
+}
+
+/**
+ * Applies the end of attempt `attempt`: the retry policy decides completed / failed / another attempt
+ * (after 5, 10, 20 minutes, moved into the calling window). A no-op when the call already moved past
+ * that attempt or is terminal, so `call_ended` and `call_analyzed` may both report the end, in any order, any number of times.
+ * @returns the call after the change, or `undefined` when nothing changed.
+ */
+export async function endAttempt(
+  deps: Dependencies,
+  callId: string,
+  attempt: number,
+  ending: AttemptEnding,
+): Promise<CallRecord | undefined> {
+  const result = await updateCall(deps, callId, async (call) => {
+    if (call.attempt !== attempt || isTerminal(call.status) || call.status === 'scheduled') return undefined;
+    const clinic = await deps.clinics.getClinic(call.clinicId);
+    const verdict = classifyDisconnection(ending.disconnectionReason, {
+      voicemailPolicy: clinic?.voicemailPolicy ?? 'complete',
+      inVoicemail: ending.inVoicemail,
+    });
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const attempts = call.attempts.map((a) =>
+      a.attempt === attempt
+        ? { ...a, endedAt: ending.endedAt, disconnectionReason: ending.disconnectionReason, verdict }
+        : a,
+    );
+    const outcome = {
+      ...call.outcome,
+      disconnectionReason: ending.disconnectionReason,
+      ...(ending.durationMs !== undefined ? { durationMs: ending.durationMs } : {}),
+    };
+    const base = { ...call, attempts, outcome, updatedAt: at };
+    const event = {
+      at,
+      type: 'attempt_ended',
+      dedupeKey: `ended#${attempt}`,
+      detail: { attempt, disconnectionReason: ending.disconnectionReason, verdict },
+    };
+    const finish = (status: 'completed' | 'failed', statusReason?: string) => {
+      const { statusReason: _old, scheduleName: _none, ...rest } = base;
+      return { next: { ...rest, status, ...(statusReason ? { statusReason } : {}) }, event };
+    };
+
+    if (verdict === 'completed') return finish('completed');
+    if (verdict === 'failed') return finish('failed', describeDisconnection(ending.disconnectionReason));
+
+    const retriesUsed = attempts.filter((a) => a.verdict === 'retry').length;
+    const delay = verdict === 'retry' ? retryDelayMs(retriesUsed - 1) : UNCOUNTED_RETRY_DELAY_MS;
+    if (delay === undefined || retriesUsed > MAX_RETRIES) {
+      return finish('failed', `Not reached after ${attempts.length} attempts (${describeDisconnection(ending.disconnectionReason)})`);
+    }
+    if (!clinic) return finish('failed', 'The clinic of this call no longer exists');
+    let nextAt: Date;
+    try {
+      const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
+      nextAt = slotFor(clinic, new Date(now.getTime() + delay), zones).at;
+    } catch (error) {
+      if (error instanceof AppError) return finish('failed', error.message);
+      throw error;
+    }
+    const nextAttempt = attempt + 1;
+    const scheduledFor = nextAt.toISOString();
+    const { retellCallId: _previous, ...rest } = base;
+    return {
+      next: {
+        ...rest,
+        status: 'scheduled' as const,
+        attempt: nextAttempt,
+        scheduledFor,
+        scheduleName: scheduleNameFor(callId, nextAttempt, nextAt),
+        statusReason: `Retry ${nextAttempt - 1} after ${describeDisconnection(ending.disconnectionReason)}`,
+        attempts: [...attempts, { attempt: nextAttempt, scheduledFor }],
+      },
+      event,
+    };
+  });
+  if (!result?.changed) return undefined;
+  const call = result.call;
+  if (call.status === 'scheduled' && call.scheduleName) {
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt });
+  }
+  deps.logger.info('attempt ended', { callId, attempt, status: call.status, disconnectionReason: ending.disconnectionReason });
+  return call;
+}

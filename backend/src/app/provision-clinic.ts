@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { Clinic, type Role } from '@vfc/shared';
+import type { ClinicStore } from '../ports/clinic-store.js';
+import { hashToken } from './authenticate.js';
+
+/** A new API token: `vfc_` + 32 random bytes, base64url (256 bits of entropy). Shown once, stored only as a hash. */
+export function newApiToken(): string {
+  return `vfc_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Tokens to issue; a given value is used as-is (the local stack's fixed demo tokens), otherwise one is generated. */
+export type TokenRequest = { role: Role; label: string; token?: string };
+
+/**
+ * Creates (or replaces) a clinic and issues its API tokens. The ops CLI and the local stack's demo seed both use it.
+ * @returns the clinic as stored and the clear tokens (the only time they exist outside the caller).
+ * @throws ZodError when the clinic is invalid (e.g. not an IANA timezone); Error when a token already exists.
+ */
+export async function provisionClinic(
+  clinics: ClinicStore,
+  clinic: Clinic,
+  tokens: TokenRequest[],
+): Promise<{ clinic: Clinic; tokens: { role: Role; label: string; token: string }[] }> {
+  const stored = Clinic.parse(clinic);
+  await clinics.putClinic(stored);
+  const issued = [];
+  for (const request of tokens) {
+    const token = request.token ?? newApiToken();
+    await clinics.putToken(hashToken(token), { clinicId: stored.clinicId, role: request.role }, request.label);
+    issued.push({ role: request.role, label: request.label, token });
+  }
+  return { clinic: stored, tokens: issued };
+}

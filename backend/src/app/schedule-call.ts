@@ -1,0 +1,88 @@
+import { CALL_RETENTION_DAYS, type CallRecord, type CreateCallRequest } from '@vfc/shared';
+import { recipientZonesFor, slotFor } from './call-slot.js';
+import type { Dependencies } from './dependencies.js';
+import { conflict, invalidField, notFound } from './errors.js';
+import { scheduleNameFor } from './schedule-names.js';
+
+/** How far in the past `scheduledFor` may be and still mean "now" (clock skew between the browser and AWS), ms. */
+export const PAST_TOLERANCE_MS = 2 * 60_000;
+
+export interface ScheduleCallInput {
+  clinicId: string;
+  /** The validated request; `phoneNumber` is already E.164. */
+  request: CreateCallRequest;
+  /** Client-chosen key: the same key for the same clinic always answers with the same call. */
+  idempotencyKey?: string;
+}
+
+/**
+ * Schedules a follow-up call: checks the time, moves it into the calling window, stores the call (atomically with
+ * the idempotency key) and creates the one-time schedule that will fire the dialer.
+ * @returns the call and whether this request created it (false: an earlier request with the same key did).
+ * @throws AppError 400 (`scheduledFor` in the past), 404 (clinic), 409 (key reused for another call), 422 (no slot).
+ */
+export async function scheduleCall(
+  deps: Dependencies,
+  input: ScheduleCallInput,
+): Promise<{ call: CallRecord; created: boolean }> {
+  const { request, clinicId } = input;
+  const clinic = await deps.clinics.getClinic(clinicId);
+  if (!clinic) throw notFound('Clinic');
+
+  const now = deps.clock.now();
+  const asked = new Date(request.scheduledFor);
+  if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
+    throw invalidField('scheduledFor', 'must not be in the past');
+  }
+  const requested = asked < now ? now : asked;
+  const zones = await recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
+  const slot = slotFor(clinic, requested, zones);
+
+  const callId = deps.newId();
+  const scheduledFor = slot.at.toISOString();
+  const createdAt = now.toISOString();
+  const call: CallRecord = {
+    callId,
+    clinicId,
+    consultationId: request.consultationId,
+    status: 'scheduled',
+    scheduledFor,
+    ...(slot.moved ? { requestedFor: requested.toISOString(), statusReason: slot.reason } : {}),
+    phoneNumber: request.phoneNumber,
+    petName: request.petName,
+    ownerName: request.ownerName,
+    vetName: request.vetName,
+    dischargeSummary: request.dischargeSummary,
+    notes: request.notes,
+    recipientTimezone: request.recipientTimezone,
+    attempt: 1,
+    attempts: [{ attempt: 1, scheduledFor }],
+    scheduleName: scheduleNameFor(callId, 1, slot.at),
+    createdAt,
+    updatedAt: createdAt,
+    version: 0,
+    expiresAt: Math.floor(now.getTime() / 1000) + CALL_RETENTION_DAYS * 86_400,
+  };
+
+  const result = await deps.calls.create(
+    call,
+    { at: createdAt, type: 'created', dedupeKey: 'created', detail: { status: 'scheduled', scheduledFor, moved: slot.moved } },
+    input.idempotencyKey,
+  );
+  if (!result.created) {
+    const earlier = result.call;
+    if (earlier.consultationId !== call.consultationId || earlier.phoneNumber !== call.phoneNumber) {
+      throw conflict('This Idempotency-Key was already used for a different call.');
+    }
+  }
+  const stored = result.call;
+  // On a replay this re-creates the same (deterministically named) schedule if the first request died before it.
+  if (stored.status === 'scheduled' && stored.scheduleName) {
+    await deps.scheduler.schedule(stored.scheduleName, new Date(stored.scheduledFor), {
+      callId: stored.callId,
+      attempt: stored.attempt,
+    });
+  }
+  deps.logger.info('call scheduled', { callId: stored.callId, clinicId, created: result.created, moved: slot.moved });
+  return { call: stored, created: result.created };
+}

@@ -1,0 +1,44 @@
+import type { CallRecord } from '@vfc/shared';
+import { DuplicateEventError, StaleCallError, type CallEvent } from '../ports/call-store.js';
+import type { Dependencies } from './dependencies.js';
+
+/** What a change function wants: a new state of the call and/or an event for its history. */
+export interface CallChange {
+  next?: CallRecord;
+  event?: CallEvent;
+}
+
+const MAX_TRIES = 8;
+
+/**
+ * Read-modify-write of one call with optimistic locking: reads the call, asks `change` what to do, writes it
+ * conditionally on the version read, and starts over from a fresh read when another writer got there first.
+ * A change whose event was already recorded is a no-op (the same webhook or schedule delivered twice).
+ * @returns the call as stored afterwards, `undefined` when the call does not exist.
+ * @throws StaleCallError after {@link MAX_TRIES} lost races (a hot loop; should not happen).
+ */
+export async function updateCall(
+  deps: Pick<Dependencies, 'calls'>,
+  callId: string,
+  change: (call: CallRecord) => CallChange | undefined | Promise<CallChange | undefined>,
+): Promise<{ call: CallRecord; changed: boolean } | undefined> {
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const current = await deps.calls.get(callId);
+    if (!current) return undefined;
+    const decision = await change(current);
+    if (!decision || (!decision.next && !decision.event)) return { call: current, changed: false };
+    try {
+      if (decision.next) {
+        const stored = await deps.calls.update(decision.next, current.version, decision.event);
+        return { call: stored, changed: true };
+      }
+      await deps.calls.appendEvent(callId, decision.event!);
+      return { call: current, changed: false };
+    } catch (error) {
+      if (error instanceof DuplicateEventError) return { call: current, changed: false };
+      if (error instanceof StaleCallError) continue;
+      throw error;
+    }
+  }
+  throw new StaleCallError(callId);
+}

@@ -1,0 +1,24 @@
+import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { authenticate } from '../app/authenticate.js';
+import { AppError } from '../app/errors.js';
+import { dependencies } from '../composition.js';
+
+/** Simple-response answer of an HTTP API Lambda authorizer; `context` reaches handlers as `authorizer.lambda`. */
+export interface AuthorizerResult {
+  isAuthorized: boolean;
+  context?: { clinicId: string; role: string };
+}
+
+/**
+ * The HTTP API's Lambda authorizer for every bearer-token route: SHA-256 of the token → its clinic and role.
+ * API Gateway answers 401 itself when the Authorization header is missing and 403 when this returns false.
+ */
+export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+  try {
+    const grant = await authenticate(dependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
+    return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role } };
+  } catch (error) {
+    if (error instanceof AppError) return { isAuthorized: false };
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { startLocalStack } from './stack.js';
+
+/**
+ * `pnpm start`: the whole product on this machine. Environment: PORT (API, default 4000), NEO_PORT (fake Neo,
+ * default 4100), DEMO_API_TOKEN / DEMO_ADMIN_TOKEN (fix the demo tokens), RETELL_SIMULATOR_API_KEY (fix the
+ * simulator's key), RETELL_API_KEY (use the real Retell instead of the simulator), DEMO_TIMEZONE.
+ */
+async function main() {
+  const stack = await startLocalStack({
+    port: Number(process.env.PORT ?? 4000),
+    neoPort: Number(process.env.NEO_PORT ?? 4100),
+    staffToken: process.env.DEMO_API_TOKEN,
+    adminToken: process.env.DEMO_ADMIN_TOKEN,
+    simulatorApiKey: process.env.RETELL_SIMULATOR_API_KEY,
+    retellApiKey: process.env.RETELL_API_KEY,
+    timezone: process.env.DEMO_TIMEZONE,
+  });
+  const apiUrl = stack.apiUrl.replace('127.0.0.1', 'localhost');
+  console.log(`
+Vet follow-up calls — local stack is running (demo clinic, open around the clock: demo mode).
+
+  API URL            ${apiUrl}
+  Staff token        ${stack.staffToken}
+  Admin token        ${stack.adminToken}
+  Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}
+  Webhook signing key ${stack.webhookSigningKey}
+  Fake IDEXX Neo     ${stack.neoUrl}/consultations/view/310382
+
+Load the extension: pnpm --filter @vfc/extension build:e2e, then chrome://extensions → Developer mode →
+"Load unpacked" → extension/.output/chrome-mv3-e2e (the e2e build also matches localhost pages).
+In the extension's options set the API URL and the staff token above, click "Test connection",
+then open the fake Neo consultation and click "Schedule call". Stop with Ctrl+C.
+`);
+  const shutdown = () => {
+    stack.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('The local stack could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { CallingRules, OPEN_ALWAYS, toE164, WeeklyHours } from '@vfc/shared';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
+import { provisionClinic } from '../app/provision-clinic.js';
+
+const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
+  --clinic-id <id> --name <clinic name> --phone <clinic phone> --timezone <IANA zone> \\
+  --from-number <Retell number, E.164> --agent-id <Retell agent_id> [--hours '<weeklyHours JSON>'] [--demo]
+
+Environment: TABLE_NAME (the stack output TableName), AWS_REGION (and your AWS credentials);
+DYNAMODB_ENDPOINT only for a local DynamoDB. Prints a staff token and an admin token ONCE: store them safely.
+Default hours: Mon–Fri 09:00–17:00 in the clinic's timezone.`;
+
+const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }], sat: [], sun: [] };
+
+/** The ops command: creates a clinic and its staff and admin tokens in the table named by `TABLE_NAME`. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'create-clinic') {
+    console.error(USAGE);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'clinic-id': { type: 'string' },
+      name: { type: 'string' },
+      phone: { type: 'string' },
+      timezone: { type: 'string' },
+      'from-number': { type: 'string' },
+      'agent-id': { type: 'string' },
+      hours: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const missing = ['clinic-id', 'name', 'phone', 'timezone', 'from-number', 'agent-id'].filter((k) => !values[k as keyof typeof values]);
+  const tableName = process.env.TABLE_NAME;
+  if (missing.length || !tableName) {
+    console.error(`Missing: ${[...missing.map((m) => `--${m}`), ...(tableName ? [] : ['TABLE_NAME'])].join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const phone = toE164(values.phone!);
+  const fromNumber = toE164(values['from-number']!);
+  if (!phone || !fromNumber) {
+    console.error('--phone and --from-number must be valid phone numbers');
+    return 2;
+  }
+  const weeklyHours = values.demo ? OPEN_ALWAYS : WeeklyHours.parse(values.hours ? JSON.parse(values.hours) : WEEKDAY_9_TO_5);
+  const rules = CallingRules.parse({ timezone: values.timezone, weeklyHours, enforceRecipientWindow: !values.demo });
+  const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION }), tableName);
+  const { clinic, tokens } = await provisionClinic(
+    clinics,
+    { ...rules, clinicId: values['clinic-id']!, name: values.name!, phoneNumber: phone, fromNumber, agentId: values['agent-id']!, demoMode: values.demo ?? false },
+    [
+      { role: 'staff', label: 'staff (ops CLI)' },
+      { role: 'admin', label: 'admin (ops CLI)' },
+    ],
+  );
+  console.log(`Clinic ${clinic.clinicId} (${clinic.name}) saved in ${tableName}.`);
+  for (const t of tokens) console.log(`${t.role.padEnd(5)} token: ${t.token}`);
+  console.log('These tokens are shown once; only their SHA-256 hashes are stored.');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

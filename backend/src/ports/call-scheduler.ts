@@ -1,0 +1,18 @@
+/** What the dialer receives when a schedule fires (the schedule target's input, JSON). */
+export interface DialEvent {
+  callId: string;
+  /** The attempt this schedule is for; a stale attempt's delivery is a no-op. */
+  attempt: number;
+}
+
+/** One-time schedules that fire the dialer for a call attempt (EventBridge Scheduler in AWS). */
+export interface CallScheduler {
+  /**
+   * Creates a one-time schedule named `name` firing at `at` (UTC) with input {@link DialEvent}; deleted after it fires.
+   * Creating a schedule whose name already exists is a success (same name → same schedule): callers derive
+   * names deterministically so a retried request never makes a second schedule.
+   */
+  schedule(name: string, at: Date, event: DialEvent): Promise<void>;
+  /** Deletes the schedule; a missing schedule is a success (it may have fired already). */
+  cancel(name: string): Promise<void>;
+}

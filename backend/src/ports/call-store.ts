@@ -1,0 +1,57 @@
+import type { CallRecord } from '@vfc/shared';
+
+/** An entry of a call's history (status changes and provider events), stored under the call. */
+export interface CallEvent {
+  /** UTC ISO instant the event happened (or was received). */
+  at: string;
+  /** Short kind, e.g. `created`, `dialing`, `retell.call_ended`, `cancelled`. */
+  type: string;
+  /** Key that makes the same event recorded twice collide (e.g. `<retell call_id>#call_ended`). */
+  dedupeKey: string;
+  /** Free-form details without personal data (status, attempt, disconnection_reason...). */
+  detail?: Record<string, unknown>;
+}
+
+/** Thrown when a conditional write lost a race: somebody changed the call since it was read. */
+export class StaleCallError extends Error {
+  constructor(readonly callId: string) {
+    super(`Call ${callId} changed while it was being updated`);
+    this.name = 'StaleCallError';
+  }
+}
+
+/** Thrown by {@link CallStore.update} when `event.dedupeKey` was already recorded for this call. */
+export class DuplicateEventError extends Error {
+  constructor(readonly dedupeKey: string) {
+    super(`Event ${dedupeKey} was already applied`);
+    this.name = 'DuplicateEventError';
+  }
+}
+
+/** Result of {@link CallStore.create}: the new call, or the call an earlier request with the same idempotency key made. */
+export type CreateCallResult = { created: true; call: CallRecord } | { created: false; call: CallRecord };
+
+/** Persistence of calls and their history. Every write is conditional (optimistic locking on `version`). */
+export interface CallStore {
+  /**
+   * Writes a new call (version 0) with its `created` event, atomically with the idempotency key when given.
+   * When the key already exists for the clinic, nothing is written and the earlier call is returned.
+   */
+  create(call: CallRecord, event: CallEvent, idempotencyKey?: string): Promise<CreateCallResult>;
+  /** The call, or `undefined`. Not scoped: callers check `clinicId`. */
+  get(callId: string): Promise<CallRecord | undefined>;
+  /** The call whose current or earlier attempt has this Retell `call_id`. */
+  findByRetellCallId(retellCallId: string): Promise<CallRecord | undefined>;
+  /** A clinic's calls for one consultation, newest first. */
+  listByConsultation(clinicId: string, consultationId: string): Promise<CallRecord[]>;
+  /**
+   * Replaces the call if its stored version is still `expectedVersion` (the stored version becomes
+   * `expectedVersion + 1`), and records `event` when given.
+   * @throws StaleCallError when the version moved on; DuplicateEventError when the event was already recorded.
+   */
+  update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord>;
+  /** Records an event without changing the call. @throws DuplicateEventError when already recorded. */
+  appendEvent(callId: string, event: CallEvent): Promise<void>;
+  /** The call's history, oldest first. */
+  listEvents(callId: string): Promise<CallEvent[]>;
+}

@@ -1,0 +1,18 @@
+import type { Clinic, Role } from '@vfc/shared';
+
+/** Who a bearer token belongs to. */
+export interface TokenGrant {
+  clinicId: string;
+  role: Role;
+}
+
+/** Clinics and their API tokens (stored as SHA-256 hashes; the clear token is never stored). */
+export interface ClinicStore {
+  getClinic(clinicId: string): Promise<Clinic | undefined>;
+  /** Creates or replaces a clinic's settings. */
+  putClinic(clinic: Clinic): Promise<void>;
+  /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined`. */
+  findToken(tokenHash: string): Promise<TokenGrant | undefined>;
+  /** Stores a token hash with its grant; refuses to overwrite an existing hash. */
+  putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<void>;
+}

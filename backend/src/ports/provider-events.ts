@@ -1,0 +1,33 @@
+/**
+ * A provider webhook in our vocabulary (Retell's `call_started` / `call_ended` / `call_analyzed`).
+ * Every Retell event carries the whole call object, so each kind may bring the ending and the analysis.
+ */
+export interface ProviderCallEvent {
+  kind: 'call_started' | 'call_ended' | 'call_analyzed' | 'other';
+  /** The provider's event name as received. */
+  name: string;
+  providerCallId: string;
+  /** Our call id and attempt from the call's metadata, when present. */
+  callId?: string;
+  attempt?: number;
+  /** UTC ISO instants. */
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  disconnectionReason?: string;
+  analysis?: {
+    summary?: string;
+    sentiment?: 'Negative' | 'Positive' | 'Neutral' | 'Unknown';
+    callSuccessful?: boolean;
+    inVoicemail?: boolean;
+    optOutRequested?: boolean;
+  };
+}
+
+/** Verifies and decodes provider webhooks. */
+export interface WebhookVerifier {
+  /** True only for a body signed with our key within the provider's freshness window. */
+  verify(rawBody: string, signature: string | undefined): Promise<boolean>;
+  /** Decodes a verified body. @throws Error when the body is not a provider event. */
+  parse(rawBody: string): ProviderCallEvent;
+}

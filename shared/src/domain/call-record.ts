@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Call, CallAttempt } from '../api/call.js';
+
+/** A dial attempt as stored: the API's view plus how the retry policy judged it. */
+export const StoredAttempt = CallAttempt.extend({
+  /** Verdict of the retry policy on this attempt's `disconnection_reason` (see `domain/retry-policy.ts`). */
+  verdict: z.enum(['completed', 'retry', 'failed', 'retry_without_counting']).optional(),
+});
+export type StoredAttempt = z.infer<typeof StoredAttempt>;
+
+/**
+ * A call as stored in DynamoDB: the API's {@link Call} plus what only the backend needs.
+ * `version` is the optimistic-lock counter: every write is conditional on the version it read.
+ * `expiresAt` is the TTL instant in epoch SECONDS (DynamoDB TTL's unit).
+ */
+export const CallRecord = Call.extend({
+  clinicId: z.string(),
+  dischargeSummary: z.string().optional(),
+  notes: z.string().optional(),
+  recipientTimezone: z.string().optional(),
+  attempts: z.array(StoredAttempt),
+  /** Name of the EventBridge Scheduler schedule that will fire the current attempt, while `scheduled`. */
+  scheduleName: z.string().optional(),
+  version: z.number().int().nonnegative(),
+  expiresAt: z.number().int(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+/** The API view of a stored call: drops backend-only fields (clinic, version, TTL, schedule, notes). */
+export function toCallView(record: CallRecord): Call {
+  const { clinicId, dischargeSummary, notes, recipientTimezone, scheduleName, version, expiresAt, attempts, ...view } =
+    record;
+  return { ...view, attempts: attempts.map(({ verdict, ...attempt }) => attempt) };
+}
