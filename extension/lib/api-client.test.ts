@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient, routePath } from './api-client';
+import { scriptedFetch } from './test-fetch';
+
+const call = {
+  callId: 'c_1',
+  consultationId: '310382',
+  status: 'scheduled',
+  scheduledFor: '2026-11-24T18:00:00.000Z',
+  phoneNumber: '+14155550123',
+  petName: 'Bella',
+  ownerName: 'Jane Doe',
+  attempt: 1,
+  attempts: [],
+  createdAt: '2026-11-23T18:00:00.000Z',
+  updatedAt: '2026-11-23T18:00:00.000Z',
+};
+const clinic = {
+  clinicId: 'demo', name: 'Mission Vet', phoneNumber: '+14155550100', timezone: 'America/Los_Angeles',
+  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDates: [], demoMode: true, enforceRecipientWindow: true,
+};
+const body = { consultationId: '310382', ownerName: 'Jane Doe', petName: 'Bella', phoneNumber: '+14155550123', scheduledFor: '2026-11-24T18:00:00.000Z' };
+
+describe('routePath', () => {
+  it('fills path parameters from API_ROUTES', () => {
+    expect(routePath('cancel-call', { callId: 'a/b' })).toBe('/calls/a%2Fb');
+    expect(routePath('get-clinic')).toBe('/clinic');
+  });
+});
+
+describe('createApiClient', () => {
+  it('sends the bearer token and idempotency key, and parses the call', async () => {
+    const server = scriptedFetch((r) => (r.method === 'POST' ? { status: 201, body: call } : undefined));
+    const api = createApiClient({ baseUrl: 'https://api.example/', token: ' tok ' }, server.fetch);
+    const result = await api.createCall(body, 'key-1');
+    expect(result).toMatchObject({ ok: true, status: 201, data: { callId: 'c_1', status: 'scheduled' } });
+    expect(server.requests[0]).toMatchObject({
+      url: 'https://api.example/calls',
+      method: 'POST',
+      headers: { authorization: 'Bearer tok', 'idempotency-key': 'key-1', 'content-type': 'application/json' },
+      body,
+    });
+  });
+
+  it('lists calls and gets the clinic', async () => {
+    const server = scriptedFetch(
+      (r) => (r.url.includes('/calls?consultationId=310382') ? { status: 200, body: { items: [call] } } : undefined),
+      (r) => (r.url.endsWith('/clinic') ? { status: 200, body: clinic } : undefined),
+      (r) => (r.method === 'DELETE' ? { status: 200, body: { ...call, status: 'cancelled' } } : undefined),
+    );
+    const api = createApiClient({ baseUrl: 'https://api.example', token: 't' }, server.fetch);
+    expect(await api.listCalls('310382')).toMatchObject({ ok: true, data: { items: [{ callId: 'c_1' }] } });
+    expect(await api.getClinic()).toMatchObject({ ok: true, data: { name: 'Mission Vet', demoMode: true } });
+    expect(await api.cancelCall('c_1')).toMatchObject({ ok: true, data: { status: 'cancelled' } });
+    expect(server.requests[2]?.url).toBe('https://api.example/calls/c_1');
+  });
+
+  it.each([
+    [400, { error: 'validation_error', message: 'Invalid request', issues: [{ path: 'phoneNumber', message: 'opted out' }] }, 'validation_error'],
+    [401, { error: 'unauthorized', message: 'Missing or invalid token' }, 'unauthorized'],
+    [500, '<html>Bad gateway</html>', 'http_error'],
+  ])('HTTP %d → failure %s', async (status, answer, code) => {
+    const server = scriptedFetch(() => (typeof answer === 'string' ? { status, text: answer } : { status, body: answer }));
+    const result = await createApiClient({ baseUrl: 'https://api.example', token: 't' }, server.fetch).createCall(body, 'k');
+    expect(result).toMatchObject({ ok: false, status, error: { error: code } });
+  });
+
+  it('network errors and unexpected bodies never throw', async () => {
+    const down = createApiClient({ baseUrl: 'https://down.example', token: 't' }, scriptedFetch().fetch);
+    expect(await down.getClinic()).toMatchObject({ ok: false, status: 0, error: { error: 'network_error' } });
+    const odd = createApiClient({ baseUrl: 'https://api.example', token: 't' }, scriptedFetch(() => ({ status: 200, body: { name: 1 } })).fetch);
+    expect(await odd.getClinic()).toMatchObject({ ok: false, status: 200, error: { error: 'bad_response' } });
+  });
+});

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  API_ROUTES,
+  ApiError,
+  Call,
+  ClinicSummary,
+  IDEMPOTENCY_KEY_HEADER,
+  ListCallsResponse,
+  type CreateCallRequest,
+  type HandlerName,
+} from '@vfc/shared';
+
+/** Where the API is and who we are: the base URL (e.g. `https://abc.execute-api.us-west-2.amazonaws.com`) and a staff token. */
+export interface ApiConnection {
+  baseUrl: string;
+  token: string;
+}
+
+/** A failed call: HTTP status (`0` when no answer came back) and the API's error body (or one we made up). */
+export interface ApiFailure {
+  ok: false;
+  status: number;
+  error: ApiError;
+}
+export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
+
+/** The fetch the client uses; the global `fetch` in the extension, a fake server in unit tests. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Path of a route from `API_ROUTES`, with `{param}`s filled in (URI-encoded). */
+export function routePath(handler: HandlerName, params: Record<string, string> = {}): string {
+  const route = API_ROUTES.find((r) => r.handler === handler);
+  if (!route) throw new Error(`unknown route ${handler}`);
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.trim().replace(/\/+$/, '')}${path}`;
+}
+
+const failure = (status: number, error: string, message: string): ApiFailure => ({ ok: false, status, error: { error, message } });
+
+/**
+ * A typed client of the HTTP API (routes from shared/src/api/routes.ts, bodies checked with the shared zod schemas).
+ * Never throws: network errors give `status: 0, error: 'network_error'`; unexpected bodies give `bad_response`.
+ */
+export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = (input, init) => fetch(input, init)) {
+  async function request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<z.infer<S>>> {
+    const url = joinUrl(connection.baseUrl, path);
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${connection.token.trim()}`,
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
+        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      return failure(0, 'network_error', `Could not reach the API at ${connection.baseUrl} (${reason}).`);
+    }
+    const text = await response.text().catch(() => '');
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const parsed = ApiError.safeParse(json);
+      return parsed.success
+        ? { ok: false, status: response.status, error: parsed.data }
+        : failure(response.status, 'http_error', `The API answered HTTP ${response.status}.`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return failure(response.status, 'bad_response', `The API's answer to ${method} ${path} was not understood.`);
+    return { ok: true, status: response.status, data: parsed.data };
+  }
+
+  return {
+    /** `GET /clinic`: the clinic of the token (name, timezone, hours, demo mode). */
+    getClinic: () => request('GET', routePath('get-clinic'), ClinicSummary),
+    /** `GET /calls?consultationId=`: the consultation's calls, newest first. */
+    listCalls: (consultationId: string) =>
+      request('GET', `${routePath('list-calls')}?consultationId=${encodeURIComponent(consultationId)}`, ListCallsResponse),
+    /** `POST /calls` with an `Idempotency-Key` (same key → the same call, never two). */
+    createCall: (body: CreateCallRequest, idempotencyKey: string) =>
+      request('POST', routePath('create-call'), Call, { body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
+    /** `DELETE /calls/{callId}`: cancel a scheduled call; answers the cancelled call. */
+    cancelCall: (callId: string) => request('DELETE', routePath('cancel-call', { callId }), Call),
+  };
+}
+export type ApiClient = ReturnType<typeof createApiClient>;

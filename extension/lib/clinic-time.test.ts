@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { clinicLocalToUtcIso, formatClinicTime, quickChoices, toClinicLocalInput, zoneLabel } from './clinic-time';
+
+describe('clinicLocalToUtcIso', () => {
+  it.each([
+    ['2026-11-24T10:00:00', 'America/Los_Angeles', '2026-11-24T18:00:00.000Z'],
+    ['2026-11-24T10:00', 'America/Los_Angeles', '2026-11-24T18:00:00.000Z'],
+    ['2026-07-01T10:00:05', 'America/Los_Angeles', '2026-07-01T17:00:05.000Z'],
+    ['2026-11-24T10:00:00', 'Europe/London', '2026-11-24T10:00:00.000Z'],
+    ['2026-11-24T00:30:00', 'Asia/Kolkata', '2026-11-23T19:00:00.000Z'],
+    // 02:30 does not exist on 2026-03-08 in Los Angeles (DST gap); date-fns-tz reads it with the offset before the
+    // gap (-08:00), so it still gives an instant instead of failing.
+    ['2026-03-08T02:30:00', 'America/Los_Angeles', '2026-03-08T09:30:00.000Z'],
+  ])('%s in %s → %s', (local, zone, iso) => {
+    expect(clinicLocalToUtcIso(local, zone)).toBe(iso);
+  });
+
+  it.each(['', '2026-11-24', '2026-02-30T10:00', '2026-11-24T25:00', 'tomorrow'])('%j → undefined', (local) => {
+    expect(clinicLocalToUtcIso(local, 'America/New_York')).toBeUndefined();
+  });
+});
+
+describe('display helpers', () => {
+  const instant = '2026-11-24T18:00:05.000Z';
+  it('round-trips through the input value', () => {
+    const local = toClinicLocalInput(instant, 'America/Los_Angeles');
+    expect(local).toBe('2026-11-24T10:00:05');
+    expect(clinicLocalToUtcIso(local, 'America/Los_Angeles')).toBe(instant);
+  });
+
+  it('formats in the clinic zone, not the host zone', () => {
+    expect(formatClinicTime(instant, 'America/New_York')).toBe('Tue 24 Nov 2026, 13:00:05 EST');
+    expect(zoneLabel('America/Los_Angeles', new Date(instant))).toBe('America/Los_Angeles (PST)');
+  });
+});
+
+describe('quickChoices', () => {
+  it('in 1 hour and tomorrow 10:00, clinic-local', () => {
+    // 23:30 in Los Angeles on the 23rd is already the 24th in UTC: "tomorrow" must be the 24th, not the 25th.
+    const now = new Date('2026-11-24T07:30:00Z');
+    expect(quickChoices(now, 'America/Los_Angeles')).toEqual([
+      { label: 'In 1 hour', value: '2026-11-24T00:30:00' },
+      { label: 'Tomorrow 10:00', value: '2026-11-24T10:00:00' },
+    ]);
+  });
+
+  it('crosses month ends', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(quickChoices(now, 'UTC')[1]?.value).toBe('2026-12-01T10:00:00');
+  });
+});

@@ -1,0 +1,28 @@
+import { storage } from 'wxt/utils/storage';
+import type { ApiConnection } from './api-client';
+
+/** API base URL, kept in `browser.storage.local` (survives restarts; never synced). */
+export const apiBaseUrlItem = storage.defineItem<string>('local:apiBaseUrl', { fallback: '' });
+/** Staff API token, kept in `browser.storage.local`. Only the background worker and the options page read it. */
+export const apiTokenItem = storage.defineItem<string>('local:apiToken', { fallback: '' });
+
+/** The saved connection, trimmed (empty strings when not configured). */
+export async function loadConnection(): Promise<ApiConnection> {
+  const [baseUrl, token] = await Promise.all([apiBaseUrlItem.getValue(), apiTokenItem.getValue()]);
+  return { baseUrl: baseUrl.trim(), token: token.trim() };
+}
+
+/** Saves the connection (trimmed). */
+export async function saveConnection(connection: ApiConnection): Promise<void> {
+  await Promise.all([apiBaseUrlItem.setValue(connection.baseUrl.trim()), apiTokenItem.setValue(connection.token.trim())]);
+}
+
+/** Is `url` an absolute http(s) URL? */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
