@@ -9,3 +9,5 @@ export * from './ops/observability.js';
 export * from './domain/call-record.js';
 export * from './neo/index.js';
 export * from './domain/calling-window.js';
+export * from './domain/retry-policy.js';
+export * from './domain/number-cap.js';
