@@ -22,6 +22,15 @@ export default defineConfig({
       './extension/vitest.config.ts',
       {
         test: {
+          name: 'api',
+          root: './test',
+          include: ['api/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './test',
           include: ['e2e/**/*.test.ts'],

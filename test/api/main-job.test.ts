@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Retell from 'retell-sdk';
+import { Call, ListCallsResponse } from '@vfc/shared';
+import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { provisionClinic } from '@vfc/backend/app/provision-clinic';
+import { demoClinic } from '@vfc/backend/local/seed-demo';
+import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
+import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
+
+/** The issue's "done when" list, run against the real local stack (DynamoDB Local, emulators, simulator). */
+let stack: LocalStack;
+let otherClinicToken: string;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ callDurationMs: 800 });
+  const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
+  const { tokens } = await provisionClinic(clinics, { ...demoClinic('America/New_York'), clinicId: 'other-clinic', name: 'Other' }, [
+    { role: 'staff', label: 'other staff' },
+  ]);
+  otherClinicToken = tokens[0]!.token;
+});
+afterAll(() => stack?.stop());
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  consultationId: '310382',
+  petName: 'Rex',
+  ownerName: 'Ana Silva',
+  phoneNumber: '(415) 555-0123',
+  vetName: 'Dr. Chen',
+  dischargeSummary: 'Dental cleaning; soft food for 3 days.',
+  scheduledFor: new Date(Date.now() + 2_000).toISOString(),
+  ...overrides,
+});
+
+async function api(path: string, init: RequestInit & { token?: string | null } = {}) {
+  const { token = stack.staffToken, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  if (rest.body) headers.set('content-type', 'application/json');
+  const res = await fetch(`${stack.apiUrl}${path}`, { ...rest, headers });
+  return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
+}
+
+async function waitForStatus(callId: string, wanted: string, timeoutMs = 20_000): Promise<Call> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { json } = await api(`/calls/${callId}`);
+    const call = Call.parse(json);
+    if (call.status === wanted) return call;
+    if (Date.now() > deadline) throw new Error(`call stayed ${call.status}, wanted ${wanted}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('the main job on the local stack', () => {
+  it('a call posted a few seconds ahead is dialled and reaches completed with the summary', async () => {
+    const created = await api('/calls', { method: 'POST', body: JSON.stringify(body()) });
+    expect(created.status).toBe(201);
+    const call = Call.parse(created.json);
+    expect(call).toMatchObject({ status: 'scheduled', phoneNumber: '+14155550123', attempt: 1 });
+    const done = await waitForStatus(call.callId, 'completed');
+    expect(done.retellCallId).toMatch(/^call_/);
+    expect(done.outcome?.summary).toContain('Rex');
+    expect(done.outcome?.disconnectionReason).toBe('user_hangup');
+    const list = ListCallsResponse.parse((await api('/calls?consultationId=310382')).json);
+    expect(list.items.map((c) => c.callId)).toContain(call.callId);
+  });
+
+  it('the same Idempotency-Key twice gives one call', async () => {
+    const headers = { 'idempotency-key': 'dialog-submit-0001' };
+    const first = await api('/calls', { method: 'POST', body: JSON.stringify(body({ consultationId: '555' })), headers });
+    const second = await api('/calls', { method: 'POST', body: JSON.stringify(body({ consultationId: '555' })), headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.json.callId).toBe(first.json.callId);
+    const list = ListCallsResponse.parse((await api('/calls?consultationId=555')).json);
+    expect(list.items).toHaveLength(1);
+    expect(stack.scheduler.schedules().filter((s) => s.name.includes(first.json.callId)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('a bad phone number is a 400 naming phoneNumber; no token is 401; a wrong token is refused', async () => {
+    const bad = await api('/calls', { method: 'POST', body: JSON.stringify(body({ phoneNumber: '12' })) });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toBe('validation_error');
+    expect(bad.json.issues.map((i: { path: string }) => i.path)).toContain('phoneNumber');
+    expect((await api('/calls?consultationId=1', { token: null })).status).toBe(401);
+    expect((await api('/calls?consultationId=1', { token: 'vfc_wrong' })).status).toBe(403);
+  });
+
+  it("another clinic's token cannot read or cancel the call", async () => {
+    const created = await api('/calls', { method: 'POST', body: JSON.stringify(body({ scheduledFor: new Date(Date.now() + 3_600_000).toISOString() })) });
+    const callId = created.json.callId;
+    expect((await api(`/calls/${callId}`, { token: otherClinicToken })).status).toBe(404);
+    expect((await api(`/calls/${callId}`, { token: otherClinicToken, method: 'DELETE' })).status).toBe(404);
+    expect((await api('/calls?consultationId=310382', { token: otherClinicToken })).json.items).toEqual([]);
+    const cancelled = await api(`/calls/${callId}`, { method: 'DELETE' });
+    expect(cancelled.json.status).toBe('cancelled');
+    expect((await api(`/calls/${callId}`, { method: 'DELETE' })).status).toBe(409);
+  });
+
+  it('a forged or stale webhook gets 401 and changes nothing', async () => {
+    const created = await api('/calls', { method: 'POST', body: JSON.stringify(body({ scheduledFor: new Date(Date.now() + 3_600_000).toISOString() })) });
+    const callId = created.json.callId;
+    const raw = JSON.stringify({ event: 'call_ended', call: { call_id: 'call_forged', metadata: { call_id: callId, attempt: 1 }, disconnection_reason: 'user_hangup' } });
+    const post = (signature?: string) =>
+      fetch(`${stack.apiUrl}/webhooks/retell`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...(signature ? { 'x-retell-signature': signature } : {}) } });
+    expect((await post()).status).toBe(401);
+    expect((await post(await Retell.sign(raw, 'not-the-key'))).status).toBe(401);
+    expect((await post(await Retell.sign(raw, stack.webhookSigningKey, Date.now() - 6 * 60_000))).status).toBe(401);
+    const after = (await api(`/calls/${callId}`)).json;
+    expect(after).toMatchObject({ status: 'scheduled', version: undefined });
+    expect(after.updatedAt).toBe(created.json.updatedAt);
+  });
+});
