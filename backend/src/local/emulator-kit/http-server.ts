@@ -7,7 +7,7 @@ export interface RunningServer {
   url: string;
   /** The bound TCP port. */
   port: number;
-  /** Stops accepting connections, drops idle keep-alive sockets and resolves when closed. */
+  /** Stops accepting connections, drops open sockets and resolves when closed. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -38,14 +38,15 @@ export async function startHttpServer(
     });
   });
   const bound = (server.address() as AddressInfo).port;
+  let stopped: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${bound}`,
     port: bound,
     stop: () =>
-      new Promise<void>((resolve, reject) => {
+      (stopped ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }
 
