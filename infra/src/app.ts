@@ -1,0 +1,41 @@
+import { App, Aspects, Tags } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readStageConfig, type StageConfig } from './config/stage-config.js';
+import { StatefulStack } from './stacks/stateful-stack.js';
+import { StatelessStack } from './stacks/stateless-stack.js';
+
+export interface VfcApp {
+  readonly app: App;
+  readonly config: StageConfig;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/**
+ * Builds the CDK app for the stage named in context (`-c stage=dev|prod`): `Vfc-<Stage>-Stateful` (table, secret)
+ * and `Vfc-<Stage>-Stateless` (functions, API, scheduling, alarms). Stacks are environment-agnostic (account and
+ * region come from the CLI's credentials at deploy time), so synth needs no credentials. cdk-nag's AwsSolutions
+ * checks run on every synth.
+ */
+export function buildApp(app: App = new App()): VfcApp {
+  const config = readStageConfig((key) => app.node.tryGetContext(key));
+  const stageTitle = config.stage === 'prod' ? 'Prod' : 'Dev';
+  Tags.of(app).add('project', 'vet-followup-calls');
+  Tags.of(app).add('stage', config.stage);
+
+  const stateful = new StatefulStack(app, `Vfc-${stageTitle}-Stateful`, {
+    config,
+    description: `Vet follow-up calls (${config.stage}): DynamoDB table and Retell API key secret`,
+    terminationProtection: config.isProduction,
+  });
+  const stateless = new StatelessStack(app, `Vfc-${stageTitle}-Stateless`, {
+    config,
+    table: stateful.table,
+    retellApiKeySecret: stateful.retellApiKeySecret,
+    description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
+  });
+  stateless.addStackDependency(stateful);
+
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  return { app, config, stateful, stateless };
+}

@@ -1,0 +1,73 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.js';
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/**
+ * What holds data and must survive redeploys: the one DynamoDB table (keys and indexes from the shared
+ * `TABLE_DESIGN`) and the Retell API key secret. Deployed apart from the stateless stack so that replacing
+ * functions or the API never touches data.
+ */
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly retellApiKeySecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      tableName: `${config.prefix}-table`,
+      partitionKey: { name: TABLE_DESIGN.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_DESIGN.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TABLE_DESIGN.ttlAttribute,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: config.isProduction,
+      removalPolicy,
+    });
+    for (const index of TABLE_DESIGN.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.retellApiKeySecret = new secretsmanager.Secret(this, 'RetellApiKey', {
+      secretName: `${config.prefix}/retell-api-key`,
+      description: 'Retell AI API key (set after the first deploy with aws secretsmanager put-secret-value)',
+      removalPolicy,
+    });
+    // Created EMPTY: without this the L2 construct would generate a random value. CloudFormation creates a secret
+    // with no version when neither SecretString nor GenerateSecretString is given; operators set the real key.
+    (this.retellApiKeySecret.node.defaultChild as secretsmanager.CfnSecret).addPropertyDeletionOverride(
+      'GenerateSecretString',
+    );
+    NagSuppressions.addResourceSuppressions(this.retellApiKeySecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        // Justification: a third-party API key cannot be rotated by a Secrets Manager rotation Lambda; it is
+        // rotated in Retell's dashboard and then stored with put-secret-value (see infra/README.md).
+        reason: 'Third-party Retell API key: rotated in the Retell dashboard, then stored with put-secret-value.',
+      },
+    ]);
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
+    new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });
+    new CfnOutput(this, 'RetellApiKeySecretArn', {
+      value: this.retellApiKeySecret.secretArn,
+      description: 'Secret to fill with the Retell API key (aws secretsmanager put-secret-value --secret-id ...)',
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.js';
+import { Alarms } from '../constructs/alarms.js';
+import { CallScheduling, RECURRING_SCHEDULES } from '../constructs/call-scheduling.js';
+import { HttpApi, WEBHOOK_ROUTE } from '../constructs/http-api.js';
+import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.js';
+import { HandlerFunction, functionNameFor } from '../functions/handler-function.js';
+import {
+  SCHEDULE_ACTIONS,
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+  permissionsFor,
+  type Permission,
+} from '../functions/permissions.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly table: dynamodb.ITable;
+  readonly retellApiKeySecret: secretsmanager.ISecret;
+}
+
+/** Run time limits of handlers that need more than the default 15 s. */
+const TIMEOUTS: Readonly<Record<string, Duration>> = {
+  dialer: Duration.seconds(30),
+  'agent-sync': Duration.minutes(2),
+};
+
+/**
+ * Everything that can be replaced without losing data: one Lambda function per handler (each with only the
+ * permissions of `permissions.ts`), the HTTP API, the Scheduler group / role / dead-letter queue, the recurring
+ * agent-sync schedule, and the alarms.
+ */
+export class StatelessStack extends Stack {
+  readonly functions = new Map<string, HandlerFunction>();
+  readonly scheduling: CallScheduling;
+  readonly httpApi: HttpApi;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table, retellApiKeySecret } = props;
+
+    this.scheduling = new CallScheduling(this, 'Scheduling', {
+      config,
+      dialerFunctionName: functionNameFor(config, 'dialer'),
+    });
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      SCHEDULE_GROUP_NAME: this.scheduling.group.scheduleGroupName,
+      DIALER_TARGET_ARN: this.scheduling.dialerArn,
+      SCHEDULER_ROLE_ARN: this.scheduling.schedulerRole.roleArn,
+      SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
+      RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
+    };
+
+    for (const handler of handlerNames()) {
+      const fn = new HandlerFunction(this, `Fn-${handler}`, {
+        handler,
+        config,
+        environment,
+        ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
+      });
+      this.grant(fn, permissionsFor(handler), props);
+      this.functions.set(handler, fn);
+    }
+
+    for (const { handler } of RECURRING_SCHEDULES) {
+      this.scheduling.addRecurring(handler, this.fn(handler).fn);
+    }
+
+    this.httpApi = new HttpApi(this, 'Http', {
+      config,
+      functions: new Map([...this.functions].map(([name, f]) => [name, f.fn])),
+      authorizerFunction: this.fn(AUTHORIZER_HANDLER).fn,
+    });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      config,
+      deadLetterQueue: this.scheduling.deadLetterQueue,
+      dialer: this.fn('dialer').fn,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Base URL of the HTTP API (extension setting)' });
+    new CfnOutput(this, 'RetellWebhookUrl', {
+      value: `${this.httpApi.url}${WEBHOOK_ROUTE?.path.replace(/^\//, '') ?? ''}`,
+      description: "Paste into Retell's webhook URL (agent or account level)",
+    });
+    new CfnOutput(this, 'ScheduleGroupName', {
+      value: this.scheduling.group.scheduleGroupName,
+      description: 'EventBridge Scheduler group of the call schedules',
+    });
+    new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', {
+      value: this.scheduling.deadLetterQueue.queueUrl,
+      description: 'Undeliverable scheduled invocations land here',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
+  }
+
+  /** The function of a handler; throws if the handler is not deployed. */
+  fn(handler: string): HandlerFunction {
+    const fn = this.functions.get(handler);
+    if (!fn) throw new Error(`No function for handler ${handler}`);
+    return fn;
+  }
+
+  private grant(fn: HandlerFunction, permissions: readonly Permission[], props: StatelessStackProps): void {
+    const has = (p: Permission) => permissions.includes(p);
+    const tableActions = [...(has('table:read') || has('table:write') ? TABLE_READ_ACTIONS : []), ...(has('table:write') ? TABLE_WRITE_ACTIONS : [])];
+    if (tableActions.length > 0) {
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: tableActions, resources: [props.table.tableArn] }));
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: TABLE_DESIGN.indexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`),
+        }),
+      );
+    }
+    if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
+
+    const scheduleActions = permissions.flatMap((p) => SCHEDULE_ACTIONS[p] ?? []);
+    if (scheduleActions.length > 0) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({ actions: scheduleActions, resources: [this.scheduling.callSchedulesArn] }),
+      );
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            // Justification: call schedules are named at run time (one per call attempt), so the resource is every
+            // schedule of OUR call group only — never other groups; the actions are only those this handler uses.
+            reason: 'Schedules are created per call at run time: scoped to schedules of the call group only.',
+            appliesTo: [`Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduling.group.scheduleGroupName}/*`],
+          },
+        ],
+        true,
+      );
+    }
+    if (has('scheduler-role:pass')) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['iam:PassRole'],
+          resources: [this.scheduling.schedulerRole.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        }),
+      );
+    }
+  }
+}
