@@ -1,0 +1,16 @@
+import type { OptionsSection } from './options-sections';
+
+/** The options page: a title and its sections, each in its own `<section>`. */
+export function OptionsPage(props: { sections: readonly OptionsSection[] }) {
+  return (
+    <main className="vfc-options">
+      <h1>Vet Follow-up Calls — options</h1>
+      {props.sections.map(({ id, title, Component }) => (
+        <section key={id} aria-labelledby={`vfc-section-${id}`} className="vfc-section">
+          <h2 id={`vfc-section-${id}`}>{title}</h2>
+          <Component />
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import '../../components/styles.css';
+import ReactDOM from 'react-dom/client';
+import { consultationIdFromUrl } from '@vfc/shared/neo/consultation-url';
+import { ConsultationPanel } from '../../components/ConsultationPanel';
+import { contentScriptMatches } from '../../lib/matches';
+import { createMountController } from '../../lib/mount-controller';
+
+/**
+ * On IDEXX Neo consultation pages: mounts the follow-up-calls panel in an open shadow root (our styles stay out of
+ * Neo's page and Neo's out of ours), remounts on in-page navigation to another consultation, unmounts elsewhere.
+ */
+export default defineContentScript({
+  matches: contentScriptMatches(import.meta.env.MODE),
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const controller = createMountController({
+      idFromUrl: consultationIdFromUrl,
+      mount: async (consultationId) => {
+        const ui = await createShadowRootUi(ctx, {
+          name: 'vfc-followup-calls',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          mode: 'open',
+          // Keys typed in our fields must not trigger Neo's keyboard shortcuts.
+          isolateEvents: ['keydown', 'keyup', 'keypress'],
+          onMount: (container) => {
+            const wrapper = document.createElement('div');
+            container.append(wrapper);
+            const root = ReactDOM.createRoot(wrapper);
+            root.render(<ConsultationPanel key={consultationId} consultationId={consultationId} origin={location.origin} />);
+            return { root, wrapper };
+          },
+          onRemove: (mounted) => {
+            mounted?.root.unmount();
+            mounted?.wrapper.remove();
+          },
+        });
+        ui.mount();
+        return { remove: () => ui.remove() };
+      },
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void controller.sync(newUrl.href));
+    ctx.onInvalidated(() => controller.stop());
+    await controller.sync(location.href);
+  },
+});
