@@ -11,3 +11,6 @@ export * from './neo/index.js';
 export * from './domain/calling-window.js';
 export * from './domain/retry-policy.js';
 export * from './domain/number-cap.js';
+export * from './api/agents.js';
+export * from './api/opt-outs.js';
+export * from './api/clinic-settings.js';

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'conflict',
   'no_slot',
   'internal_error',
+  /** The number is on the clinic's do-not-call list (`/clinic/opt-outs`). */
+  'opted_out',
+  /** The per-number cap (FCC 20-186, `maxCallsPer30Days`) is reached; the body's `freesAt` says when it frees up. */
+  'number_cap_reached',
 ] as const;
 
 /** One invalid field: `path` is the dotted path of the field in the request (e.g. `phoneNumber`). */
@@ -20,6 +24,8 @@ export const ApiError = z.object({
   error: z.string(),
   message: z.string(),
   issues: z.array(ValidationIssue).optional(),
+  /** Only with `number_cap_reached`: the first instant (UTC ISO) a call to the number is allowed again. */
+  freesAt: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

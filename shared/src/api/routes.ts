@@ -11,6 +11,20 @@ export const API_ROUTES = [
   { method: 'DELETE', path: '/calls/{callId}', handler: 'cancel-call', auth: 'staff' },
   { method: 'GET', path: '/clinic', handler: 'get-clinic', auth: 'staff' },
   { method: 'POST', path: '/webhooks/retell', handler: 'retell-webhook', auth: 'webhook' },
+  // Retell voice-agent registry (issue 4): admin only.
+  { method: 'POST', path: '/agents/sync', handler: 'sync-agents', auth: 'admin' },
+  { method: 'GET', path: '/agents', handler: 'list-agents', auth: 'admin' },
+  { method: 'GET', path: '/agents/audit', handler: 'audit-agents', auth: 'admin' },
+  { method: 'POST', path: '/agents/cleanup-orphaned', handler: 'cleanup-orphaned-agents', auth: 'admin' },
+  { method: 'GET', path: '/agents/voices', handler: 'list-voices', auth: 'admin' },
+  { method: 'GET', path: '/clinic/agent', handler: 'get-clinic-agent', auth: 'admin' },
+  { method: 'PUT', path: '/clinic/agent', handler: 'update-clinic-agent', auth: 'admin' },
+  // Calling rules and the do-not-call list (issue 3): admin only. `{phoneNumber}` is URL-encoded E.164 (`%2B1...`).
+  { method: 'GET', path: '/clinic/settings', handler: 'get-clinic-settings', auth: 'admin' },
+  { method: 'PUT', path: '/clinic/settings', handler: 'update-clinic-settings', auth: 'admin' },
+  { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
+  { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
+  { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
 ] as const;
 
 export type ApiRoute = (typeof API_ROUTES)[number];

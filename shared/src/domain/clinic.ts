@@ -39,7 +39,10 @@ export function isIanaTimezone(zone: string): boolean {
 export const IanaTimezone = z.string().refine(isIanaTimezone, 'must be an IANA timezone such as America/New_York');
 
 /** Local calendar date `YYYY-MM-DD`. */
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'must be a real calendar date');
 
 /** What a clinic does when Retell reaches voicemail: leave the message and stop, or try again later. */
 export const VoicemailPolicy = z.enum(['complete', 'retry']);
@@ -59,8 +62,19 @@ export const CallingRules = z.object({
 });
 export type CallingRules = z.infer<typeof CallingRules>;
 
-/** `PUT /clinic/settings` body: any subset of the calling rules. */
-export const UpdateCallingRulesRequest = CallingRules.partial();
+/**
+ * `PUT /clinic/settings` body: any subset of the calling rules; fields left out keep their stored value.
+ * Built without the defaults of {@link CallingRules} (a `.partial()` of it would fill omitted fields with their
+ * defaults and silently reset them) and strict, so a misspelt field is a 400 rather than ignored.
+ */
+export const UpdateCallingRulesRequest = z.strictObject({
+  timezone: IanaTimezone.optional(),
+  weeklyHours: WeeklyHours.optional(),
+  closedDates: z.array(LocalDate).optional(),
+  enforceRecipientWindow: z.boolean().optional(),
+  voicemailPolicy: VoicemailPolicy.optional(),
+  maxCallsPer30Days: z.number().int().min(1).max(3).optional(),
+});
 export type UpdateCallingRulesRequest = z.infer<typeof UpdateCallingRulesRequest>;
 
 /**
