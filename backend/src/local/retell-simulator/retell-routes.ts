@@ -1,0 +1,55 @@
+import { readBody, sendJson } from '../emulator-kit/http-server.js';
+import type { Route, RouteContext } from '../emulator-kit/router.js';
+import { createPhoneCallSchema } from './create-call-request.js';
+import { ConcurrencyLimitError, type SimulatedCalls } from './simulated-calls.js';
+
+/** Retell's error body: `{status: "error", message}`. */
+export function sendRetellError(ctx: RouteContext, status: number, message: string): void {
+  sendJson(ctx.res, status, { status: 'error', message });
+}
+
+/**
+ * The Retell API routes the simulator serves (paths as retell-sdk 5.66 calls them). Add agent/voice endpoints
+ * here as new entries.
+ */
+export function retellRoutes(calls: SimulatedCalls): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/v2/create-phone-call',
+      handler: async (ctx) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(await readBody(ctx.req));
+        } catch {
+          return sendRetellError(ctx, 400, 'Invalid JSON body');
+        }
+        const parsed = createPhoneCallSchema.safeParse(json);
+        if (!parsed.success) {
+          const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+          return sendRetellError(ctx, 400, message);
+        }
+        try {
+          sendJson(ctx.res, 201, calls.create(parsed.data));
+        } catch (error) {
+          if (error instanceof ConcurrencyLimitError) return sendRetellError(ctx, 429, error.message);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v2/get-call/:call_id',
+      handler: (ctx) => {
+        const call = calls.get(ctx.params.call_id ?? '');
+        if (!call) return sendRetellError(ctx, 404, 'Call not found');
+        sendJson(ctx.res, 200, call);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/get-concurrency',
+      handler: (ctx) => sendJson(ctx.res, 200, calls.concurrency()),
+    },
+  ];
+}

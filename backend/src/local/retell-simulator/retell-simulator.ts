@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startHttpServer } from '../emulator-kit/http-server.js';
+import { createRouter } from '../emulator-kit/router.js';
+import { retellRoutes, sendRetellError } from './retell-routes.js';
+import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
+import { SimulatedCalls, type SimulatorStats } from './simulated-calls.js';
+import type { WebhookDelivery } from './webhook-sender.js';
+
+export { OUTCOMES, SCRIPTED_OUTCOMES, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
+export type { SimulatorStats } from './simulated-calls.js';
+export type { WebhookDelivery, WebhookEvent } from './webhook-sender.js';
+
+/** Options of {@link startRetellSimulator}. All durations are real milliseconds. */
+export interface RetellSimulatorOptions {
+  /** TCP port on 127.0.0.1; 0 or absent = a free one. */
+  port?: number;
+  /** The API key clients must send as `Authorization: Bearer <apiKey>`; also the webhook signing key. */
+  apiKey: string;
+  /** Where webhooks go (our API's `/webhooks/retell`); may be set later with `setWebhookUrl`. */
+  webhookUrl?: string;
+  /** Live calls allowed at once (Retell pay-as-you-go default 20); beyond it create-phone-call answers 429. */
+  concurrencyLimit?: number;
+  /** Creation → call_started (connected) or → call_ended (never connected). Default 300. */
+  ringMs?: number;
+  /** call_started → call_ended. Default 1500. */
+  callDurationMs?: number;
+  /** call_ended → call_analyzed. Default 200. */
+  analysisDelayMs?: number;
+  /** agent_id of calls placed without override_agent_id. Default `agent_local_default`. */
+  defaultAgentId?: string;
+  /** Delay before the first webhook retry (doubles per retry). Default 100. */
+  webhookRetryDelayMs?: number;
+  /** Clock for call timestamps (UTC epoch ms). Default Date.now. */
+  now?: () => number;
+}
+
+/** A running Retell API simulator. */
+export interface RetellSimulator {
+  /** Base URL for `new Retell({ apiKey, baseURL: url, maxRetries: 0 })`. */
+  url: string;
+  setWebhookUrl(url: string | undefined): void;
+  /** Overrides the outcomes of the next calls to `toNumber` (n-th call gets `outcomes[n]`, then the last one). */
+  script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void;
+  stats(): SimulatorStats;
+  /** Webhook deliveries so far (event, call_id, status, attempts, delivered). */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves when every webhook started so far has been delivered or given up. */
+  webhooksSettled(): Promise<void>;
+  /** Cancels pending call timers, waits for webhooks in flight, closes the server. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Retell API simulator for the subset this project uses (create-phone-call, get-call, get-concurrency),
+ * with scripted outcomes by destination number and signed webhooks. See README.md for the script.
+ */
+export async function startRetellSimulator(options: RetellSimulatorOptions): Promise<RetellSimulator> {
+  let webhookUrl = options.webhookUrl;
+  const calls = new SimulatedCalls({
+    apiKey: options.apiKey,
+    concurrencyLimit: options.concurrencyLimit ?? 20,
+    defaultAgentId: options.defaultAgentId ?? 'agent_local_default',
+    now: options.now ?? Date.now,
+    webhookUrl: () => webhookUrl,
+    timing: {
+      ringMs: options.ringMs ?? 300,
+      callDurationMs: options.callDurationMs ?? 1500,
+      analysisDelayMs: options.analysisDelayMs ?? 200,
+      webhookRetries: 3,
+      webhookRetryDelayMs: options.webhookRetryDelayMs ?? 100,
+      webhookTimeoutMs: 10_000,
+    },
+  });
+  const route = createRouter(retellRoutes(calls), (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      req.resume();
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'error', message: 'Unauthorized' }));
+      return;
+    }
+    return route(req, res);
+  }, options.port ?? 0);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: server.url,
+    setWebhookUrl: (url) => {
+      webhookUrl = url;
+    },
+    script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
+    stats: () => calls.stats(),
+    webhookDeliveries: () => calls.webhookDeliveries(),
+    webhooksSettled: () => calls.webhooksSettled(),
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.stop();
+        await calls.stop();
+      })()),
+  };
+}
