@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { Dependencies } from './app/dependencies.js';
-import { systemClock } from './adapters/clock/system-clock.js';
+import { clockFromEnv } from './adapters/clock/scaled-clock.js';
 import { createDocumentClient } from './adapters/dynamodb/document-client.js';
 import { DynamoDbCallStore } from './adapters/dynamodb/dynamodb-call-store.js';
 import { DynamoDbClinicStore } from './adapters/dynamodb/dynamodb-clinic-store.js';
+import { DynamoDbNumberUsageStore } from './adapters/dynamodb/dynamodb-number-usage-store.js';
+import { DynamoDbOptOutStore } from './adapters/dynamodb/dynamodb-opt-out-store.js';
 import { appLogger } from './adapters/logging/powertools-logger.js';
 import { lookupRecipientZones } from './adapters/phone-zones/lookup-recipient-zones.js';
 import { retellClientFactory, type ApiKeySource } from './adapters/retell/retell-client.js';
@@ -57,8 +59,11 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env): Depend
       region: env.AWS_REGION,
     }),
     voice: new RetellVoiceProvider(retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL)),
-    clock: systemClock,
+    // The wall clock in AWS; locally `LOCAL_TIME_SCALE` + `LOCAL_TIME_ORIGIN` (set by the local stack) speed it up.
+    clock: clockFromEnv(env),
     recipientZones: lookupRecipientZones,
+    optOuts: new DynamoDbOptOutStore(db, tableName),
+    numberUsage: new DynamoDbNumberUsageStore(db, tableName),
     logger: appLogger,
     newId: randomUUID,
   };

@@ -3,6 +3,8 @@ import type { CallStore } from '../ports/call-store.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { AppLogger } from '../ports/logger.js';
+import type { NumberUsageStore } from '../ports/number-usage-store.js';
+import type { OptOutStore } from '../ports/opt-out-store.js';
 import type { RecipientZoneLookup } from '../ports/recipient-zones.js';
 import type { VoiceProvider, } from '../ports/voice-provider.js';
 
@@ -14,6 +16,10 @@ export interface Dependencies {
   voice: VoiceProvider;
   clock: Clock;
   recipientZones: RecipientZoneLookup;
+  /** The clinic's do-not-call list. */
+  optOuts: OptOutStore;
+  /** Dials per number, for the 30-day per-number cap. */
+  numberUsage: NumberUsageStore;
   logger: AppLogger;
   /** New unique ids (call ids). */
   newId: () => string;

@@ -50,6 +50,11 @@ export interface CallStore {
    * @throws StaleCallError when the version moved on; DuplicateEventError when the event was already recorded.
    */
   update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord>;
+  /**
+   * A clinic's `scheduled` calls to one E.164 number whose `scheduledFor` is at or after `from` (clinic's calls by
+   * scheduled time, filtered). Used to cancel them when the number opts out.
+   */
+  listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]>;
   /** Records an event without changing the call. @throws DuplicateEventError when already recorded. */
   appendEvent(callId: string, event: CallEvent): Promise<void>;
   /** The call's history, oldest first. */

@@ -70,4 +70,15 @@ describe('DynamoDbCallStore (DynamoDB Local)', () => {
     expect((await store.listByConsultation('clinic-a', '999')).map((c) => c.callId)).toEqual(['c-8', 'c-7']);
     expect((await store.findByRetellCallId('call_abc'))?.callId).toBe('c-8');
   });
+
+  it('lists the clinic's scheduled calls to one number from an instant on (GSI2), skipping other numbers, states and clinics', async () => {
+    const n = '+14155550142';
+    await store.create(aCall('s-1', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
+    await store.create(aCall('s-2', { phoneNumber: n, scheduledFor: '2026-11-22T10:00:00.000Z' }), created);
+    await store.create(aCall('s-3', { phoneNumber: n, scheduledFor: '2026-11-25T10:00:00.000Z', status: 'cancelled' }), created);
+    await store.create(aCall('s-4', { phoneNumber: '+14155550143', scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
+    await store.create(aCall('s-5', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z', clinicId: 'clinic-b' }), created);
+    const found = await store.listScheduledToNumber('clinic-a', n, new Date('2026-11-23T00:00:00.000Z'));
+    expect(found.map((c) => c.callId)).toEqual(['s-1']);
+  });
 });

@@ -93,6 +93,32 @@ export class DynamoDbCallStore implements CallStore {
     return calls;
   }
 
+  async listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]> {
+    const calls: CallRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI2.indexName,
+          KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+          FilterExpression: '#status = :scheduled AND #phone = :phone',
+          ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status', '#phone': 'phoneNumber' },
+          ExpressionAttributeValues: {
+            ':pk': keys.clinicCalls(clinicId),
+            ':from': from.toISOString(),
+            ':scheduled': 'scheduled',
+            ':phone': phoneNumber,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return calls;
+  }
+
   async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {
     const next = { ...call, version: expectedVersion + 1 };
     const putCall = {
