@@ -58,6 +58,7 @@ describe('createApiClient', () => {
   it.each([
     [400, { error: 'validation_error', message: 'Invalid request', issues: [{ path: 'phoneNumber', message: 'opted out' }] }, 'validation_error'],
     [401, { error: 'unauthorized', message: 'Missing or invalid token' }, 'unauthorized'],
+    [403, { message: 'Forbidden' }, 'gateway_error'],
     [500, '<html>Bad gateway</html>', 'http_error'],
   ])('HTTP %d → failure %s', async (status, answer, code) => {
     const server = scriptedFetch(() => (typeof answer === 'string' ? { status, text: answer } : { status, body: answer }));

@@ -77,8 +77,11 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     }
     if (!response.ok) {
       const parsed = ApiError.safeParse(json);
-      return parsed.success
-        ? { ok: false, status: response.status, error: parsed.data }
+      if (parsed.success) return { ok: false, status: response.status, error: parsed.data };
+      // API Gateway answers for itself with `{"message": "..."}`: 401 without a token, 403 when the authorizer refuses it.
+      const gateway = z.object({ message: z.string() }).safeParse(json);
+      return gateway.success
+        ? failure(response.status, 'gateway_error', gateway.data.message)
         : failure(response.status, 'http_error', `The API answered HTTP ${response.status}.`);
     }
     const parsed = schema.safeParse(json);

@@ -9,7 +9,11 @@ export function describeApiFailure(failure: ApiFailure): string {
     case 401:
       return 'The API token was refused — check it in the extension options.';
     case 403:
-      return 'This API token is not allowed to do that — check it in the extension options.';
+      // Our handlers say `forbidden` when the token's role is too low; API Gateway's authorizer refusing an unknown
+      // token also answers 403 (`{"message":"Forbidden"}`, no `error`).
+      return failure.error.error === 'forbidden'
+        ? 'This API token is not allowed to do that — check it in the extension options.'
+        : 'The API token was refused — check it in the extension options.';
     case 404:
       return failure.error.error === 'not_found' ? failure.error.message : 'The API URL looks wrong (HTTP 404) — check it in the extension options.';
     default:

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** The e2e build of the extension (`pnpm --filter @vfc/extension build:e2e`): its content script also runs on localhost. */
+export const E2E_EXTENSION_DIR = fileURLToPath(new URL('../../extension/.output/chrome-mv3-e2e', import.meta.url));
+
+/** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download browsers here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where screenshots go (git-ignored). */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's id: the host of its service worker's URL. */
+  extensionId: string;
+  /** `chrome-extension://<id>/<page>`. */
+  extensionUrl(page: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches headless Chromium with the built extension loaded, in a fresh profile (flags per
+ * /work/shared/reference/toolchain.md). `--disable-extensions-except` overrides Playwright's `--disable-extensions`.
+ */
+export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'vfc-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    extensionUrl: (page) => `chrome-extension://${extensionId}/${page.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
