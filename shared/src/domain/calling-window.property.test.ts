@@ -28,7 +28,9 @@ const ZONES = [
 ] as const;
 
 /** DST changes of 2026 (zone, instant) to start searches near, plus an ordinary day. */
-const ANCHORS: { zone: (typeof ZONES)[number]; at: number }[] = [
+type Zone = (typeof ZONES)[number];
+const ANCHORS: { zone: Zone; at: number }[] = (
+  [
   { zone: 'America/New_York', at: '2026-03-08T07:00:00Z' }, // spring forward 02:00 → 03:00
   { zone: 'America/New_York', at: '2026-11-01T06:00:00Z' }, // fall back 02:00 → 01:00
   { zone: 'Europe/London', at: '2026-03-29T01:00:00Z' }, // 01:00 → 02:00
@@ -38,8 +40,9 @@ const ANCHORS: { zone: (typeof ZONES)[number]; at: number }[] = [
   { zone: 'Pacific/Chatham', at: '2026-04-04T14:00:00Z' }, // 03:45 → 02:45
   { zone: 'Pacific/Chatham', at: '2026-09-26T14:00:00Z' }, // 02:45 → 03:45
   { zone: 'America/St_Johns', at: '2026-03-08T05:30:00Z' }, // 02:00 → 03:00
-  { zone: 'America/Los_Angeles', at: '2026-06-15T12:00:00Z' }, // ordinary
-].map(({ zone, at }) => ({ zone, at: Date.parse(at) }));
+    { zone: 'America/Los_Angeles', at: '2026-06-15T12:00:00Z' }, // ordinary
+  ] satisfies { zone: Zone; at: string }[]
+).map(({ zone, at }) => ({ zone, at: Date.parse(at) }));
 
 const QUARTER = 15 * 60_000;
 const HOUR = 3_600_000;

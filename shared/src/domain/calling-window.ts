@@ -124,7 +124,7 @@ function validateZones(rules: CallingRules, recipientZones: readonly string[]): 
 }
 
 /** A compiled view of one query, so the search does not redo set-up per candidate. */
-class Window {
+class CompiledWindow {
   readonly closed: ReadonlySet<string>;
   readonly zones: string[];
   constructor(
@@ -182,7 +182,7 @@ class Window {
  * in every recipient zone (the clinic's zone when `recipientZones` is empty)? Throws `RangeError` on an unknown zone.
  */
 export function isWithinCallingWindow(at: Date, rules: CallingRules, recipientZones: readonly string[]): boolean {
-  return new Window(rules, recipientZones).contains(at.getTime());
+  return new CompiledWindow(rules, recipientZones).contains(at.getTime());
 }
 
 /**
@@ -198,7 +198,7 @@ export function findCallSlot(q: SlotQuery): CallSlot {
   if (!Number.isFinite(requested)) throw new RangeError('requested is not a valid date');
   const searchDays = q.maxSearchDays ?? DEFAULT_MAX_SEARCH_DAYS;
   if (!(searchDays >= 0) || !Number.isFinite(searchDays)) throw new RangeError('maxSearchDays must be a number ≥ 0');
-  const window = new Window(q.rules, q.recipientZones);
+  const window = new CompiledWindow(q.rules, q.recipientZones);
   if (window.contains(requested)) return { at: new Date(requested), moved: false };
 
   const horizon = requested + searchDays * DAY_MS;
