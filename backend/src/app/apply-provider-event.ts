@@ -1,6 +1,7 @@
 import { isTerminal, type CallRecord } from '@vfc/shared';
 import type { ProviderCallEvent } from '../ports/provider-events.js';
 import type { Dependencies } from './dependencies.js';
+import { addOptOut } from './calling-rules/opt-outs.js';
 import { endAttempt } from './next-attempt.js';
 import { updateCall } from './update-call.js';
 
@@ -53,6 +54,11 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
       durationMs: event.durationMs,
       inVoicemail: event.analysis?.inVoicemail,
     });
+  }
+  if (event.analysis?.optOutRequested === true) {
+    // The agent's post-call analysis says the person asked not to be called again (custom_analysis_data.opt_out):
+    // FCC 24-18 revocation — put the number on the clinic's list and cancel its scheduled calls (a retry of this one too).
+    await addOptOut(deps, call.clinicId, { phoneNumber: call.phoneNumber, source: 'call', callId: call.callId });
   }
   return recorded?.changed ? 'applied' : 'recorded';
 }

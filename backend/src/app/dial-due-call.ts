@@ -1,7 +1,9 @@
 import { isWithinCallingWindow, type CallRecord, type Clinic } from '@vfc/shared';
 import type { DialEvent } from '../ports/call-scheduler.js';
 import { PlaceCallError } from '../ports/voice-provider.js';
+import { AGENT_HOLD_RECHECK_MS, agentHoldReason } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
+import { cancelIfOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
 import type { Dependencies } from './dependencies.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
@@ -16,6 +18,10 @@ export type DialResult =
   | 'moved'
   /** The provider was at capacity: tried again shortly, not counted as an attempt. */
   | 'deferred'
+  /** The clinic's Retell agent is orphaned or has no voice: kept `scheduled`, re-checked in 15 minutes, not dialled. */
+  | 'held'
+  /** The number is on the clinic's do-not-call list: the call was cancelled, never dialled. */
+  | 'cancelled'
   | 'failed';
 
 /** Wait before trying again when the provider is at its concurrency limit: base + up to `jitter`, ms. */
@@ -37,6 +43,15 @@ export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise
   }
 
   const now = deps.clock.now();
+  if (isEarlyFiring(call, now)) return 'skipped'; // the old schedule of a rescheduled call
+  if (await cancelIfOptedOut(deps, call)) return 'cancelled';
+  const hold = await agentHoldReason(deps, clinic);
+  if (hold) {
+    // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
+    const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', `Held, not dialled: ${hold}`);
+    deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: clinic.agentId });
+    return held ? 'held' : 'skipped';
+  }
   const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
   if (!isWithinCallingWindow(now, clinic, zones)) {
     const slot = slotFor(clinic, now, zones);
@@ -46,6 +61,7 @@ export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise
 
   const claimed = await claimAttempt(deps, call, now);
   if (!claimed) return 'skipped';
+  if (!(await reserveClaimedDial(deps, claimed, clinic))) return 'failed'; // per-number cap (FCC 20-186)
   return placeClaimedCall(deps, claimed, clinic);
 }
 
@@ -94,6 +110,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
   } catch (error) {
     if (!(error instanceof PlaceCallError)) throw error;
     deps.logger.warn('placing the call failed', { callId: call.callId, attempt: call.attempt, kind: error.kind, status: error.status });
+    if (error.kind !== 'unavailable') await releaseClaimedDial(deps, call); // nothing reached the carrier
     if (error.kind === 'rate_limited') {
       const at = new Date(deps.clock.now().getTime() + DEFER_BASE_MS + Math.floor(Math.random() * DEFER_JITTER_MS));
       await rescheduleAttempt(deps, call, at, 'deferred', undefined, 'dialing');

@@ -6,10 +6,12 @@ import type { ValidationIssue } from '@vfc/shared';
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 503,
     readonly code: string,
     message: string,
     readonly issues?: ValidationIssue[],
+    /** Extra machine-readable fields of the error body (e.g. `freesAt` with `number_cap_reached`). */
+    readonly details?: { freesAt?: string },
   ) {
     super(message);
     this.name = 'AppError';

@@ -7,6 +7,7 @@ import {
   type CallStatus,
 } from '@vfc/shared';
 import { recipientZonesFor, slotFor } from './call-slot.js';
+import { numberCapAt, releaseDial } from './calling-rules/number-cap.js';
 import type { Dependencies } from './dependencies.js';
 import { AppError } from './errors.js';
 import { scheduleNameFor } from './schedule-names.js';
@@ -25,7 +26,7 @@ export async function rescheduleAttempt(
   deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock'>,
   due: CallRecord,
   at: Date,
-  kind: 'window_closed' | 'deferred',
+  kind: 'window_closed' | 'deferred' | 'held',
   statusReason?: string,
   fromStatus: CallStatus = 'scheduled',
 ): Promise<boolean> {
@@ -62,8 +63,19 @@ export interface AttemptEnding {
 }
 
 /**
+ * When the next attempt may be dialled: `delayMs` after the attempt ENDED (Retell's end time, never later than `now`),
+ * and never before `now` (a late webhook does not make the retry earlier than the policy allows).
+ */
+export function retryBaseTime(endedAtIso: string, now: Date, delayMs: number): Date {
+  const ended = Date.parse(endedAtIso);
+  const base = Number.isFinite(ended) ? Math.min(ended, now.getTime()) : now.getTime();
+  return new Date(Math.max(now.getTime(), base + delayMs));
+}
+
+/**
  * Applies the end of attempt `attempt`: the retry policy decides completed / failed / another attempt
- * (after 5, 10, 20 minutes, moved into the calling window). A no-op when the call already moved past
+ * (5, 10, 20 minutes after the attempt ended, moved into the calling window; refused — the call fails with the reason
+ * and the date it frees up — when the per-number cap would be exceeded). A no-op when the call already moved past
  * that attempt or is terminal, so `call_ended` and `call_analyzed` may both report the end, in any order, any number of times.
  * @returns the call after the change, or `undefined` when nothing changed.
  */
@@ -116,10 +128,16 @@ export async function endAttempt(
     let nextAt: Date;
     try {
       const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
-      nextAt = slotFor(clinic, new Date(now.getTime() + delay), zones).at;
+      nextAt = slotFor(clinic, retryBaseTime(ending.endedAt, now, delay), zones).at;
     } catch (error) {
       if (error instanceof AppError) return finish('failed', error.message);
       throw error;
+    }
+    if (verdict === 'retry') {
+      const cap = await numberCapAt(deps, clinic, call.phoneNumber, nextAt);
+      if (!cap.allowed) {
+        return finish('failed', `Stopped after ${attempts.length} attempts (${describeDisconnection(ending.disconnectionReason)}): ${cap.message}`);
+      }
     }
     const nextAttempt = attempt + 1;
     const scheduledFor = nextAt.toISOString();
@@ -139,6 +157,11 @@ export async function endAttempt(
   });
   if (!result?.changed) return undefined;
   const call = result.call;
+  const ended = call.attempts.find((a) => a.attempt === attempt);
+  if (ended?.verdict === 'retry_without_counting' && ended.dialedAt) {
+    // Our provider capacity was full: nothing was dialled, so it does not count toward the per-number cap.
+    await releaseDial(deps, call.clinicId, { phoneNumber: call.phoneNumber, at: ended.dialedAt, callId, attempt });
+  }
   if (call.status === 'scheduled' && call.scheduleName) {
     await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt });
   }

@@ -1,5 +1,8 @@
 import { CALL_RETENTION_DAYS, type CallRecord, type CreateCallRequest } from '@vfc/shared';
+import { assertClinicAgentUsable } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
+import { assertUnderNumberCap } from './calling-rules/number-cap.js';
+import { assertNotOptedOut } from './calling-rules/opt-outs.js';
 import type { Dependencies } from './dependencies.js';
 import { conflict, invalidField, notFound } from './errors.js';
 import { scheduleNameFor } from './schedule-names.js';
@@ -19,7 +22,10 @@ export interface ScheduleCallInput {
  * Schedules a follow-up call: checks the time, moves it into the calling window, stores the call (atomically with
  * the idempotency key) and creates the one-time schedule that will fire the dialer.
  * @returns the call and whether this request created it (false: an earlier request with the same key did).
- * @throws AppError 400 (`scheduledFor` in the past), 404 (clinic), 409 (key reused for another call), 422 (no slot).
+ * Refuses a number on the clinic's do-not-call list (409 `opted_out`) and a call past the per-number cap at the slot
+ * (409 `number_cap_reached` with `freesAt`).
+ * @throws AppError 400 (`scheduledFor` in the past), 404 (clinic), 409 (key reused for another call, opted out, cap),
+ * 422 (no slot).
  */
 export async function scheduleCall(
   deps: Dependencies,
@@ -28,6 +34,7 @@ export async function scheduleCall(
   const { request, clinicId } = input;
   const clinic = await deps.clinics.getClinic(clinicId);
   if (!clinic) throw notFound('Clinic');
+  await assertClinicAgentUsable(deps, clinic);
 
   const now = deps.clock.now();
   const asked = new Date(request.scheduledFor);
@@ -37,6 +44,8 @@ export async function scheduleCall(
   const requested = asked < now ? now : asked;
   const zones = await recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
   const slot = slotFor(clinic, requested, zones);
+  await assertNotOptedOut(deps, clinicId, request.phoneNumber);
+  await assertUnderNumberCap(deps, clinic, request.phoneNumber, slot.at);
 
   const callId = deps.newId();
   const scheduledFor = slot.at.toISOString();

@@ -1,2 +1,17 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import { RescheduleCallRequest, toCallView } from '@vfc/shared';
+import { rescheduleCall } from '../app/calling-rules/reschedule-call.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf, jsonBody, pathParam } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/**
+ * `PATCH /calls/{callId}` (staff) `{scheduledFor}`: moves a `scheduled` call under the calling rules; answers the call
+ * (with `requestedFor` and `statusReason` when the time was moved). 409 when it is no longer scheduled.
+ */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'staff');
+  const callId = pathParam(event, 'callId');
+  const { scheduledFor } = RescheduleCallRequest.parse(jsonBody(event));
+  return json(200, toCallView(await rescheduleCall(dependencies(), clinicId, callId, scheduledFor)));
+});

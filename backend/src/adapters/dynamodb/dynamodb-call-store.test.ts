@@ -71,7 +71,7 @@ describe('DynamoDbCallStore (DynamoDB Local)', () => {
     expect((await store.findByRetellCallId('call_abc'))?.callId).toBe('c-8');
   });
 
-  it('lists the clinic's scheduled calls to one number from an instant on (GSI2), skipping other numbers, states and clinics', async () => {
+  it('lists the scheduled calls of a clinic to one number from an instant on (GSI2), skipping other numbers, states and clinics', async () => {
     const n = '+14155550142';
     await store.create(aCall('s-1', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
     await store.create(aCall('s-2', { phoneNumber: n, scheduledFor: '2026-11-22T10:00:00.000Z' }), created);

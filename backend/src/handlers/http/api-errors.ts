@@ -19,6 +19,7 @@ export function apiErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGate
           error: error.code,
           message: error.message,
           ...(error.issues ? { issues: error.issues } : {}),
+          ...error.details,
         });
         return;
       }

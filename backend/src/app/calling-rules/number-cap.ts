@@ -1,0 +1,57 @@
+import { checkNumberCap, NUMBER_CAP_WINDOW_DAYS, type Clinic, type NumberCapCheck } from '@vfc/shared';
+import type { DialRecord } from '../../ports/number-usage-store.js';
+import type { Dependencies } from '../dependencies.js';
+import { AppError } from '../errors.js';
+
+/**
+ * The per-number cap in use: at most `clinic.maxCallsPer30Days` (≤ 3, FCC 20-186) artificial-voice dials to one number
+ * per clinic in any 30 × 24 h; retries count. The pure rule is `checkNumberCap` in shared; this module feeds it the
+ * dials recorded by the dialer ({@link reserveDial}).
+ */
+
+const WINDOW_MS = NUMBER_CAP_WINDOW_DAYS * 86_400_000;
+
+type CapDeps = Pick<Dependencies, 'numberUsage'>;
+
+/** May `phoneNumber` be dialled at `at` (UTC) given the clinic's recorded dials? */
+export async function numberCapAt(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<NumberCapCheck> {
+  const dials = await deps.numberUsage.dialsSince(clinic.clinicId, phoneNumber, new Date(at.getTime() - WINDOW_MS));
+  return checkNumberCap(dials.map((d) => new Date(d.at)), at, clinic.maxCallsPer30Days);
+}
+
+/** @throws AppError 409 `number_cap_reached` (with `freesAt`) when a call at `at` would exceed the cap. */
+export async function assertUnderNumberCap(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<void> {
+  const check = await numberCapAt(deps, clinic, phoneNumber, at);
+  if (!check.allowed) throw capError(check);
+}
+
+/** The 409 answer for a refused check. */
+export function capError(check: Extract<NumberCapCheck, { allowed: false }>): AppError {
+  return new AppError(409, 'number_cap_reached', check.message, undefined, { freesAt: check.freesAt.toISOString() });
+}
+
+/**
+ * Records the dial the dialer is about to place, then counts every dial of the window INCLUDING ones recorded
+ * concurrently (even with later timestamps): when that exceeds the cap, the dial is released again and refused.
+ * Two dialers racing for the last slot may therefore both back off, but never both dial (record-then-count: the
+ * later counter always sees the earlier record). Idempotent for the same dial.
+ */
+export async function reserveDial(deps: CapDeps, clinic: Clinic, dial: DialRecord): Promise<NumberCapCheck> {
+  await deps.numberUsage.recordDial(clinic.clinicId, dial);
+  const at = new Date(dial.at);
+  const dials = await deps.numberUsage.dialsSince(clinic.clinicId, dial.phoneNumber, new Date(at.getTime() - WINDOW_MS));
+  if (dials.length <= clinic.maxCallsPer30Days) return { allowed: true };
+  await deps.numberUsage.releaseDial(clinic.clinicId, dial);
+  const others = dials.filter((d) => !(d.callId === dial.callId && d.attempt === dial.attempt));
+  // Later-stamped concurrent dials are counted as if made at `at`, so the check refuses like the count did.
+  const check = checkNumberCap(others.map((d) => new Date(Math.min(Date.parse(d.at), at.getTime()))), at, clinic.maxCallsPer30Days);
+  if (check.allowed) {
+    return { allowed: false, freesAt: at, message: 'Another call to this number was placed at the same moment; not dialled (per-number cap)' };
+  }
+  return check;
+}
+
+/** Forgets a reserved dial that never reached the carrier (provider at capacity, request refused). */
+export async function releaseDial(deps: CapDeps, clinicId: string, dial: DialRecord): Promise<void> {
+  await deps.numberUsage.releaseDial(clinicId, dial);
+}

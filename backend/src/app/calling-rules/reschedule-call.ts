@@ -1,0 +1,78 @@
+import type { CallRecord } from '@vfc/shared';
+import { recipientZonesFor, slotFor } from '../call-slot.js';
+import type { Dependencies } from '../dependencies.js';
+import { conflict, invalidField, notFound } from '../errors.js';
+import { PAST_TOLERANCE_MS } from '../schedule-call.js';
+import { scheduleNameFor } from '../schedule-names.js';
+import { updateCall } from '../update-call.js';
+import { assertUnderNumberCap } from './number-cap.js';
+import { assertNotOptedOut } from './opt-outs.js';
+
+/**
+ * `PATCH /calls/{callId}`: moves a still-`scheduled` call (its current attempt) to a new time under the same rules as
+ * scheduling — not in the past, moved into the calling window (answer carries `requestedFor` + `statusReason` when
+ * moved), refused for an opted-out number or past the per-number cap. The record changes first (conditionally), then
+ * the new schedule is created and the old one deleted; a stale firing of the old one is skipped by the dialer (the
+ * call is not due yet).
+ * @throws AppError 400 (past), 404 (missing / another clinic's), 409 (not scheduled, opted out, cap), 422 (no slot).
+ */
+export async function rescheduleCall(
+  deps: Dependencies,
+  clinicId: string,
+  callId: string,
+  scheduledForIso: string,
+): Promise<CallRecord> {
+  const before = await deps.calls.get(callId);
+  if (!before || before.clinicId !== clinicId) throw notFound('Call');
+  assertScheduled(before);
+  const clinic = await deps.clinics.getClinic(clinicId);
+  if (!clinic) throw notFound('Clinic');
+
+  const now = deps.clock.now();
+  const asked = new Date(scheduledForIso);
+  if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw invalidField('scheduledFor', 'must not be in the past');
+  const requested = asked < now ? now : asked;
+  await assertNotOptedOut(deps, clinicId, before.phoneNumber);
+  const zones = await recipientZonesFor(deps, before.phoneNumber, before.recipientTimezone);
+  const slot = slotFor(clinic, requested, zones);
+  await assertUnderNumberCap(deps, clinic, before.phoneNumber, slot.at);
+
+  const scheduledFor = slot.at.toISOString();
+  let oldScheduleName: string | undefined;
+  const result = await updateCall(deps, callId, (call) => {
+    assertScheduled(call);
+    oldScheduleName = call.scheduleName;
+    const at = deps.clock.now().toISOString();
+    const { requestedFor: _r, statusReason: _s, ...rest } = call;
+    return {
+      next: {
+        ...rest,
+        scheduledFor,
+        ...(slot.moved ? { requestedFor: requested.toISOString(), statusReason: slot.reason } : {}),
+        scheduleName: scheduleNameFor(callId, call.attempt, slot.at),
+        updatedAt: at,
+        attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, scheduledFor } : a)),
+      },
+      event: {
+        at,
+        type: 'rescheduled',
+        dedupeKey: `rescheduled#${call.attempt}#v${call.version}`,
+        detail: { attempt: call.attempt, scheduledFor, moved: slot.moved },
+      },
+    };
+  });
+  if (!result) throw notFound('Call');
+  const call = result.call;
+  if (call.scheduleName) {
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt });
+  }
+  if (oldScheduleName && oldScheduleName !== call.scheduleName) await deps.scheduler.cancel(oldScheduleName);
+  deps.logger.info('call rescheduled', { callId, clinicId, attempt: call.attempt, moved: slot.moved });
+  return call;
+}
+
+function assertScheduled(call: CallRecord): void {
+  if (call.status !== 'scheduled') {
+    throw conflict(`Only a scheduled call can be rescheduled; this call is ${call.status.replace('_', ' ')}.`);
+  }
+}

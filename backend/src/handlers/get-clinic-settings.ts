@@ -1,0 +1,11 @@
+import { getClinicSettings } from '../app/calling-rules/clinic-settings.js';
+import { dependencies } from '../composition.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `GET /clinic/settings` (admin): the clinic's calling rules (`ClinicSettings`). */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'admin');
+  return json(200, await getClinicSettings(dependencies(), clinicId));
+});
