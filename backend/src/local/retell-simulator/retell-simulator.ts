@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startHttpServer } from '../emulator-kit/http-server.js';
 import { createRouter } from '../emulator-kit/router.js';
+import { agentRoutes, SimulatedAgents } from './agents.js';
 import { retellRoutes, sendRetellError } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
 import { SimulatedCalls, type SimulatorStats } from './simulated-calls.js';
@@ -8,6 +9,7 @@ import type { WebhookDelivery } from './webhook-sender.js';
 
 export { OUTCOMES, SCRIPTED_OUTCOMES, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
 export type { SimulatorStats } from './simulated-calls.js';
+export { DEMO_AGENT, SimulatedAgents, type ScriptedAgent, type SimulatedVoice } from './agents.js';
 export type { WebhookDelivery, WebhookEvent } from './webhook-sender.js';
 
 /** Options of {@link startRetellSimulator}. All durations are real milliseconds. */
@@ -42,6 +44,8 @@ export interface RetellSimulator {
   /** Overrides the outcomes of the next calls to `toNumber` (n-th call gets `outcomes[n]`, then the last one). */
   script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void;
   stats(): SimulatorStats;
+  /** The simulated agents, voices and LLMs (script them in tests: put, change, remove, failRequests, pageSize). */
+  agents: SimulatedAgents;
   /** Webhook deliveries so far (event, call_id, status, attempts, delivered). */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves when every webhook started so far has been delivered or given up. */
@@ -71,7 +75,8 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
       webhookTimeoutMs: 10_000,
     },
   });
-  const route = createRouter(retellRoutes(calls), (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const agents = new SimulatedAgents(options.now ?? Date.now);
+  const route = createRouter([...retellRoutes(calls), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
       req.resume();
@@ -89,6 +94,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
       webhookUrl = url;
     },
     script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
+    agents,
     stats: () => calls.stats(),
     webhookDeliveries: () => calls.webhookDeliveries(),
     webhooksSettled: () => calls.webhooksSettled(),

@@ -131,31 +131,11 @@ export class SimulatedCalls {
     await this.webhooksSettled();
   }
 
+  /** Each step is timed from the previous one, so a late timer never shortens the call. */
   private runLifecycle(call: PhoneCallResponse, outcome: SimulatedOutcome): void {
     const { ringMs, callDurationMs, analysisDelayMs } = this.config.timing;
     const pet = call.retell_llm_dynamic_variables?.pet_name ?? 'your pet';
-    const endAt = outcome.connected ? ringMs + callDurationMs : ringMs;
-    if (outcome.connected) {
-      this.at(ringMs, () => {
-        call.call_status = 'ongoing';
-        call.start_timestamp = this.config.now();
-        this.emit('call_started', call);
-      });
-    }
-    this.at(endAt, () => {
-      const end = this.config.now();
-      call.call_status = outcome.connected ? 'ended' : 'not_connected';
-      call.end_timestamp = end;
-      call.duration_ms = call.start_timestamp === undefined ? 0 : end - call.start_timestamp;
-      call.disconnection_reason = outcome.disconnection_reason;
-      if (outcome.transcript) {
-        call.transcript = outcome.transcript(pet);
-        call.recording_url = `https://retell-simulator.invalid/recordings/${call.call_id}.wav`;
-      }
-      this.live.delete(call.call_id);
-      this.emit('call_ended', call);
-    });
-    this.at(endAt + analysisDelayMs, () => {
+    const analyse = () => {
       call.call_analysis = {
         call_summary: outcome.summary(pet),
         user_sentiment: outcome.user_sentiment,
@@ -164,6 +144,27 @@ export class SimulatedCalls {
         custom_analysis_data: structuredClone(outcome.custom_analysis_data),
       };
       this.emit('call_analyzed', call);
+    };
+    const end = () => {
+      const endMs = this.config.now();
+      call.call_status = outcome.connected ? 'ended' : 'not_connected';
+      call.end_timestamp = endMs;
+      call.duration_ms = call.start_timestamp === undefined ? 0 : endMs - call.start_timestamp;
+      call.disconnection_reason = outcome.disconnection_reason;
+      if (outcome.transcript) {
+        call.transcript = outcome.transcript(pet);
+        call.recording_url = `https://retell-simulator.invalid/recordings/${call.call_id}.wav`;
+      }
+      this.live.delete(call.call_id);
+      this.emit('call_ended', call);
+      this.at(analysisDelayMs, analyse);
+    };
+    if (!outcome.connected) return this.at(ringMs, end);
+    this.at(ringMs, () => {
+      call.call_status = 'ongoing';
+      call.start_timestamp = this.config.now();
+      this.emit('call_started', call);
+      this.at(callDurationMs, end);
     });
   }
 
