@@ -1,2 +1,33 @@
-// Placeholder: replaced by the real handler in the main-job work.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 501, body: '{"error":"not_implemented","message":"not implemented yet"}' });
+import middy from '@middy/core';
+import { METRIC } from '@vfc/shared';
+import { recordValue } from '../adapters/metrics/powertools-metrics.js';
+import { runAgentMaintenance } from '../app/agents/run-agent-maintenance.js';
+import { dependencies } from '../composition.js';
+
+/** What the recurring schedule's invocation returns (also visible in the Lambda console). */
+export interface AgentSyncResult {
+  ok: boolean;
+  healthScore: number;
+  totals: Record<string, number>;
+}
+
+/**
+ * The recurring EventBridge Scheduler target (every 6 hours; any input is ignored): syncs the agent registry with
+ * Retell, audits it, logs both reports and emits the health score as the `AgentHealthScore` metric (the stack alarms
+ * below 70). A Retell outage is not thrown (the registry stays as it was and the score says so); a DynamoDB error is,
+ * so the scheduler retries and finally dead-letters the delivery.
+ * Needs: table read/write, the Retell API key secret (read).
+ */
+export const handler = middy<unknown, AgentSyncResult>().handler(async () => {
+  const deps = dependencies();
+  const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined });
+  recordValue(METRIC.agentHealthScore, audit.healthScore);
+  deps.logger.info('agent sync and audit', {
+    ok: sync.ok,
+    totals: sync.totals,
+    errors: sync.errors.map((e) => e.reason),
+    healthScore: audit.healthScore,
+    discrepancies: audit.discrepancies.map((d) => `${d.kind}:${d.agentId}${d.clinicId ? `@${d.clinicId}` : ''}`),
+  });
+  return { ok: sync.ok, healthScore: audit.healthScore, totals: sync.totals };
+});

@@ -1,0 +1,60 @@
+import type { Clinic, RegistryAgent } from '@vfc/shared';
+import { AgentDirectoryError } from '../../ports/agent-directory.js';
+import type { Dependencies } from '../dependencies.js';
+import { AppError } from '../errors.js';
+import { activeRecord, REASONS, unusableRecord } from './agent-records.js';
+
+/** How long a due call whose clinic agent is unusable waits before the dialer checks again, ms (15 minutes). */
+export const AGENT_HOLD_RECHECK_MS = 15 * 60_000;
+
+/**
+ * Why a clinic cannot dial with this registry record, in plain words; `undefined` when it can.
+ * An agent the registry does not know yet yields `undefined` too (it is checked live by the dialer, see below).
+ */
+export function agentProblem(agentId: string, record: RegistryAgent | undefined): string | undefined {
+  if (!record || record.syncStatus === 'active') return undefined;
+  const why = record.statusReason ?? record.syncStatus;
+  return record.syncStatus === 'orphaned'
+    ? `The clinic's Retell agent ${agentId} is orphaned (${why}). An admin must choose a working voice agent for the clinic.`
+    : `The clinic's Retell agent ${agentId} cannot place calls (${why}). An admin must choose a voice agent for the clinic.`;
+}
+
+/**
+ * Scheduling guard (registry only, no Retell call): refuses with 409 `agent_unavailable` when the registry knows the
+ * clinic's agent is orphaned or skipped. An agent not yet in the registry is allowed: the registry is filled by the
+ * sync and lazily by the dialer, which checks Retell itself before the first dial.
+ * @throws AppError 409 `agent_unavailable`.
+ */
+export async function assertClinicAgentUsable(deps: Pick<Dependencies, 'agentRegistry'>, clinic: Clinic): Promise<void> {
+  const problem = agentProblem(clinic.agentId, await deps.agentRegistry.get(clinic.agentId));
+  if (problem) throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${problem}`);
+}
+
+/**
+ * Dialer guard: why the due call must be held (not dialled, not lost), or `undefined` to go ahead.
+ * Uses the registry; an agent it does not know is looked up in Retell once and recorded (active / skipped / orphaned).
+ * When Retell cannot be reached for that lookup the dial goes ahead (placing the call meets the same outage and the
+ * dialer's own failure handling applies).
+ */
+export async function agentHoldReason(
+  deps: Pick<Dependencies, 'agentRegistry' | 'agentDirectory' | 'clock' | 'logger'>,
+  clinic: Clinic,
+): Promise<string | undefined> {
+  const record = await deps.agentRegistry.get(clinic.agentId);
+  if (record) return agentProblem(clinic.agentId, record);
+  let learned: RegistryAgent;
+  const now = deps.clock.now().toISOString();
+  try {
+    const details = await deps.agentDirectory.getAgent(clinic.agentId);
+    if (!details) learned = unusableRecord('orphaned', REASONS.notFound, now, { previous: { agentId: clinic.agentId, agentName: '' } as RegistryAgent });
+    else if (!details.voiceId) learned = unusableRecord('skipped', REASONS.noVoice, now, { details });
+    else learned = activeRecord(details, [], now);
+  } catch (error) {
+    if (!(error instanceof AgentDirectoryError)) throw error;
+    deps.logger.warn('clinic agent could not be checked in Retell; dialling anyway', { clinicId: clinic.clinicId, agentId: clinic.agentId });
+    return undefined;
+  }
+  await deps.agentRegistry.putMany([learned]);
+  deps.logger.info('clinic agent recorded in the registry', { agentId: learned.agentId, syncStatus: learned.syncStatus });
+  return agentProblem(clinic.agentId, learned);
+}

@@ -1,0 +1,30 @@
+import type { AgentDiscrepancy } from '@vfc/shared';
+
+/** Points taken off 100 per finding of the audit (see {@link healthScore}). */
+export const HEALTH_PENALTIES = {
+  /** A clinic whose configured agent is not active cannot place its calls: the main job is broken for it. */
+  clinic_agent_not_active: 30,
+  /** Registry and Retell disagree on an agent's voice: calls may sound different than configured. */
+  voice_mismatch: 10,
+  /** An agent gone from Retell (or without a voice) is still in the registry. */
+  orphaned: 10,
+  /** Two agents with one name: staff and admins may pick the wrong one. */
+  duplicate: 5,
+  /** Retell has an agent the registry does not know (the last sync missed it). */
+  missing_in_registry: 5,
+  /** The audit could not compare with Retell, so it may miss drift. */
+  retell_unreachable: 15,
+} as const;
+
+/**
+ * The agent registry's health, 0–100 (integer):
+ * `0` when the registry has no active agent at all (nothing can dial); otherwise
+ * `100 − Σ penalty(kind)` over the discrepancies, with the penalties of {@link HEALTH_PENALTIES}
+ * (clinic agent not active 30, voice mismatch 10, orphaned 10, duplicate 5, missing in registry 5,
+ * Retell unreachable 15), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
+ */
+export function healthScore(discrepancies: readonly AgentDiscrepancy[], activeAgents: number): number {
+  if (activeAgents === 0) return 0;
+  const penalty = discrepancies.reduce((sum, d) => sum + HEALTH_PENALTIES[d.kind], 0);
+  return Math.max(0, Math.min(100, 100 - penalty));
+}

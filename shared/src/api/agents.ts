@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { E164_PATTERN } from '../domain/phone.js';
+import { isoInstant } from './call.js';
+
+/**
+ * The Retell voice-agent registry and its admin API, in one vocabulary.
+ * Retell's snake_case field names map 1:1 to camelCase here (and nowhere else):
+ * `agent_id` → `agentId`, `agent_name` → `agentName`, `voice_id` → `voiceId`, `version` → `version`,
+ * `is_published` → `isPublished`, `language` → `language`, `last_modification_timestamp` → `lastModificationTimestamp`,
+ * `max_call_duration_ms` → `maxCallDurationMs`, the Retell LLM's `begin_message` → `greeting`.
+ * Facts about Retell's agent API: ../shared/reference/retell-api.md and retell-sdk 5.66.1 `resources/agent.ts`.
+ */
+
+/** How often the recurring EventBridge Scheduler schedule runs agent sync + audit by default (hours). */
+export const AGENT_SYNC_INTERVAL_HOURS = 6;
+/** The recurring schedule's expression (EventBridge Scheduler `rate()` syntax). */
+export const AGENT_SYNC_SCHEDULE_EXPRESSION = `rate(${AGENT_SYNC_INTERVAL_HOURS} hours)`;
+/** Orphaned agents older than this many days are removed by `POST /agents/cleanup-orphaned`. */
+export const ORPHAN_RETENTION_DAYS = 7;
+
+/**
+ * Registry status of an agent:
+ * - `active`: present in Retell, voice-enabled (has a `voice_id`); clinics may dial with it.
+ * - `orphaned`: was active, then deleted in Retell or its voice was removed; clinics using it cannot dial.
+ * - `skipped`: present in Retell but not usable for calls (chat agent, no voice, missing the configured tag).
+ */
+export const AgentSyncStatus = z.enum(['active', 'orphaned', 'skipped']);
+export type AgentSyncStatus = z.infer<typeof AgentSyncStatus>;
+
+/** One Retell agent as the registry keeps it (the DynamoDB item and the `GET /agents` item share this shape). */
+export const RegistryAgent = z.object({
+  agentId: z.string().min(1),
+  agentName: z.string(),
+  /** Absent when the agent has no voice (skipped) or lost it (orphaned). */
+  voiceId: z.string().min(1).optional(),
+  /** Retell's latest agent version number. */
+  version: z.number().int().nonnegative(),
+  isPublished: z.boolean(),
+  /** Retell locale, e.g. `en-US`; several locales are joined with `,`. */
+  language: z.string().optional(),
+  /** Retell `last_modification_timestamp`: ms since the Unix epoch (UTC). */
+  lastModificationTimestamp: z.number().int().nonnegative(),
+  /** When the sync last saw (or missed) this agent, UTC ISO. */
+  lastSyncedAt: isoInstant,
+  syncStatus: AgentSyncStatus,
+  /** Why the agent is skipped / orphaned / flagged, in plain words. */
+  statusReason: z.string().optional(),
+  /** When the agent became orphaned, UTC ISO (cleanup removes orphans older than {@link ORPHAN_RETENTION_DAYS}). */
+  orphanedAt: isoInstant.optional(),
+  /** Set on a duplicate (same `agentName` as a more recently modified agent): the `agentId` that was kept. */
+  duplicateOf: z.string().optional(),
+  /** Retell tag names on the agent (keys of the list item's `tags`). */
+  tags: z.array(z.string()).default([]),
+});
+export type RegistryAgent = z.infer<typeof RegistryAgent>;
+
+/** One agent in a sync report or a cleanup answer. `agentId` is empty for errors that concern the whole sync. */
+export const AgentChange = z.object({ agentId: z.string(), agentName: z.string(), reason: z.string() });
+export type AgentChange = z.infer<typeof AgentChange>;
+
+/** What one sync did (`POST /agents/sync` answer; also logged by the recurring schedule). */
+export const AgentSyncReport = z.object({
+  /** False when Retell failed: then the registry was left untouched and `errors` says why. */
+  ok: z.boolean(),
+  /** UTC ISO instants. */
+  startedAt: isoInstant,
+  finishedAt: isoInstant,
+  created: z.array(AgentChange),
+  updated: z.array(AgentChange),
+  skipped: z.array(AgentChange),
+  orphaned: z.array(AgentChange),
+  /** Agents flagged as duplicates by name (`reason` names the agent kept). */
+  duplicates: z.array(AgentChange),
+  errors: z.array(AgentChange),
+  totals: z.object({
+    /** Agents listed by Retell (all pages). */
+    inRetell: z.number().int().nonnegative(),
+    created: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    orphaned: z.number().int().nonnegative(),
+    duplicates: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    /** Active agents in the registry after the sync. */
+    active: z.number().int().nonnegative(),
+  }),
+});
+export type AgentSyncReport = z.infer<typeof AgentSyncReport>;
+
+/** Kinds of drift the audit finds. */
+export const DISCREPANCY_KINDS = [
+  'missing_in_registry',
+  'orphaned',
+  'duplicate',
+  'clinic_agent_not_active',
+  'voice_mismatch',
+  'retell_unreachable',
+] as const;
+export const DiscrepancyKind = z.enum(DISCREPANCY_KINDS);
+export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;
+
+/** One finding of the audit. `clinicId` only on `clinic_agent_not_active`. */
+export const AgentDiscrepancy = z.object({
+  kind: DiscrepancyKind,
+  agentId: z.string(),
+  agentName: z.string().optional(),
+  clinicId: z.string().optional(),
+  detail: z.string(),
+});
+export type AgentDiscrepancy = z.infer<typeof AgentDiscrepancy>;
+
+/** `GET /agents/audit` answer (read-only: the audit never writes). */
+export const AgentAuditReport = z.object({
+  /** UTC ISO. */
+  auditedAt: isoInstant,
+  /** 0–100; formula in backend/src/app/agents/health-score.ts and the agents README. */
+  healthScore: z.number().int().min(0).max(100),
+  discrepancies: z.array(AgentDiscrepancy),
+  /** Plain-words next steps for an admin, most urgent first. */
+  recommendations: z.array(z.string()),
+  counts: z.object({
+    active: z.number().int().nonnegative(),
+    orphaned: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    duplicates: z.number().int().nonnegative(),
+    clinics: z.number().int().nonnegative(),
+  }),
+});
+export type AgentAuditReport = z.infer<typeof AgentAuditReport>;
+
+/** `GET /agents` answer: the whole registry, sorted by `agentName` then `agentId`. */
+export const ListAgentsResponse = z.object({ items: z.array(RegistryAgent) });
+export type ListAgentsResponse = z.infer<typeof ListAgentsResponse>;
+
+/** `POST /agents/cleanup-orphaned` answer: which orphans were removed, and which were kept and why. */
+export const CleanupOrphanedAgentsResponse = z.object({
+  removed: z.array(AgentChange),
+  kept: z.array(AgentChange),
+});
+export type CleanupOrphanedAgentsResponse = z.infer<typeof CleanupOrphanedAgentsResponse>;
+
+/** A Retell voice (`GET /agents/voices` item), from Retell's `list-voices`. */
+export const RetellVoice = z.object({
+  voiceId: z.string(),
+  voiceName: z.string(),
+  provider: z.string(),
+  gender: z.string().optional(),
+  accent: z.string().optional(),
+  age: z.string().optional(),
+  previewAudioUrl: z.string().optional(),
+});
+export type RetellVoice = z.infer<typeof RetellVoice>;
+
+/** `GET /agents/voices` answer. */
+export const ListVoicesResponse = z.object({ items: z.array(RetellVoice) });
+export type ListVoicesResponse = z.infer<typeof ListVoicesResponse>;
+
+/** Retell's bounds for `max_call_duration_ms`: 1 minute to 2 hours. */
+export const MAX_CALL_DURATION_MS = { min: 60_000, max: 7_200_000 } as const;
+
+/** A Retell locale such as `en-US` or `es-419`. */
+export const AgentLanguage = z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/, 'must be a locale such as en-US');
+
+/**
+ * `PUT /clinic/agent` body (admin): any subset. `agentId` / `fromNumber` rewire the clinic (checked against Retell:
+ * the agent must exist and have a voice; the number must be E.164). `voiceId`, `greeting`, `language` and
+ * `maxCallDurationMs` edit the clinic's follow-up agent in Retell (update the draft, then publish it).
+ */
+export const UpdateClinicAgentRequest = z
+  .object({
+    agentId: z.string().trim().min(1, 'is required').max(128),
+    fromNumber: z.string().trim().regex(E164_PATTERN, 'must be an E.164 number such as +14155550199'),
+    voiceId: z.string().trim().min(1).max(128),
+    /** The agent's first sentence (Retell LLM `begin_message`); dynamic variables like `{{pet_name}}` allowed. */
+    greeting: z.string().trim().min(1).max(1000),
+    language: AgentLanguage,
+    maxCallDurationMs: z
+      .number()
+      .int()
+      .min(MAX_CALL_DURATION_MS.min, 'must be at least 60000 ms (1 minute)')
+      .max(MAX_CALL_DURATION_MS.max, 'must be at most 7200000 ms (2 hours)'),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export type UpdateClinicAgentRequest = z.infer<typeof UpdateClinicAgentRequest>;
+
+/** The clinic's follow-up agent as Retell has it now (live read). */
+export const FollowUpAgent = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  voiceId: z.string().optional(),
+  language: z.string().optional(),
+  maxCallDurationMs: z.number().int().optional(),
+  /** Absent when the agent's response engine is not a Retell LLM (then it cannot be edited here). */
+  greeting: z.string().optional(),
+  version: z.number().int().nonnegative(),
+  isPublished: z.boolean(),
+});
+export type FollowUpAgent = z.infer<typeof FollowUpAgent>;
+
+/** `GET /clinic/agent` and `PUT /clinic/agent` answer (admin). */
+export const ClinicAgentSettings = z.object({
+  clinicId: z.string(),
+  agentId: z.string(),
+  fromNumber: z.string(),
+  /** Can this clinic dial right now? False when its agent is orphaned or not voice-enabled. */
+  usable: z.boolean(),
+  /** Why not, in plain words (only when `usable` is false). */
+  reason: z.string().optional(),
+  /** The registry's record of the agent, when it has one. */
+  registry: RegistryAgent.optional(),
+  /** Live from Retell; absent when Retell could not be reached or the agent is gone. */
+  agent: FollowUpAgent.optional(),
+});
+export type ClinicAgentSettings = z.infer<typeof ClinicAgentSettings>;
