@@ -3,12 +3,14 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { Dependencies } from './app/dependencies.js';
 import { clockFromEnv } from './adapters/clock/scaled-clock.js';
 import { createDocumentClient } from './adapters/dynamodb/document-client.js';
+import { DynamoDbAgentRegistry } from './adapters/dynamodb/dynamodb-agent-registry.js';
 import { DynamoDbCallStore } from './adapters/dynamodb/dynamodb-call-store.js';
 import { DynamoDbClinicStore } from './adapters/dynamodb/dynamodb-clinic-store.js';
 import { DynamoDbNumberUsageStore } from './adapters/dynamodb/dynamodb-number-usage-store.js';
 import { DynamoDbOptOutStore } from './adapters/dynamodb/dynamodb-opt-out-store.js';
 import { appLogger } from './adapters/logging/powertools-logger.js';
 import { lookupRecipientZones } from './adapters/phone-zones/lookup-recipient-zones.js';
+import { RetellAgentDirectory } from './adapters/retell/retell-agent-directory.js';
 import { retellClientFactory, type ApiKeySource } from './adapters/retell/retell-client.js';
 import { RetellVoiceProvider } from './adapters/retell/retell-voice-provider.js';
 import { RetellWebhookVerifier } from './adapters/retell/retell-webhook-verifier.js';
@@ -47,6 +49,7 @@ export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env): Ret
 export function createDependencies(env: NodeJS.ProcessEnv = process.env): Dependencies {
   const tableName = requireEnv('TABLE_NAME', env);
   const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  const retell = retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL);
   return {
     calls: new DynamoDbCallStore(db, tableName),
     clinics: new DynamoDbClinicStore(db, tableName),
@@ -58,7 +61,9 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env): Depend
       endpoint: env.SCHEDULER_ENDPOINT,
       region: env.AWS_REGION,
     }),
-    voice: new RetellVoiceProvider(retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL)),
+    voice: new RetellVoiceProvider(retell),
+    agentDirectory: new RetellAgentDirectory(retell),
+    agentRegistry: new DynamoDbAgentRegistry(db, tableName),
     // The wall clock in AWS; locally `LOCAL_TIME_SCALE` + `LOCAL_TIME_ORIGIN` (set by the local stack) speed it up.
     clock: clockFromEnv(env),
     recipientZones: lookupRecipientZones,

@@ -1,3 +1,5 @@
+import type { AgentDirectory } from '../ports/agent-directory.js';
+import type { AgentRegistry } from '../ports/agent-registry.js';
 import type { CallScheduler } from '../ports/call-scheduler.js';
 import type { CallStore } from '../ports/call-store.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
@@ -14,6 +16,10 @@ export interface Dependencies {
   clinics: ClinicStore;
   scheduler: CallScheduler;
   voice: VoiceProvider;
+  /** The provider's agents and voices (Retell agent API). */
+  agentDirectory: AgentDirectory;
+  /** Our synced registry of those agents (DynamoDB). */
+  agentRegistry: AgentRegistry;
   clock: Clock;
   recipientZones: RecipientZoneLookup;
   /** The clinic's do-not-call list. */

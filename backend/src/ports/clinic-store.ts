@@ -9,6 +9,8 @@ export interface TokenGrant {
 /** Clinics and their API tokens (stored as SHA-256 hashes; the clear token is never stored). */
 export interface ClinicStore {
   getClinic(clinicId: string): Promise<Clinic | undefined>;
+  /** Every clinic (GSI1 `CLINICS`; used by the agent audit to find each clinic's configured agent). */
+  listClinics(): Promise<Clinic[]>;
   /** Creates or replaces a clinic's settings. */
   putClinic(clinic: Clinic): Promise<void>;
   /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined`. */

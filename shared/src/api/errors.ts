@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'no_slot',
+  /** The clinic's Retell agent is orphaned or not voice-enabled (agent registry): scheduling is refused. */
+  'agent_unavailable',
+  /** Retell could not be reached for a change that needs it (try again later). */
+  'provider_unavailable',
   'internal_error',
   /** The number is on the clinic's do-not-call list (`/clinic/opt-outs`). */
   'opted_out',

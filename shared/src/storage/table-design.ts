@@ -8,7 +8,7 @@
  *                                                         GSI2: `CLINICCALLS#<clinicId>` / `<scheduledFor>#<callId>`
  *                                                         GSI3: `RETELL#<retellCallId>` / `CALL` (once dialled)
  * - call event      `CALL#<callId>` / `EVENT#<at>#<key>`  (history; `key` makes duplicates collide)
- * - clinic          `CLINIC#<clinicId>` / `SETTINGS`
+ * - clinic          `CLINIC#<clinicId>` / `SETTINGS`         GSI1: `CLINICS` / `<clinicId>` (all clinics)
  * - opt-out         `CLINIC#<clinicId>` / `OPTOUT#<e164>`
  * - number usage    `CLINIC#<clinicId>` / `DIAL#<e164>#<at>#<callId>#<attempt>` (per-number 30-day cap)
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`

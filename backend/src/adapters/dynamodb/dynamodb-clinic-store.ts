@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Clinic, Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
 import { keys, withoutKeys } from './keys.js';
@@ -17,7 +17,31 @@ export class DynamoDbClinicStore implements ClinicStore {
   }
 
   async putClinic(clinic: Clinic): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...Clinic.parse(clinic), ...keys.clinic(clinic.clinicId) } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...Clinic.parse(clinic), ...keys.clinic(clinic.clinicId), gsi1pk: keys.allClinics, gsi1sk: clinic.clinicId },
+      }),
+    );
+  }
+
+  async listClinics(): Promise<Clinic[]> {
+    const clinics: Clinic[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.allClinics },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) clinics.push(Clinic.parse(withoutKeys(item)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return clinics;
   }
 
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {

@@ -8,6 +8,11 @@ export const keys = {
   retellCall: (retellCallId: string) => `RETELL#${retellCallId}`,
   clinic: (clinicId: string) => ({ pk: `CLINIC#${clinicId}`, sk: 'SETTINGS' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'AGENT' }),
+  /** GSI1 partition holding every agent (sort key = agent_id). */
+  allAgents: 'AGENTS',
+  /** GSI1 partition holding every clinic (sort key = clinicId). */
+  allClinics: 'CLINICS',
   idempotency: (clinicId: string, key: string) => ({ pk: `IDEMPOTENCY#${clinicId}#${key}`, sk: 'IDEMPOTENCY' }),
 };
 
