@@ -32,12 +32,14 @@ export class PhoneZoneDataMissingError extends Error {
 const PROBE = '+12125550100';
 let dataCheck: Promise<void> | undefined;
 
+/** Probes the data once per process; a failed probe is forgotten so the next lookup tries again. */
 function checkData(): Promise<void> {
-  dataCheck ??= timezones(parsePhoneNumberFromString(PROBE)).then((zones) => {
-    if (!zones?.includes('America/New_York')) {
-      dataCheck = undefined;
-      throw new PhoneZoneDataMissingError();
-    }
+  dataCheck ??= (async () => {
+    const zones = await timezones(parsePhoneNumberFromString(PROBE));
+    if (!zones?.includes('America/New_York')) throw new PhoneZoneDataMissingError();
+  })().catch((error: unknown) => {
+    dataCheck = undefined;
+    throw error;
   });
   return dataCheck;
 }
