@@ -48,7 +48,8 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
   async function open() {
     setOpening(true);
     setNotice(undefined);
-    const saved = await draftStore.load(props.consultationId);
+    // Session storage may be unavailable (e.g. the worker has not granted content scripts access yet): start fresh.
+    const saved = await draftStore.load(props.consultationId).catch(() => null);
     if (saved) {
       setDialog({ initial: { ...dialogValuesFromDraft({ consultationId: props.consultationId, ownerName: '', petName: '', phoneNumber: '', vetName: '', dischargeSummary: '', notes: '' }), ...saved } });
     } else {

@@ -143,7 +143,7 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
           <h2 id={titleId}>Schedule a follow-up call</h2>
           {clinic.demoMode && (
             <p className="vfc-demo" data-testid="demo-mode">
-              Demo mode: this clinic places calls around the clock and to the demo line only.
+              Demo mode: this demo clinic takes calls around the clock.
             </p>
           )}
           {props.warning && <p className="vfc-warning">{props.warning}</p>}

@@ -1,0 +1,42 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { registerBackground } from '../lib/background-handler';
+import { apiBaseUrlItem, apiTokenItem } from '../lib/settings';
+import { scriptedFetch } from '../lib/test-fetch';
+import { ConnectionSection } from './ConnectionSection';
+import { TEST_CLINIC } from './test-server';
+
+describe('ConnectionSection', () => {
+  it('saves the URL and token and tests the typed values', async () => {
+    const server = scriptedFetch((r) =>
+      r.headers['authorization'] === 'Bearer good' ? { status: 200, body: TEST_CLINIC } : { status: 403, body: { message: 'Forbidden' } },
+    );
+    registerBackground({ fetch: server.fetch });
+    render(<ConnectionSection />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.disabled).toBe(false));
+    fireEvent.change(url, { target: { value: 'http://127.0.0.1:4000' } });
+    fireEvent.change(screen.getByLabelText('Staff API token'), { target: { value: 'bad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('The API token was refused — check it in the extension options.');
+
+    fireEvent.change(screen.getByLabelText('Staff API token'), { target: { value: ' good ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText(/Connected to/);
+    expect(screen.getByTestId('connection-result').textContent).toBe('Connected to Happy Paws · timezone America/New_York · Demo mode');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(await apiBaseUrlItem.getValue()).toBe('http://127.0.0.1:4000');
+    expect(await apiTokenItem.getValue()).toBe('good');
+  });
+
+  it('refuses a URL that is not http(s)', async () => {
+    render(<ConnectionSection />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.disabled).toBe(false));
+    fireEvent.change(url, { target: { value: 'api.example.com' } });
+    expect(screen.getByText(/Enter a full URL/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConsultationPanel } from './ConsultationPanel';
+import { TEST_CLINIC, testCall, withBackground } from './test-server';
+
+const read = async () => ({
+  draft: { consultationId: '310382', ownerName: 'Jane Doe', petName: 'Bella', phoneNumber: '(415) 555-0123', vetName: '', dischargeSummary: '', notes: '' },
+  phoneSource: 'page-data' as const,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ConsultationPanel', () => {
+  it('polls every 2 s while a call is active and stops once all are terminal', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const statuses = ['scheduled', 'in_progress', 'completed'] as const;
+    let listed = 0;
+    const server = await withBackground(
+      (r) => (r.url.endsWith('/clinic') ? { status: 200, body: TEST_CLINIC } : undefined),
+      (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [testCall({ status: statuses[Math.min(listed++, 2)]! })] } } : undefined),
+    );
+    render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
+    await screen.findByText('Scheduled');
+    await vi.advanceTimersByTimeAsync(2000);
+    await screen.findByText('In progress');
+    await vi.advanceTimersByTimeAsync(2000);
+    await screen.findByText('Completed');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.requests.filter((r) => r.url.includes('/calls?'))).toHaveLength(3);
+    expect(screen.getByText('Demo mode')).toBeTruthy();
+  });
+
+  it('shows the reason when the server moved the call', async () => {
+    await withBackground(
+      (r) => (r.url.endsWith('/clinic') ? { status: 200, body: TEST_CLINIC } : undefined),
+      (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [] } } : undefined),
+      (r) =>
+        r.method === 'POST'
+          ? { status: 201, body: testCall({ requestedFor: '2026-11-24T02:00:00.000Z', statusReason: 'Moved to the clinic\'s next calling hours.' }) }
+          : undefined,
+    );
+    render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
+    const open = await screen.findByRole('button', { name: 'Schedule call' });
+    await waitFor(() => expect((open as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(open);
+    await screen.findByRole('dialog');
+    fireEvent.change(screen.getByLabelText(/Call at/), { target: { value: '2026-11-23T21:00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toBe("Call scheduled for Tue 24 Nov 2026, 10:00:00 EST. Moved to the clinic's next calling hours.");
+  });
+
+  it('explains a refused token', async () => {
+    await withBackground(() => ({ status: 403, body: { message: 'Forbidden' } }));
+    render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('The API token was refused — check it in the extension options.');
+  });
+});
