@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { createScaledClock, LOCAL_TIME_ENV } from '../adapters/clock/scaled-clock.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
 import { createTable } from './dynamodb/create-table.js';
@@ -27,6 +28,13 @@ export interface LocalStackOptions {
   /** Simulator timing, ms (the defaults make a call last about two seconds). */
   callDurationMs?: number;
   concurrencyLimit?: number;
+  /**
+   * Local time scale: virtual ms per real ms (default 1 = the wall clock). With e.g. 600, the backend's clock, the
+   * scheduler emulator and the simulator's call timestamps all read `origin + realElapsed × 600`, so retries 5/10/20
+   * minutes apart happen within seconds. Sets `LOCAL_TIME_SCALE` / `LOCAL_TIME_ORIGIN` for the in-process handlers.
+   * The simulator's ring/call durations stay in real ms (a 1.5 s call lasts 15 virtual minutes at 600).
+   */
+  timeScale?: number;
 }
 
 /** A running local stack. */
@@ -41,6 +49,8 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
   scheduler: SchedulerEmulator;
+  /** The stack's clock (virtual time when `timeScale` > 1): what "now" means to the backend and the emulators. */
+  now(): Date;
   stop(): Promise<void>;
 }
 
@@ -55,6 +65,7 @@ export const LOCAL_DIALER_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = [];
+  const clock = createScaledClock({ scale: options.timeScale ?? 1, originMs: Date.now() });
   try {
     const dynamo = await startDynamoDbLocal();
     stops.push(() => dynamo.stop());
@@ -69,10 +80,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           apiKey: simulatorKey,
           ...(options.callDurationMs ? { callDurationMs: options.callDurationMs } : {}),
           ...(options.concurrencyLimit ? { concurrencyLimit: options.concurrencyLimit } : {}),
+          now: clock.nowMs,
         });
     if (simulator) stops.push(() => simulator.stop());
 
     const scheduler = await startSchedulerEmulator({
+      now: clock.nowMs,
       invoke: async ({ arn, input }) => {
         if (arn !== LOCAL_DIALER_ARN) throw new Error(`No local function for ${arn}`);
         const { handler } = (await import('../handlers/dialer.js')) as { handler: (e: unknown, c: Context) => Promise<unknown> };
@@ -90,6 +103,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DIALER_TARGET_ARN: LOCAL_DIALER_ARN,
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/vfc-local-scheduler',
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
+      [LOCAL_TIME_ENV.scale]: String(clock.scale),
+      [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),
     });
 
@@ -115,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
       scheduler,
+      now: clock.now,
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
