@@ -3,7 +3,8 @@ import { startLocalStack } from './stack.js';
 /**
  * `pnpm start`: the whole product on this machine. Environment: PORT (API, default 4000), NEO_PORT (fake Neo,
  * default 4100), DEMO_API_TOKEN / DEMO_ADMIN_TOKEN (fix the demo tokens), RETELL_SIMULATOR_API_KEY (fix the
- * simulator's key), RETELL_API_KEY (use the real Retell instead of the simulator), DEMO_TIMEZONE.
+ * simulator's key), RETELL_API_KEY (use the real Retell instead of the simulator), DEMO_TIMEZONE, LOCAL_TIME_SCALE
+ * (virtual ms per real ms, e.g. 60 = one virtual minute per second: retries 5/10/20 minutes apart within seconds).
  */
 async function main() {
   const stack = await startLocalStack({
@@ -14,6 +15,7 @@ async function main() {
     simulatorApiKey: process.env.RETELL_SIMULATOR_API_KEY,
     retellApiKey: process.env.RETELL_API_KEY,
     timezone: process.env.DEMO_TIMEZONE,
+    ...(process.env.LOCAL_TIME_SCALE ? { timeScale: Number(process.env.LOCAL_TIME_SCALE) } : {}),
   });
   const apiUrl = stack.apiUrl.replace('127.0.0.1', 'localhost');
   console.log(`
