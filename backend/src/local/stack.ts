@@ -10,6 +10,7 @@ import { localLambdaContext } from './http/lambda-context.js';
 import { startRetellSimulator, type RetellSimulator } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
 import { seedDemoClinic } from './seed-demo.js';
+import { invokeAgentSync, LOCAL_AGENT_SYNC_ARN, startLocalAgentSync } from './agent-sync-schedule.js';
 
 /** Options of {@link startLocalStack}; every port 0 = a free one. */
 export interface LocalStackOptions {
@@ -87,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const scheduler = await startSchedulerEmulator({
       now: clock.nowMs,
       invoke: async ({ arn, input }) => {
+        if (arn === LOCAL_AGENT_SYNC_ARN) return void (await invokeAgentSync());
         if (arn !== LOCAL_DIALER_ARN) throw new Error(`No local function for ${arn}`);
         const { handler } = (await import('../handlers/dialer.js')) as { handler: (e: unknown, c: Context) => Promise<unknown> };
         await handler(JSON.parse(input), localLambdaContext('dialer'));
@@ -120,6 +122,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       staffToken: options.staffToken,
       adminToken: options.adminToken,
     });
+
+    // The recurring agent sync + audit (every 6 h, as in AWS), and one sync now so the registry knows the demo agent.
+    await startLocalAgentSync(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler');
 
     return {
       apiUrl: api.url,
