@@ -31,7 +31,8 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
       dedupeKey: `${event.providerCallId}#${event.name}`,
       detail: { attempt, retellCallId: event.providerCallId, disconnectionReason: event.disconnectionReason },
     };
-    if (attempt !== current.attempt) return { event: historyEvent };
+    // Another attempt's event, or one for an attempt we never dialled: history only.
+    if (attempt !== current.attempt || current.status === 'scheduled') return { event: historyEvent };
     let next: CallRecord = current;
     if (!current.retellCallId) {
       next = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { E164_PATTERN, phoneNumberInput } from '../domain/phone.js';
+import { IanaTimezone } from '../domain/clinic.js';
 
 /**
  * Lifecycle of a follow-up call, shared by the HTTP API and the stored record.
@@ -30,7 +31,7 @@ export const CreateCallRequest = z.object({
   dischargeSummary: trimmed(4000).optional(),
   notes: trimmed(2000).optional(),
   /** IANA zone of the person called, when staff know it (wins over the zone guessed from the number). */
-  recipientTimezone: z.string().trim().min(1).max(64).optional(),
+  recipientTimezone: IanaTimezone.optional(),
   scheduledFor: isoInstant,
 });
 export type CreateCallRequest = z.infer<typeof CreateCallRequest>;
