@@ -113,6 +113,15 @@ describe('Schedule call from an IDEXX Neo consultation', () => {
     expect(await page.locator('#vfc-petName').inputValue()).toBe('Milo');
     expect(await page.locator('#vfc-ownerName').inputValue()).toBe('Tom Baker');
     expect(await page.locator('#vfc-phoneNumber').inputValue()).toBe(findFakeConsultation('310383')!.expected.phone);
+
+    // An unsent draft survives Esc and a page refresh (browser.storage.session, per consultation).
+    await page.locator('#vfc-notes').fill('Ask whether Milo is eating.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.reload();
+    await openDialog(page);
+    expect(await page.locator('#vfc-notes').inputValue()).toBe('Ask whether Milo is eating.');
+    expect(await page.locator('#vfc-phoneNumber').inputValue()).toBe(findFakeConsultation('310383')!.expected.phone);
     await scheduleAndAwaitCompletion(page, 'Milo', 'consultation-310383');
 
     // Leaving consultation pages unmounts the panel.
