@@ -136,7 +136,7 @@ export async function endAttempt(
     if (verdict === 'retry') {
       const cap = await numberCapAt(deps, clinic, call.phoneNumber, nextAt);
       if (!cap.allowed) {
-        return finish('failed', `Stopped after ${attempts.length} attempts (${describeDisconnection(ending.disconnectionReason)}): ${cap.message}`);
+        return finish('failed', `Stopped after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} (${describeDisconnection(ending.disconnectionReason)}): ${cap.message}`);
       }
     }
     const nextAttempt = attempt + 1;
