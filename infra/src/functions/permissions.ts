@@ -47,6 +47,14 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   'agent-sync': ['table:read', 'table:write', 'secret:read'],
   // The authorizer only looks up API tokens by hash.
   authorizer: ['table:read'],
+  // Agent registry admin routes (issue 4). Those that may call Retell get the secret; read-only ones only read.
+  'sync-agents': ['table:read', 'table:write', 'secret:read'],
+  'list-agents': ['table:read'],
+  'audit-agents': ['table:read', 'secret:read'],
+  'cleanup-orphaned-agents': ['table:read', 'table:write', 'secret:read'],
+  'list-voices': ['table:read', 'secret:read'],
+  'get-clinic-agent': ['table:read'],
+  'update-clinic-agent': ['table:read', 'table:write', 'secret:read'],
 };
 
 /** The permissions a handler gets: its mapped entry, else {@link DEFAULT_PERMISSIONS}. */

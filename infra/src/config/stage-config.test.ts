@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readStageConfig } from './stage-config.js';
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+const reader =
+  (overrides: Record<string, unknown> = {}) =>
+  (key: string): unknown =>
+    key in overrides ? overrides[key] : cdkJson.context[key];
+
+describe('readStageConfig (with infra/cdk.json)', () => {
+  it('defaults to dev: destroyable, no deletion protection, vfc-dev prefix', () => {
+    const config = readStageConfig(reader({ stage: undefined }));
+    expect(config).toMatchObject({ stage: 'dev', prefix: 'vfc-dev', isProduction: false, removal: 'destroy' });
+  });
+
+  it('prod retains data and keeps logs longer than dev', () => {
+    const prod = readStageConfig(reader({ stage: 'prod' }));
+    const dev = readStageConfig(reader({ stage: 'dev' }));
+    expect(prod).toMatchObject({ stage: 'prod', prefix: 'vfc-prod', isProduction: true, removal: 'retain' });
+    expect(prod.logRetentionDays).toBeGreaterThan(dev.logRetentionDays);
+  });
+
+  it('takes alarmEmail and extensionOrigin overrides from -c', () => {
+    const config = readStageConfig(
+      reader({ stage: 'prod', alarmEmail: 'ops@example.com', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' }),
+    );
+    expect(config.alarmEmail).toBe('ops@example.com');
+    expect(config.extensionOrigins).toEqual(['chrome-extension://abcdefghijklmnopabcdefghijklmnop']);
+  });
+
+  it.each([
+    [{ stage: 'staging' }, /Unknown stage "staging"/],
+    [{ stages: { dev: { ...(cdkJson.context.stages as any).dev, logRetentionDays: 10 } } }, /logRetentionDays must be one of/],
+    [{ stage: 'prod', stages: { prod: { ...(cdkJson.context.stages as any).prod, removal: 'destroy' } } }, /prod.removal must be "retain"/],
+    [{ extensionOrigin: 'chrome-extension://*' }, /CORS origin/],
+    [{ stages: {} }, /"stages.dev" is missing/],
+  ])('rejects %j', (overrides, message) => {
+    expect(() => readStageConfig(reader(overrides))).toThrow(message);
+  });
+});

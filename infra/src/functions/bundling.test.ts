@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { version as esbuildVersion } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_AWS_SDK, esbuildOptionsFor } from './bundling.js';
+import { WORKSPACE_ROOT } from './handler-catalog.js';
+
+describe('bundling settings', () => {
+  it('NodejsFunction and the bundle report run the same esbuild version', () => {
+    // NodejsFunction bundles locally with `pnpm exec -- esbuild …` in the project root (the workspace root).
+    const cdkEsbuild = execFileSync('pnpm', ['exec', '--', 'esbuild', '--version'], { cwd: WORKSPACE_ROOT, encoding: 'utf8' }).trim();
+    expect(cdkEsbuild).toBe(esbuildVersion);
+  });
+
+  it('minifies an ESM bundle for Node 22 with a linked source map, AWS SDK bundled', () => {
+    const options = esbuildOptionsFor('/x/entry.ts', '/out/index.mjs');
+    expect(options).toMatchObject({ bundle: true, minify: true, format: 'esm', target: 'node22', platform: 'node', sourcemap: true });
+    expect(BUNDLE_AWS_SDK).toBe(true);
+    expect(options.external).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesize, type Synthesized } from './support/synth.js';
+
+let s: Synthesized;
+beforeAll(() => {
+  // The app applies AwsSolutionsChecks itself (as on every `cdk synth`). Prod, with real bundling: what ships.
+  s = synthesize({ context: { stage: 'prod' }, bundle: true });
+}, 120_000);
+
+describe('cdk-nag AwsSolutions', () => {
+  it.each(['stateful', 'stateless'] as const)('%s stack: no unsuppressed error', (which) => {
+    const errors = Annotations.fromStack(s[which]).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+  });
+
+  it.each(['stateful', 'stateless'] as const)('%s stack: no unsuppressed warning', (which) => {
+    const warnings = Annotations.fromStack(s[which]).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(warnings.map((w) => `${w.id}: ${String(w.entry.data).slice(0, 120)}`)).toEqual([]);
+  });
+});
+
+describe('bundled assets', () => {
+  it('every function asset holds a minified ESM index.mjs with its source map, and nothing else', () => {
+    const functions = Object.values(s.statelessTemplate.findResources('AWS::Lambda::Function'));
+    const manifest = JSON.parse(readFileSync(join(s.outdir, `${s.stateless.artifactId}.assets.json`), 'utf8')) as {
+      files: Record<string, { source: { path: string } }>;
+    };
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const key = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const asset = manifest.files[key];
+      expect(asset, key).toBeDefined();
+      const dir = join(s.outdir, asset!.source.path);
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith("import { createRequire as __vfcCreateRequire } from 'node:module';")).toBe(true);
+      expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      expect(code.split('\n').length, 'minified').toBeLessThan(10);
+    }
+  });
+});
+
+describe('suppressions', () => {
+  const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+  const sources = (readdirSync(srcDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => ({ file: f, lines: readFileSync(join(srcDir, f), 'utf8').split('\n') }));
+
+  it('every suppression has a "Justification:" comment beside it and a reason', () => {
+    let count = 0;
+    for (const { file, lines } of sources) {
+      lines.forEach((line, i) => {
+        if (!/id: 'AwsSolutions-/.test(line)) return;
+        count += 1;
+        const around = lines.slice(i, i + 4).join('\n');
+        expect(around, `${file}:${i + 1}`).toMatch(/\/\/ Justification: .{20,}/);
+        expect(around, `${file}:${i + 1}`).toMatch(/reason: '.{20,}'/);
+      });
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+});

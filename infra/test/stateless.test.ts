@@ -1,0 +1,269 @@
+import { API_ROUTES } from '@vfc/shared/api/routes';
+import { METRIC, METRICS_NAMESPACE } from '@vfc/shared/ops/observability';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handlerNames } from '../src/functions/handler-catalog.js';
+import {
+  SCHEDULE_ACTIONS,
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+  permissionsFor,
+} from '../src/functions/permissions.js';
+import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthesize, type Synthesized } from './support/synth.js';
+
+/** The env vars (of HANDLER_ENV) that the AWS deployment sets; the others are local-stack only. */
+const DEPLOYED_ENV = [
+  'TABLE_NAME',
+  'SCHEDULE_GROUP_NAME',
+  'DIALER_TARGET_ARN',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULER_DLQ_ARN',
+  'RETELL_API_KEY_SECRET_ARN',
+];
+
+let s: Synthesized;
+let functions: Record<string, CfnResource>;
+beforeAll(() => {
+  // Bundling is skipped here (identical template); nag.test.ts and `pnpm --filter infra synth` bundle for real.
+  s = synthesize({ context: { stage: 'dev' }, bundle: false });
+  functions = s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, CfnResource>;
+}, 120_000);
+
+const fnNamed = (handler: string): CfnResource => {
+  const fn = Object.values(functions).find((f) => f.Properties?.FunctionName === `vfc-dev-${handler}`);
+  if (!fn) throw new Error(`no function for ${handler}`);
+  return fn;
+};
+const envOf = (handler: string): Record<string, unknown> => fnNamed(handler).Properties?.Environment.Variables;
+const nonLogStatements = (handler: string) =>
+  statementsOfRole(s.statelessTemplate, roleIdOfFunction(s.statelessTemplate, `vfc-dev-${handler}`)).filter(
+    (st) => !actionsOf(st).every((a) => a.startsWith('logs:')),
+  );
+
+describe('functions', () => {
+  it('deploys exactly one function per handler and no helper functions', () => {
+    expect(Object.values(functions).map((f) => f.Properties?.FunctionName).sort()).toEqual(
+      handlerNames().map((h) => `vfc-dev-${h}`).sort(),
+    );
+  });
+
+  it.each(handlerNames())('%s: Node.js 22 on arm64, Powertools env and every deployed env var', (handler) => {
+    const props = fnNamed(handler).Properties!;
+    expect(props.Runtime).toBe('nodejs22.x');
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Handler).toBe('index.handler');
+    const env = envOf(handler);
+    expect(env).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'vet-followup-calls',
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      POWERTOOLS_LOG_LEVEL: s.config.logLevel,
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    for (const name of DEPLOYED_ENV) expect(env[name], name).toBeDefined();
+    expect(env.RETELL_API_KEY, 'the key itself is never in the environment').toBeUndefined();
+  });
+
+  it.each(handlerNames())('%s: its role allows exactly what permissions.ts maps', (handler) => {
+    const permissions = permissionsFor(handler);
+    const expected = new Set<string>();
+    if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
+    if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
+    if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
+    for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
+    if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
+
+    const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
+    expect([...granted].sort()).toEqual([...expected].sort());
+  });
+
+  it('writes each function to its own log group with the stage retention', () => {
+    const groups = s.statelessTemplate.findResources('AWS::Logs::LogGroup') as Record<string, CfnResource>;
+    const names = Object.values(groups).map((g) => g.Properties?.LogGroupName);
+    for (const handler of handlerNames()) expect(names).toContain(`/aws/lambda/vfc-dev-${handler}`);
+    for (const group of Object.values(groups)) expect(group.Properties?.RetentionInDays).toBe(s.config.logRetentionDays);
+  });
+});
+
+describe('least privilege', () => {
+  it('the dialer cannot delete (or scan) the table', () => {
+    const actions = nonLogStatements('dialer').flatMap(actionsOf);
+    expect(actions).toContain('dynamodb:PutItem');
+    for (const action of actions) expect(action).not.toMatch(/^(\*|dynamodb:\*|dynamodb:DeleteTable|dynamodb:Scan)$/);
+  });
+
+  it('no policy in the stack grants a DynamoDB table-level or wildcard action', () => {
+    const policies = s.statelessTemplate.findResources('AWS::IAM::Policy') as Record<string, CfnResource>;
+    const actions = Object.values(policies).flatMap((p) => p.Properties?.PolicyDocument.Statement.flatMap(actionsOf));
+    expect(actions.filter((a: string) => /^(\*|dynamodb:(\*|DeleteTable|UpdateTable|CreateTable|Scan))$/.test(a))).toEqual([]);
+  });
+
+  it('the scheduler role can only invoke the dialer (and dead-letter to the DLQ)', () => {
+    const roleArn = envOf('create-call').SCHEDULER_ROLE_ARN as { 'Fn::GetAtt': [string, string] };
+    const roleId = roleArn['Fn::GetAtt'][0];
+    const role = s.statelessTemplate.toJSON().Resources[roleId] as CfnResource;
+    expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties?.Policies).toBeUndefined();
+    expect(role.Properties?.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    ]);
+
+    const dialerArn = envOf('create-call').DIALER_TARGET_ARN;
+    const dlqArn = envOf('create-call').SCHEDULER_DLQ_ARN;
+    const statements = statementsOfRole(s.statelessTemplate, roleId);
+    expect(statements).toHaveLength(2);
+    expect(statements).toContainEqual({ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: dialerArn });
+    expect(statements).toContainEqual({ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: dlqArn });
+    // …and that ARN really is the dialer's: built from the same fixed name the dialer function has.
+    expect(JSON.stringify(dialerArn)).toContain(`:function:${fnNamed('dialer').Properties?.FunctionName}"`);
+  });
+
+  it('iam:PassRole is granted only for the scheduler role, only to scheduler.amazonaws.com', () => {
+    const roleArn = envOf('create-call').SCHEDULER_ROLE_ARN;
+    const policies = s.statelessTemplate.findResources('AWS::IAM::Policy') as Record<string, CfnResource>;
+    const passRoles = Object.values(policies)
+      .flatMap((p) => p.Properties?.PolicyDocument.Statement)
+      .filter((st: any) => actionsOf(st).some((a) => a.startsWith('iam:')));
+    expect(passRoles.length).toBeGreaterThan(0);
+    for (const st of passRoles) {
+      expect(st).toEqual({
+        Action: 'iam:PassRole',
+        Effect: 'Allow',
+        Resource: roleArn,
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      });
+    }
+  });
+
+  it('schedule actions are limited to the call schedule group', () => {
+    const scheduleStatements = nonLogStatements('dialer').filter((st) => actionsOf(st).some((a) => a.startsWith('scheduler:')));
+    expect(scheduleStatements).toHaveLength(1);
+    expect(JSON.stringify(scheduleStatements[0].Resource)).toContain(':schedule/vfc-dev-calls/*');
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = () => Object.values(s.statelessTemplate.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResource>);
+
+  it('has one route per API_ROUTES entry', () => {
+    expect(routes().map((r) => r.Properties?.RouteKey).sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('the webhook route has no authorizer; every other route has the Lambda authorizer', () => {
+    for (const route of routes()) {
+      const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties?.RouteKey)!;
+      if (spec.auth === 'webhook') {
+        expect(route.Properties?.AuthorizationType).toBe('NONE');
+        expect(route.Properties?.AuthorizerId).toBeUndefined();
+      } else {
+        expect(route.Properties?.AuthorizationType, spec.path).toBe('CUSTOM');
+        expect(route.Properties?.AuthorizerId, spec.path).toBeDefined();
+      }
+    }
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerPayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('allows CORS only from the extension origin', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: s.config.extensionOrigins }),
+    });
+  });
+
+  it('throttles and writes access logs on the $default stage', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: Match.objectLike({
+        ThrottlingRateLimit: s.config.throttle.rateLimit,
+        ThrottlingBurstLimit: s.config.throttle.burstLimit,
+      }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') }),
+    });
+  });
+});
+
+describe('scheduling', () => {
+  it('the DLQ is wired: env for run-time schedules, the recurring schedule, and an alarm', () => {
+    const dlqArn = envOf('dialer').SCHEDULER_DLQ_ARN as { 'Fn::GetAtt': [string, string] };
+    const dlqId = dlqArn['Fn::GetAtt'][0];
+    expect(s.statelessTemplate.toJSON().Resources[dlqId].Type).toBe('AWS::SQS::Queue');
+    s.statelessTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Target: Match.objectLike({
+        DeadLetterConfig: { Arn: dlqArn },
+        RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+      }),
+    });
+    s.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('runs agent-sync every 6 hours with its own role', () => {
+    const agentSyncId = Object.entries(functions).find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-agent-sync')![0];
+    s.statelessTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(6 hours)',
+      GroupName: 'vfc-dev-recurring',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [agentSyncId, 'Arn'] } }),
+    });
+  });
+
+  it('creates the call schedule group named for the stage', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'vfc-dev-calls' });
+    expect(envOf('create-call').SCHEDULE_GROUP_NAME).toBe('vfc-dev-calls');
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => Object.values(s.statelessTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, CfnResource>);
+
+  it('has the four alarms, each notifying the SNS topic', () => {
+    const topicId = Object.keys(s.statelessTemplate.findResources('AWS::SNS::Topic'))[0];
+    expect(alarms()).toHaveLength(4);
+    for (const alarm of alarms()) expect(alarm.Properties?.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('alarms on agent health score below 70 and on webhook signature rejections', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: METRIC.agentHealthScore,
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 70,
+      Dimensions: [{ Name: 'service', Value: 'vet-followup-calls' }],
+    });
+    s.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: METRIC.webhookSignatureRejected,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('alarms on dialer errors', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: Match.anyValue() }],
+    });
+    const errorsAlarm = alarms().find((a) => a.Properties?.MetricName === 'Errors')!;
+    const dialerId = Object.entries(functions).find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-dialer')![0];
+    expect(errorsAlarm.Properties?.Dimensions[0].Value).toEqual({ Ref: dialerId });
+  });
+});
+
+describe('outputs', () => {
+  it('exports the API URL, the Retell webhook URL and the schedule group', () => {
+    const outputs = s.statelessTemplate.toJSON().Outputs;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'RetellWebhookUrl', 'ScheduleGroupName']));
+    expect(JSON.stringify(outputs.RetellWebhookUrl.Value)).toMatch(/\/webhooks\/retell"\]\]\}$/);
+    expect(outputs.ScheduleGroupName.Value).toBe('vfc-dev-calls');
+  });
+});
