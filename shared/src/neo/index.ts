@@ -3,3 +3,4 @@ export * from './page-data.js';
 export * from './client-page.js';
 export * from './html-text.js';
 export * from './to-call-draft.js';
+export * from './business-hours.js';
