@@ -5,10 +5,11 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesize, type Synthesized } from './support/synth.js';
 
+const PROD_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 let s: Synthesized;
 beforeAll(() => {
   // The app applies AwsSolutionsChecks itself (as on every `cdk synth`). Prod, with real bundling: what ships.
-  s = synthesize({ context: { stage: 'prod' }, bundle: true });
+  s = synthesize({ context: { stage: 'prod', extensionOrigin: PROD_ORIGIN }, bundle: true });
 }, 120_000);
 
 describe('cdk-nag AwsSolutions', () => {

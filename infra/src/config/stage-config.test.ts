@@ -5,6 +5,7 @@ import { readStageConfig } from './stage-config.js';
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
 };
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const reader =
   (overrides: Record<string, unknown> = {}) =>
   (key: string): unknown =>
@@ -17,7 +18,7 @@ describe('readStageConfig (with infra/cdk.json)', () => {
   });
 
   it('prod retains data and keeps logs longer than dev', () => {
-    const prod = readStageConfig(reader({ stage: 'prod' }));
+    const prod = readStageConfig(reader({ stage: 'prod', extensionOrigin: ORIGIN }));
     const dev = readStageConfig(reader({ stage: 'dev' }));
     expect(prod).toMatchObject({ stage: 'prod', prefix: 'vfc-prod', isProduction: true, removal: 'retain' });
     expect(prod.logRetentionDays).toBeGreaterThan(dev.logRetentionDays);
@@ -25,16 +26,20 @@ describe('readStageConfig (with infra/cdk.json)', () => {
 
   it('takes alarmEmail and extensionOrigin overrides from -c', () => {
     const config = readStageConfig(
-      reader({ stage: 'prod', alarmEmail: 'ops@example.com', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' }),
+      reader({ stage: 'prod', alarmEmail: 'ops@example.com', extensionOrigin: ORIGIN }),
     );
     expect(config.alarmEmail).toBe('ops@example.com');
-    expect(config.extensionOrigins).toEqual(['chrome-extension://abcdefghijklmnopabcdefghijklmnop']);
+    expect(config.extensionOrigins).toEqual([ORIGIN]);
   });
 
   it.each([
     [{ stage: 'staging' }, /Unknown stage "staging"/],
+    [{ stage: 'prod' }, /No CORS origin for stage prod: pass -c extensionOrigin=/],
     [{ stages: { dev: { ...(cdkJson.context.stages as any).dev, logRetentionDays: 10 } } }, /logRetentionDays must be one of/],
-    [{ stage: 'prod', stages: { prod: { ...(cdkJson.context.stages as any).prod, removal: 'destroy' } } }, /prod.removal must be "retain"/],
+    [
+      { stage: 'prod', extensionOrigin: ORIGIN, stages: { prod: { ...(cdkJson.context.stages as any).prod, removal: 'destroy' } } },
+      /prod.removal must be "retain"/,
+    ],
     [{ extensionOrigin: 'chrome-extension://*' }, /CORS origin/],
     [{ stages: {} }, /"stages.dev" is missing/],
   ])('rejects %j', (overrides, message) => {

@@ -73,7 +73,12 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
   const originOverride = tryGetContext('extensionOrigin');
   const extensionOrigins =
     typeof originOverride === 'string' && originOverride !== '' ? [originOverride] : [...(settings.extensionOrigins ?? [])];
-  if (extensionOrigins.length === 0) throw new Error(`stages.${stage}.extensionOrigins must list at least one origin`);
+  if (extensionOrigins.length === 0) {
+    throw new Error(
+      `No CORS origin for stage ${stage}: pass -c extensionOrigin=chrome-extension://<extension id> ` +
+        `(see chrome://extensions) or list it in cdk.json stages.${stage}.extensionOrigins`,
+    );
+  }
   for (const origin of extensionOrigins) {
     if (!/^(chrome-extension:\/\/[a-p]{32}|https?:\/\/[^/*]+)$/.test(origin)) {
       throw new Error(`CORS origin "${origin}" must be chrome-extension://<32-letter id> or an http(s) origin`);
