@@ -1,8 +1,21 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Call } from '@vfc/shared';
-import { formatClinicTime } from '../lib/clinic-time';
+import { callNotices } from '../lib/call-notices';
+import { formatClinicTime, localizeInstants } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
 import type { ExtensionApi } from '../lib/messages';
+import { RescheduleForm } from './RescheduleForm';
+
+/** What the call list needs from the API. */
+export type CallListApi = Pick<ExtensionApi, 'cancelCall' | 'rescheduleCall'>;
+
+/** Said after a reschedule: the new time, and the server's reason when it adjusted the time asked for. */
+export function rescheduledNotice(call: Call, timeZone: string): string {
+  const at = `Rescheduled for ${formatClinicTime(call.scheduledFor, timeZone)}.`;
+  if (!call.requestedFor || call.requestedFor === call.scheduledFor) return at;
+  const why = call.statusReason ? ` ${localizeInstants(call.statusReason, timeZone)}` : '';
+  return `${at} Moved from ${formatClinicTime(call.requestedFor, timeZone)}:${why}`;
+}
 
 const STATUS_LABELS: Record<Call['status'], string> = {
   scheduled: 'Scheduled',
@@ -13,21 +26,34 @@ const STATUS_LABELS: Record<Call['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-/** One call: status, time in the clinic's zone, outcome, reason, and Cancel while it is still scheduled. */
-export function CallItem(props: { call: Call; timeZone: string; api: Pick<ExtensionApi, 'cancelCall'>; onChanged: () => void }) {
+/**
+ * One call: status, time in the clinic's zone, outcome, reason, calling-rules notices (opt-out, do-not-call list,
+ * per-number cap), and Reschedule / Cancel while it is still scheduled.
+ */
+export function CallItem(props: { call: Call; timeZone: string; api: CallListApi; onChanged: () => void; now?: () => Date }) {
   const { call, timeZone } = props;
   const [cancelling, setCancelling] = useState(false);
+  const [rescheduling, setRescheduling] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const rescheduleButton = useRef<HTMLButtonElement>(null);
   const outcome = call.outcome;
+  const notices = callNotices(call);
 
   async function cancel() {
     setCancelling(true);
     setError(undefined);
+    setNotice(undefined);
     const result = await props.api.cancelCall(call.callId);
     setCancelling(false);
-    if (!result.ok) setError(describeApiFailure(result));
+    if (!result.ok) setError(describeApiFailure(result, timeZone));
     props.onChanged();
   }
+
+  const closeReschedule = () => {
+    setRescheduling(false);
+    setTimeout(() => rescheduleButton.current?.focus(), 0);
+  };
 
   return (
     <li className="vfc-call" data-call-id={call.callId} data-status={call.status}>
@@ -44,7 +70,16 @@ export function CallItem(props: { call: Call; timeZone: string; api: Pick<Extens
         <div className="vfc-muted">Requested for {formatClinicTime(call.requestedFor, timeZone)}</div>
       )}
       {call.statusReason && (call.status === 'failed' || call.status === 'cancelled' || call.requestedFor) && (
-        <div className="vfc-reason" data-testid="call-status-reason">{call.statusReason}</div>
+        <div className="vfc-reason" data-testid="call-status-reason">{localizeInstants(call.statusReason, timeZone)}</div>
+      )}
+      {notices.length > 0 && (
+        <ul className="vfc-flags" aria-label="Calling rules">
+          {notices.map((n) => (
+            <li key={n.kind} data-testid={`call-flag-${n.kind}`}>
+              <span className={`vfc-badge vfc-flag-${n.kind}`}>{n.label}</span> <span className="vfc-muted">{n.text}</span>
+            </li>
+          ))}
+        </ul>
       )}
       {outcome?.summary && <p className="vfc-summary" data-testid="call-summary">{outcome.summary}</p>}
       {(outcome?.sentiment || outcome?.inVoicemail !== undefined) && (
@@ -54,10 +89,44 @@ export function CallItem(props: { call: Call; timeZone: string; api: Pick<Extens
           {outcome.inVoicemail !== undefined && <span>{outcome.inVoicemail ? 'Reached voicemail' : 'Answered by a person'}</span>}
         </div>
       )}
-      {call.status === 'scheduled' && (
-        <button type="button" className="vfc-secondary" onClick={() => void cancel()} disabled={cancelling}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
-        </button>
+      {call.status === 'scheduled' && !rescheduling && (
+        <div className="vfc-call-actions">
+          <button
+            ref={rescheduleButton}
+            type="button"
+            className="vfc-secondary"
+            onClick={() => {
+              setRescheduling(true);
+              setError(undefined);
+              setNotice(undefined);
+            }}
+            disabled={cancelling}
+          >
+            Reschedule
+          </button>
+          <button type="button" className="vfc-secondary" onClick={() => void cancel()} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        </div>
+      )}
+      {call.status === 'scheduled' && rescheduling && (
+        <RescheduleForm
+          call={call}
+          timeZone={timeZone}
+          api={props.api}
+          now={props.now}
+          onClose={closeReschedule}
+          onRescheduled={(updated) => {
+            setNotice(rescheduledNotice(updated, timeZone));
+            closeReschedule();
+            props.onChanged();
+          }}
+        />
+      )}
+      {notice && (
+        <p role="status" className="vfc-notice" data-testid="reschedule-notice">
+          {notice}
+        </p>
       )}
       {error && <div role="alert" className="vfc-error">{error}</div>}
     </li>
@@ -65,12 +134,12 @@ export function CallItem(props: { call: Call; timeZone: string; api: Pick<Extens
 }
 
 /** The consultation's calls, newest first. */
-export function CallList(props: { calls: Call[]; timeZone: string; api: Pick<ExtensionApi, 'cancelCall'>; onChanged: () => void }) {
+export function CallList(props: { calls: Call[]; timeZone: string; api: CallListApi; onChanged: () => void; now?: () => Date }) {
   if (props.calls.length === 0) return <p className="vfc-muted">No follow-up calls for this consultation yet.</p>;
   return (
     <ul className="vfc-calls" aria-label="Follow-up calls">
       {props.calls.map((call) => (
-        <CallItem key={call.callId} call={call} timeZone={props.timeZone} api={props.api} onChanged={props.onChanged} />
+        <CallItem key={call.callId} call={call} timeZone={props.timeZone} api={props.api} onChanged={props.onChanged} now={props.now} />
       ))}
     </ul>
   );

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Call, ClinicSummary } from '@vfc/shared';
 import type { CallDraft } from '@vfc/shared/neo/to-call-draft';
-import { quickChoices, zoneLabel } from '../lib/clinic-time';
 import { draftStore } from '../lib/draft-store';
 import { describeApiFailure } from '../lib/error-text';
 import { buildCreateCallRequest, fieldErrorsFromIssues, type DialogValues, type FieldErrors } from '../lib/form-errors';
 import type { ExtensionApi } from '../lib/messages';
 import { keyForSubmission, type SubmissionKey } from '../lib/submission-key';
+import { ClinicTimeField } from './ClinicTimeField';
 import { trapTab } from './focus-trap';
 
 export interface ScheduleCallDialogProps {
@@ -76,7 +76,7 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
       return;
     }
     if (result.status === 400 && result.error.issues?.length) setErrors(fieldErrorsFromIssues(result.error.issues));
-    setFormError(describeApiFailure(result));
+    setFormError(describeApiFailure(result, clinic.timezone));
   }
 
   const field = (name: TextField, label: string, options: { required?: boolean; multiline?: boolean; type?: string; autoComplete?: string } = {}): ReactNode => {
@@ -153,35 +153,17 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
           {field('vetName', 'Vet')}
           {field('dischargeSummary', 'Discharge summary', { multiline: true })}
           {field('notes', 'Notes for the call', { multiline: true })}
-          <div className="vfc-field">
-            <label htmlFor="vfc-scheduledFor">
-              Call at (clinic time, {zoneLabel(clinic.timezone, now())})<span aria-hidden="true"> *</span>
-            </label>
-            <input
-              id="vfc-scheduledFor"
-              name="scheduledFor"
-              type="datetime-local"
-              step="1"
-              value={values.scheduledForLocal}
-              aria-required
-              aria-invalid={timeError ? true : undefined}
-              aria-describedby={timeError ? 'vfc-scheduledFor-error' : undefined}
-              disabled={submitting}
-              onChange={(e) => update('scheduledForLocal', e.target.value)}
-            />
-            <div className="vfc-quick" role="group" aria-label="Quick times">
-              {quickChoices(now(), clinic.timezone).map((choice) => (
-                <button key={choice.label} type="button" className="vfc-secondary" disabled={submitting} onClick={() => update('scheduledForLocal', choice.value)}>
-                  {choice.label}
-                </button>
-              ))}
-            </div>
-            {timeError && (
-              <p id="vfc-scheduledFor-error" className="vfc-error">
-                Call at: {timeError}
-              </p>
-            )}
-          </div>
+          <ClinicTimeField
+            id="vfc-scheduledFor"
+            name="scheduledFor"
+            label="Call at"
+            value={values.scheduledForLocal}
+            timeZone={clinic.timezone}
+            now={now()}
+            error={timeError}
+            disabled={submitting}
+            onChange={(value) => update('scheduledForLocal', value)}
+          />
           {formError && (
             <p role="alert" className="vfc-error vfc-form-error">
               {formError}

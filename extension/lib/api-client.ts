@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import {
+  AddOptOutResponse,
+  AgentAuditReport,
+  AgentSyncReport,
   API_ROUTES,
   ApiError,
   Call,
+  ClinicAgentSettings,
+  ClinicSettings,
   ClinicSummary,
+  CleanupOrphanedAgentsResponse,
   IDEMPOTENCY_KEY_HEADER,
+  ListAgentsResponse,
   ListCallsResponse,
+  ListOptOutsResponse,
+  ListVoicesResponse,
+  type AddOptOutRequest,
   type CreateCallRequest,
   type HandlerName,
+  type UpdateClinicAgentRequest,
+  type UpdateClinicSettingsRequest,
 } from '@vfc/shared';
 
 /** Where the API is and who we are: the base URL (e.g. `https://abc.execute-api.us-west-2.amazonaws.com`) and a staff token. */
@@ -100,6 +112,38 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
       request('POST', routePath('create-call'), Call, { body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
     /** `DELETE /calls/{callId}`: cancel a scheduled call; answers the cancelled call. */
     cancelCall: (callId: string) => request('DELETE', routePath('cancel-call', { callId }), Call),
+    /** `PATCH /calls/{callId}` `{scheduledFor}` (UTC ISO): move a scheduled call; the answer says when it was moved and why. */
+    rescheduleCall: (callId: string, scheduledFor: string) =>
+      request('PATCH', routePath('reschedule-call', { callId }), Call, { body: { scheduledFor } }),
+
+    // Admin routes (issue 3 and 4): the connection must carry an admin token.
+    /** `GET /clinic/settings`: the clinic's calling rules. */
+    getClinicSettings: () => request('GET', routePath('get-clinic-settings'), ClinicSettings),
+    /** `PUT /clinic/settings` with only the fields that change; answers the whole rule set. */
+    updateClinicSettings: (patch: UpdateClinicSettingsRequest) =>
+      request('PUT', routePath('update-clinic-settings'), ClinicSettings, { body: patch }),
+    /** `GET /clinic/opt-outs`: the do-not-call list, ordered by number. */
+    listOptOuts: () => request('GET', routePath('list-opt-outs'), ListOptOutsResponse),
+    /** `POST /clinic/opt-outs`: add a number (201 added, 200 already listed) and cancel the clinic's scheduled calls to it. */
+    addOptOut: (body: AddOptOutRequest) => request('POST', routePath('add-opt-out'), AddOptOutResponse, { body }),
+    /** `DELETE /clinic/opt-outs/{phoneNumber}` (E.164, URL-encoded here): 204 with no body. */
+    removeOptOut: (phoneNumber: string) =>
+      request('DELETE', routePath('remove-opt-out', { phoneNumber }), z.undefined().transform(() => null)),
+    /** `POST /agents/sync`: sync the registry with Retell now (200 also when Retell failed: then `ok` is false). */
+    syncAgents: () => request('POST', routePath('sync-agents'), AgentSyncReport),
+    /** `GET /agents`: the agent registry. */
+    listAgents: () => request('GET', routePath('list-agents'), ListAgentsResponse),
+    /** `GET /agents/audit`: health score, discrepancies and recommendations (read-only). */
+    auditAgents: () => request('GET', routePath('audit-agents'), AgentAuditReport),
+    /** `POST /agents/cleanup-orphaned`: removes orphans older than 7 days; says which were removed and kept. */
+    cleanupOrphanedAgents: () => request('POST', routePath('cleanup-orphaned-agents'), CleanupOrphanedAgentsResponse),
+    /** `GET /agents/voices`: Retell's voices for the agent editor. */
+    listVoices: () => request('GET', routePath('list-voices'), ListVoicesResponse),
+    /** `GET /clinic/agent`: the clinic's agent wiring and its follow-up agent as Retell has it. */
+    getClinicAgent: () => request('GET', routePath('get-clinic-agent'), ClinicAgentSettings),
+    /** `PUT /clinic/agent` with only the fields that change. */
+    updateClinicAgent: (patch: UpdateClinicAgentRequest) =>
+      request('PUT', routePath('update-clinic-agent'), ClinicAgentSettings, { body: patch }),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicLocalToUtcIso, formatClinicTime, quickChoices, toClinicLocalInput, zoneLabel } from './clinic-time';
+import { clinicLocalToUtcIso, formatClinicTime, localizeInstants, quickChoices, toClinicLocalInput, zoneLabel } from './clinic-time';
 
 describe('clinicLocalToUtcIso', () => {
   it.each([
@@ -47,5 +47,13 @@ describe('quickChoices', () => {
   it('crosses month ends', () => {
     const now = new Date('2026-11-30T12:00:00Z');
     expect(quickChoices(now, 'UTC')[1]?.value).toBe('2026-12-01T10:00:00');
+  });
+});
+
+describe('localizeInstants', () => {
+  it('rewrites every zoned ISO instant of a text as clinic time and leaves the rest', () => {
+    expect(localizeInstants('from 2026-12-24T15:00:00.000Z until 2026-12-25T01:00:00+01:00, not 2026-12-24', 'America/New_York')).toBe(
+      'from Thu 24 Dec 2026, 10:00:00 EST until Thu 24 Dec 2026, 19:00:00 EST, not 2026-12-24',
+    );
   });
 });

@@ -59,3 +59,17 @@ export function quickChoices(now: Date, timeZone: string): QuickChoice[] {
     { label: 'Tomorrow 10:00', value: `${tomorrow}T10:00:00` },
   ];
 }
+
+/** ISO-8601 instants with a zone (`2026-12-24T15:00:00.000Z`, `…+01:00`) inside a text. */
+const ISO_INSTANT_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * Rewrites every ISO instant inside a server message (e.g. the per-number cap's "…possible from
+ * 2026-12-24T15:00:00.000Z") as clinic time, so staff never read UTC.
+ */
+export function localizeInstants(text: string, timeZone: string): string {
+  return text.replace(ISO_INSTANT_IN_TEXT, (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : formatClinicTime(date, timeZone);
+  });
+}

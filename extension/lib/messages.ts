@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Call, ClinicSummary, CreateCallRequest, ListCallsResponse } from '@vfc/shared';
-import type { ApiConnection, ApiResult } from './api-client';
+import type { ApiClient, ApiConnection, ApiResult } from './api-client';
 
 /**
  * Messages the content script, popup and options page send to the background worker, which alone holds the API
@@ -11,13 +11,48 @@ export type ApiMessage =
   | { type: 'vfc:getClinic'; connection?: ApiConnection }
   | { type: 'vfc:listCalls'; consultationId: string }
   | { type: 'vfc:createCall'; body: CreateCallRequest; idempotencyKey: string }
-  | { type: 'vfc:cancelCall'; callId: string };
+  | { type: 'vfc:cancelCall'; callId: string }
+  | { type: 'vfc:rescheduleCall'; callId: string; scheduledFor: string }
+  /** An admin route, sent with the saved admin token (or `connection`, to test typed values before saving). */
+  | AdminMessage
+  /** Neo's clinic business hours, fetched by the content script of an open Neo tab (see lib/neo-tabs.ts). */
+  | { type: 'vfc:neoScheduleConfigs' };
+
+/** Methods of the API client that need an admin token. */
+export const ADMIN_OPS = [
+  'getClinicSettings',
+  'updateClinicSettings',
+  'listOptOuts',
+  'addOptOut',
+  'removeOptOut',
+  'syncAgents',
+  'listAgents',
+  'auditAgents',
+  'cleanupOrphanedAgents',
+  'listVoices',
+  'getClinicAgent',
+  'updateClinicAgent',
+] as const satisfies readonly (keyof ApiClient)[];
+export type AdminOp = (typeof ADMIN_OPS)[number];
+
+export interface AdminMessage<Op extends AdminOp = AdminOp> {
+  type: 'vfc:admin';
+  op: Op;
+  args: Parameters<ApiClient[Op]>;
+  connection?: ApiConnection;
+}
+/** What an admin op answers (the API client's result for that method). */
+export type AdminResult<Op extends AdminOp> = Awaited<ReturnType<ApiClient[Op]>>;
 
 export interface ApiMessageResults {
   'vfc:getClinic': ApiResult<ClinicSummary>;
   'vfc:listCalls': ApiResult<ListCallsResponse>;
   'vfc:createCall': ApiResult<Call>;
   'vfc:cancelCall': ApiResult<Call>;
+  'vfc:rescheduleCall': ApiResult<Call>;
+  'vfc:admin': AdminResult<AdminOp>;
+  /** `data` is Neo's JSON as it came (map it with `weeklyHoursFromNeoScheduleConfigs`). */
+  'vfc:neoScheduleConfigs': ApiResult<unknown>;
 }
 
 /** Is `value` one of our messages (and not some other extension's)? */
@@ -50,5 +85,34 @@ export const backgroundApi = {
   listCalls: (consultationId: string) => sendToBackground({ type: 'vfc:listCalls', consultationId }),
   createCall: (body: CreateCallRequest, idempotencyKey: string) => sendToBackground({ type: 'vfc:createCall', body, idempotencyKey }),
   cancelCall: (callId: string) => sendToBackground({ type: 'vfc:cancelCall', callId }),
+  rescheduleCall: (callId: string, scheduledFor: string) => sendToBackground({ type: 'vfc:rescheduleCall', callId, scheduledFor }),
 };
+
+/**
+ * Sends one admin op (a method of the API client, e.g. `listAgents`) through the background worker, which uses the
+ * saved admin token — or `connection` when given (the options page testing a typed token).
+ */
+export async function sendAdmin<Op extends AdminOp>(op: Op, args: Parameters<ApiClient[Op]>, connection?: ApiConnection): Promise<AdminResult<Op>> {
+  const message: AdminMessage<Op> = { type: 'vfc:admin', op, args, ...(connection ? { connection } : {}) };
+  return (await sendToBackground(message as AdminMessage)) as AdminResult<Op>;
+}
+
+/** The admin API as the options page sees it (every call goes through the background worker with the admin token). */
+export const adminApi = {
+  getClinicSettings: (connection?: ApiConnection) => sendAdmin('getClinicSettings', [], connection),
+  updateClinicSettings: (...args: Parameters<ApiClient['updateClinicSettings']>) => sendAdmin('updateClinicSettings', args),
+  listOptOuts: () => sendAdmin('listOptOuts', []),
+  addOptOut: (...args: Parameters<ApiClient['addOptOut']>) => sendAdmin('addOptOut', args),
+  removeOptOut: (...args: Parameters<ApiClient['removeOptOut']>) => sendAdmin('removeOptOut', args),
+  syncAgents: () => sendAdmin('syncAgents', []),
+  listAgents: () => sendAdmin('listAgents', []),
+  auditAgents: () => sendAdmin('auditAgents', []),
+  cleanupOrphanedAgents: () => sendAdmin('cleanupOrphanedAgents', []),
+  listVoices: () => sendAdmin('listVoices', []),
+  getClinicAgent: () => sendAdmin('getClinicAgent', []),
+  updateClinicAgent: (...args: Parameters<ApiClient['updateClinicAgent']>) => sendAdmin('updateClinicAgent', args),
+  /** Neo's business hours from an open Neo tab (`ok: false, error: 'no_neo_tab'` when none is open). */
+  neoScheduleConfigs: () => sendToBackground({ type: 'vfc:neoScheduleConfigs' }),
+};
+export type AdminApi = typeof adminApi;
 export type ExtensionApi = typeof backgroundApi;

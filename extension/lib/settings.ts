@@ -6,6 +6,12 @@ export const apiBaseUrlItem = storage.defineItem<string>('local:apiBaseUrl', { f
 /** Staff API token, kept in `browser.storage.local`. Only the background worker and the options page read it. */
 export const apiTokenItem = storage.defineItem<string>('local:apiToken', { fallback: '' });
 
+/**
+ * Optional admin API token (calling rules, do-not-call list, agents), kept in `browser.storage.local` like the staff
+ * token. Used only for admin calls; the staff token stays the one for everything else.
+ */
+export const apiAdminTokenItem = storage.defineItem<string>('local:apiAdminToken', { fallback: '' });
+
 /** The saved connection, trimmed (empty strings when not configured). */
 export async function loadConnection(): Promise<ApiConnection> {
   const [baseUrl, token] = await Promise.all([apiBaseUrlItem.getValue(), apiTokenItem.getValue()]);
@@ -15,6 +21,17 @@ export async function loadConnection(): Promise<ApiConnection> {
 /** Saves the connection (trimmed). */
 export async function saveConnection(connection: ApiConnection): Promise<void> {
   await Promise.all([apiBaseUrlItem.setValue(connection.baseUrl.trim()), apiTokenItem.setValue(connection.token.trim())]);
+}
+
+/** The connection for admin calls: the saved base URL with the admin token (empty token when none is saved). */
+export async function loadAdminConnection(): Promise<ApiConnection> {
+  const [baseUrl, token] = await Promise.all([apiBaseUrlItem.getValue(), apiAdminTokenItem.getValue()]);
+  return { baseUrl: baseUrl.trim(), token: token.trim() };
+}
+
+/** Saves the admin token (trimmed; empty removes admin access from this browser). */
+export async function saveAdminToken(token: string): Promise<void> {
+  await apiAdminTokenItem.setValue(token.trim());
 }
 
 /** Is `url` an absolute http(s) URL? */

@@ -4,15 +4,26 @@ import { consultationIdFromUrl } from '@vfc/shared/neo/consultation-url';
 import { ConsultationPanel } from '../../components/ConsultationPanel';
 import { contentScriptMatches } from '../../lib/matches';
 import { createMountController } from '../../lib/mount-controller';
+import { fetchNeoScheduleConfigs } from '../../lib/neo-schedule';
+import { NEO_SCHEDULE_CONFIGS_TAB_MESSAGE } from '../../lib/neo-tabs';
 
 /**
  * On IDEXX Neo consultation pages: mounts the follow-up-calls panel in an open shadow root (our styles stay out of
  * Neo's page and Neo's out of ours), remounts on in-page navigation to another consultation, unmounts elsewhere.
+ * On every Neo page it also answers the background's request for Neo's business hours, fetched same-origin with the
+ * staff's session (the options page's "Fill from IDEXX Neo").
  */
 export default defineContentScript({
   matches: contentScriptMatches(import.meta.env.MODE),
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      if ((message as { type?: unknown } | null)?.type !== NEO_SCHEDULE_CONFIGS_TAB_MESSAGE) return undefined;
+      void fetchNeoScheduleConfigs(location.origin).then(sendResponse);
+      return true; // answer asynchronously
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     const controller = createMountController({
       idFromUrl: consultationIdFromUrl,
       mount: async (consultationId) => {

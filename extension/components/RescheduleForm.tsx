@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react';
+import { RescheduleCallRequest, toValidationIssues, type Call } from '@vfc/shared';
+import { clinicLocalToUtcIso, toClinicLocalInput } from '../lib/clinic-time';
+import { describeApiFailure } from '../lib/error-text';
+import { fieldErrorsFromIssues } from '../lib/form-errors';
+import type { ExtensionApi } from '../lib/messages';
+import { ClinicTimeField } from './ClinicTimeField';
+
+export interface RescheduleFormProps {
+  call: Call;
+  /** The clinic's IANA zone: the field is clinic-local. */
+  timeZone: string;
+  api: Pick<ExtensionApi, 'rescheduleCall'>;
+  /** The server moved the call (answers the updated call, with `requestedFor`/`statusReason` when it adjusted the time). */
+  onRescheduled: (call: Call) => void;
+  onClose: () => void;
+  /** The clock for the quick choices (tests pin it). */
+  now?: () => Date;
+}
+
+/**
+ * Inline form to move a scheduled call (`PATCH /calls/{callId}`): the clinic-local time field with quick choices,
+ * checked with the API's own schema before sending; the API's refusals (past time, 409 no longer scheduled / opted out /
+ * per-number cap) are shown in words, with instants in the clinic's zone. Esc closes.
+ */
+export function RescheduleForm(props: RescheduleFormProps) {
+  const { call, timeZone } = props;
+  const id = `vfc-reschedule-${call.callId}`;
+  const [value, setValue] = useState(() => toClinicLocalInput(call.scheduledFor, timeZone));
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [formError, setFormError] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const now = props.now ?? (() => new Date());
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
+
+  async function submit() {
+    setFormError(undefined);
+    const scheduledFor = clinicLocalToUtcIso(value, timeZone);
+    if (!scheduledFor) {
+      setFieldError(value.trim() ? 'is not a valid date and time' : 'is required');
+      return;
+    }
+    const parsed = RescheduleCallRequest.safeParse({ scheduledFor });
+    if (!parsed.success) {
+      setFieldError(fieldErrorsFromIssues(toValidationIssues(parsed.error))['scheduledFor'] ?? 'is not valid');
+      return;
+    }
+    setSaving(true);
+    const result = await props.api.rescheduleCall(call.callId, parsed.data.scheduledFor);
+    setSaving(false);
+    if (result.ok) {
+      props.onRescheduled(result.data);
+      return;
+    }
+    if (result.status === 400 && result.error.issues?.length) {
+      setFieldError(fieldErrorsFromIssues(result.error.issues)['scheduledFor']);
+    }
+    setFormError(describeApiFailure(result, timeZone));
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="vfc-reschedule"
+      aria-label={`Reschedule the call about ${call.petName}`}
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <ClinicTimeField
+        id={id}
+        label="New time"
+        value={value}
+        timeZone={timeZone}
+        now={now()}
+        error={fieldError}
+        disabled={saving}
+        onChange={(next) => {
+          setValue(next);
+          setFieldError(undefined);
+        }}
+      />
+      {formError && (
+        <p role="alert" className="vfc-error" data-testid="reschedule-error">
+          {formError}
+        </p>
+      )}
+      <div className="vfc-actions">
+        <button type="button" className="vfc-secondary" onClick={props.onClose} disabled={saving}>
+          Keep current time
+        </button>
+        <button type="submit" className="vfc-primary" disabled={saving}>
+          {saving ? 'Rescheduling…' : 'Save new time'}
+        </button>
+      </div>
+    </form>
+  );
+}
