@@ -10,7 +10,7 @@ let s: Synthesized;
 beforeAll(() => {
   // The app applies AwsSolutionsChecks itself (as on every `cdk synth`). Prod, with real bundling: what ships.
   s = synthesize({ context: { stage: 'prod', extensionOrigin: PROD_ORIGIN }, bundle: true });
-}, 120_000);
+}, 300_000);
 
 describe('cdk-nag AwsSolutions', () => {
   it.each(['stateful', 'stateless'] as const)('%s stack: no unsuppressed error', (which) => {
@@ -40,7 +40,8 @@ describe('bundled assets', () => {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.startsWith("import { createRequire as __vfcCreateRequire } from 'node:module';")).toBe(true);
       expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
-      expect(code.split('\n').length, 'minified').toBeLessThan(10);
+      // Minified: long lines (template literals may keep a few newlines), no indentation-only formatting.
+      expect(code.length / code.split('\n').length, 'average line length').toBeGreaterThan(500);
     }
   });
 });

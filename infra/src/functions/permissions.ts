@@ -55,6 +55,12 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   'list-voices': ['table:read', 'secret:read'],
   'get-clinic-agent': ['table:read'],
   'update-clinic-agent': ['table:read', 'table:write', 'secret:read'],
+  // Clinic settings and opt-out admin routes: table only (they never call Retell).
+  'get-clinic-settings': ['table:read'],
+  'update-clinic-settings': ['table:read', 'table:write'],
+  'list-opt-outs': ['table:read'],
+  'add-opt-out': ['table:read', 'table:write'],
+  'remove-opt-out': ['table:read', 'table:write'],
 };
 
 /** The permissions a handler gets: its mapped entry, else {@link DEFAULT_PERMISSIONS}. */
