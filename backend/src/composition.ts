@@ -6,6 +6,8 @@ import { createDocumentClient } from './adapters/dynamodb/document-client.js';
 import { DynamoDbAgentRegistry } from './adapters/dynamodb/dynamodb-agent-registry.js';
 import { DynamoDbCallStore } from './adapters/dynamodb/dynamodb-call-store.js';
 import { DynamoDbClinicStore } from './adapters/dynamodb/dynamodb-clinic-store.js';
+import { DynamoDbDialSlots } from './adapters/dynamodb/dynamodb-dial-slots.js';
+import { ACCOUNT_SCOPE, DEFAULT_CONCURRENCY_LIMIT } from './app/concurrency/slot-policy.js';
 import { DynamoDbNumberUsageStore } from './adapters/dynamodb/dynamodb-number-usage-store.js';
 import { DynamoDbOptOutStore } from './adapters/dynamodb/dynamodb-opt-out-store.js';
 import { appLogger } from './adapters/logging/powertools-logger.js';
@@ -69,9 +71,20 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env): Depend
     recipientZones: lookupRecipientZones,
     optOuts: new DynamoDbOptOutStore(db, tableName),
     numberUsage: new DynamoDbNumberUsageStore(db, tableName),
+    // One line for the Retell workspace; RETELL_CONCURRENCY_LIMIT = the workspace's limit (default 20).
+    slots: new DynamoDbDialSlots(db, tableName, { scope: ACCOUNT_SCOPE, limit: concurrencyLimitFromEnv(env) }),
     logger: appLogger,
     newId: randomUUID,
   };
+}
+
+/** `RETELL_CONCURRENCY_LIMIT` (positive integer), else {@link DEFAULT_CONCURRENCY_LIMIT}. @throws Error when malformed. */
+export function concurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.RETELL_CONCURRENCY_LIMIT;
+  if (raw === undefined || raw === '') return DEFAULT_CONCURRENCY_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`RETELL_CONCURRENCY_LIMIT must be a positive integer, got "${raw}"`);
+  return limit;
 }
 
 let cached: Dependencies | undefined;

@@ -2,6 +2,8 @@ import { isTerminal, type CallRecord } from '@vfc/shared';
 import type { ProviderCallEvent } from '../ports/provider-events.js';
 import type { Dependencies } from './dependencies.js';
 import { addOptOut } from './calling-rules/opt-outs.js';
+import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
+import { releaseSlot } from './dial-due-call.js';
 import { endAttempt } from './next-attempt.js';
 import { updateCall } from './update-call.js';
 
@@ -48,14 +50,18 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
 
   const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
   const current = recorded?.call ?? call;
-  if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
-    await endAttempt(deps, call.callId, attempt, {
-      disconnectionReason: event.disconnectionReason,
-      endedAt: event.endedAt ?? at,
-      durationMs: event.durationMs,
-      inVoicemail: event.analysis?.inVoicemail,
-    });
-  }
+  const ending = async () => {
+    if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
+      await endAttempt(deps, call.callId, attempt, {
+        disconnectionReason: event.disconnectionReason,
+        endedAt: event.endedAt ?? at,
+        durationMs: event.durationMs,
+        inVoicemail: event.analysis?.inVoicemail,
+      });
+    }
+  };
+  // The provider's line is free again: hand the slot to the earliest waiting call while this one's ending is applied.
+  await Promise.all([ending(), endsAttempt && attempt !== undefined ? freeSlot(deps, call.callId, attempt, event.disconnectionReason) : undefined]);
   if (event.analysis?.optOutRequested === true) {
     // The agent's post-call analysis says the person asked not to be called again (custom_analysis_data.opt_out):
     // FCC 24-18 revocation — put the number on the clinic's list and cancel its scheduled calls (a retry of this one too).
@@ -63,6 +69,20 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
   }
   return recorded?.changed ? 'applied' : 'recorded';
 }
+
+/**
+ * Releases the ended attempt's slot and serves the line. A call that Retell ended with `concurrency_limit_reached`
+ * (the workspace was full after all) pauses the line first, as a 429 does: a wait, not a storm of refused calls.
+ */
+async function freeSlot(deps: Dependencies, callId: string, attempt: number, disconnectionReason: string | undefined): Promise<void> {
+  if (deps.slots && disconnectionReason && PROVIDER_FULL_REASONS.has(disconnectionReason)) {
+    await deps.slots.pause(deps.clock.now().getTime() + RATE_LIMIT_PAUSE_MS);
+  }
+  await releaseSlot(deps, callId, attempt);
+}
+
+/** `disconnection_reason`s saying our Retell workspace was at its concurrency limit (reference/retell-api.md). */
+const PROVIDER_FULL_REASONS = new Set(['concurrency_limit_reached', 'no_concurrency_fallback']);
 
 async function findCall(deps: Dependencies, event: ProviderCallEvent): Promise<CallRecord | undefined> {
   if (event.callId) return deps.calls.get(event.callId);

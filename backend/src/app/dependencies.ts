@@ -3,6 +3,7 @@ import type { AgentRegistry } from '../ports/agent-registry.js';
 import type { CallScheduler } from '../ports/call-scheduler.js';
 import type { CallStore } from '../ports/call-store.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
+import type { DialSlots } from '../ports/dial-slots.js';
 import type { Clock } from '../ports/clock.js';
 import type { AppLogger } from '../ports/logger.js';
 import type { NumberUsageStore } from '../ports/number-usage-store.js';
@@ -27,6 +28,11 @@ export interface Dependencies {
   /** Dials per number, for the 30-day per-number cap. */
   numberUsage: NumberUsageStore;
   logger: AppLogger;
+  /**
+   * The provider-concurrency slots and waiting line. Set by `composition.ts` (AWS and local stack); a test may leave it
+   * out, and then the dialer places due calls at once with no slot control.
+   */
+  slots?: DialSlots;
   /** New unique ids (call ids). */
   newId: () => string;
 }

@@ -1,12 +1,16 @@
 import { isWithinCallingWindow, type CallRecord, type Clinic } from '@vfc/shared';
 import type { DialEvent } from '../ports/call-scheduler.js';
+import type { WaitingDial } from '../ports/dial-slots.js';
 import { PlaceCallError } from '../ports/voice-provider.js';
 import { AGENT_HOLD_RECHECK_MS, agentHoldReason } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
+import { dialKey, pumpLine } from './concurrency/dial-line.js';
+import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
 import { cancelIfOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
 import type { Dependencies } from './dependencies.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
+import { scheduleNameFor } from './schedule-names.js';
 import { updateCall } from './update-call.js';
 
 /** What the dialer did with one delivery. */
@@ -16,7 +20,7 @@ export type DialResult =
   | 'skipped'
   /** The calling window closed since scheduling: moved to the next slot. */
   | 'moved'
-  /** The provider was at capacity: tried again shortly, not counted as an attempt. */
+  /** Waiting for a provider slot (every slot busy, or the provider answered 429): keeps its place, not an attempt. */
   | 'deferred'
   /** The clinic's Retell agent is orphaned or has no voice: kept `scheduled`, re-checked in 15 minutes, not dialled. */
   | 'held'
@@ -24,26 +28,65 @@ export type DialResult =
   | 'cancelled'
   | 'failed';
 
-/** Wait before trying again when the provider is at its concurrency limit: base + up to `jitter`, ms. */
+/** Without slot control only: wait before trying again when the provider is at its limit: base + up to `jitter`, ms. */
 export const DEFER_BASE_MS = 15_000;
 export const DEFER_JITTER_MS = 15_000;
 
 /**
- * The schedule target: dials attempt `event.attempt` of a call exactly once.
- * Re-checks the calling window at dial time, claims the attempt with a conditional `scheduled → dialing` write
- * (so a second delivery of the same event never dials twice), places the call with Retell and stores its `call_id`.
+ * The schedule target for attempt `event.attempt` of a call. With concurrency control (`deps.slots`, always in AWS and
+ * on the local stack) the due call joins the waiting line and the line is served: it is dialled now if a slot is free,
+ * otherwise it keeps its place (due time) and is dialled as soon as a slot frees — never failed for lack of capacity.
+ * Without `deps.slots` (unit tests) it is dialled at once.
+ * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
 export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
   const call = await deps.calls.get(event.callId);
   if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
+  if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
+  const dial: WaitingDial = { callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
+  if (!deps.slots) return dialGranted(deps, dial);
+  await deps.slots.enqueue(dial);
+  const served = await serveLine(deps);
+  return served.get(dialKey(dial)) ?? 'deferred';
+}
+
+/** Serves the waiting line (see {@link pumpLine}); the reconciler and the webhook call it after freeing slots. */
+export async function serveLine(deps: Dependencies): Promise<Map<string, DialResult>> {
+  if (!deps.slots) return new Map();
+  return pumpLine(deps, deps.slots, async (dial) => {
+    const result = await dialGranted(deps, dial);
+    return { holds: result === 'dialed', result };
+  });
+}
+
+/** Frees the slot of a call attempt (its call ended) and hands it to the earliest waiting call. */
+export async function releaseSlot(deps: Dependencies, callId: string, attempt: number): Promise<void> {
+  if (!deps.slots) return;
+  if (await deps.slots.release(callId, attempt)) await serveLine(deps);
+}
+
+/**
+ * Dials a call that holds a slot (or needs none): re-checks everything that may have changed while it waited
+ * (status, opt-out, agent, calling window), claims the attempt with a conditional `scheduled → dialing` write (so a
+ * second delivery never dials twice), records the dial for the per-number cap and places the call with Retell.
+ * Whenever the call is not placed, its slot is given back.
+ */
+async function dialGranted(deps: Dependencies, dial: WaitingDial): Promise<DialResult> {
+  const result = await dialHoldingSlot(deps, dial);
+  if (result !== 'dialed') await deps.slots?.release(dial.callId, dial.attempt);
+  return result;
+}
+
+async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<DialResult> {
+  const call = await deps.calls.get(dial.callId);
+  if (!call || call.status !== 'scheduled' || call.attempt !== dial.attempt) return 'skipped';
+  const now = deps.clock.now();
+  if (isEarlyFiring(call, now)) return 'skipped'; // rescheduled while it waited: its new schedule will bring it back
   const clinic = await deps.clinics.getClinic(call.clinicId);
   if (!clinic) {
     deps.logger.error('clinic of a due call is missing', { callId: call.callId, clinicId: call.clinicId });
     return 'skipped';
   }
-
-  const now = deps.clock.now();
-  if (isEarlyFiring(call, now)) return 'skipped'; // the old schedule of a rescheduled call
   if (await cancelIfOptedOut(deps, call)) return 'cancelled';
   const hold = await agentHoldReason(deps, clinic);
   if (hold) {
@@ -112,6 +155,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
     deps.logger.warn('placing the call failed', { callId: call.callId, attempt: call.attempt, kind: error.kind, status: error.status });
     if (error.kind !== 'unavailable') await releaseClaimedDial(deps, call); // nothing reached the carrier
     if (error.kind === 'rate_limited') {
+      if (deps.slots) return waitForProvider(deps, call);
       const at = new Date(deps.clock.now().getTime() + DEFER_BASE_MS + Math.floor(Math.random() * DEFER_JITTER_MS));
       await rescheduleAttempt(deps, call, at, 'deferred', undefined, 'dialing');
       return 'deferred';
@@ -120,4 +164,37 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
     const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: reason, endedAt: deps.clock.now().toISOString() });
     return ended?.status === 'failed' ? 'failed' : 'deferred';
   }
+}
+
+/**
+ * Retell answered 429 (at its concurrency or rate limit) although we held a slot (another user of the workspace, or
+ * a limit lower than configured): a wait, never an attempt. The whole line pauses for {@link RATE_LIMIT_PAUSE_MS}, the
+ * call goes back to `scheduled` at its old place in the line (same due time, same attempt), its slot is freed, and a
+ * wake-up schedule serves the line when the pause ends.
+ */
+async function waitForProvider(deps: Dependencies, call: CallRecord): Promise<DialResult> {
+  const slots = deps.slots!;
+  const now = deps.clock.now();
+  const wakeAt = new Date(now.getTime() + RATE_LIMIT_PAUSE_MS);
+  await slots.pause(wakeAt.getTime());
+  const at = now.toISOString();
+  const requeued = await updateCall(deps, call.callId, (current) => {
+    if (current.status !== 'dialing' || current.attempt !== call.attempt) return undefined;
+    return {
+      next: {
+        ...current,
+        status: 'scheduled',
+        statusReason: 'Waiting: the provider is at its concurrency limit',
+        updatedAt: at,
+        attempts: current.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor: a.scheduledFor } : a)),
+      },
+      event: { at, type: 'deferred', dedupeKey: `deferred#${call.attempt}#${at}`, detail: { attempt: call.attempt, reason: 'rate_limited' } },
+    };
+  });
+  if (requeued?.changed) {
+    await slots.enqueue({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor });
+    await deps.scheduler.schedule(scheduleNameFor(call.callId, call.attempt, wakeAt), wakeAt, { callId: call.callId, attempt: call.attempt });
+  }
+  await slots.release(call.callId, call.attempt);
+  return 'deferred';
 }

@@ -14,6 +14,9 @@
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`
+ * - slot counter    `DIALSLOTS#<scope>` / `COUNTER`          (`inUse`: provider slots held; scope = Retell account)
+ * - slot lease      `DIALSLOTS#<scope>` / `LEASE#<callId>#<attempt>` (`takenAtMs`, `expiresAtMs`)
+ * - waiting dial    `DIALQUEUE#<scope>` / `<dueAt>#<callId>#<attempt>` (due calls waiting for a slot, earliest first)
  */
 export const TABLE_DESIGN = {
   partitionKey: 'pk',

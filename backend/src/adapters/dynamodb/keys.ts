@@ -14,6 +14,14 @@ export const keys = {
   /** GSI1 partition holding every clinic (sort key = clinicId). */
   allClinics: 'CLINICS',
   idempotency: (clinicId: string, key: string) => ({ pk: `IDEMPOTENCY#${clinicId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** Concurrency slots of a scope: the counter item and one lease item per dialled attempt. */
+  dialSlots: (scope: string) => `DIALSLOTS#${scope}`,
+  dialSlotCounter: 'COUNTER',
+  dialSlotLease: (callId: string, attempt: number) => `LEASE#${callId}#${attempt}`,
+  dialSlotLeasePrefix: 'LEASE#',
+  /** The waiting line of a scope; sort key orders it by due time. */
+  dialQueue: (scope: string) => `DIALQUEUE#${scope}`,
+  dialQueueEntry: (dueAt: string, callId: string, attempt: number) => `${dueAt}#${callId}#${attempt}`,
 };
 
 /** Attributes that are keys, not data: stripped when an item is read back. */
