@@ -170,6 +170,30 @@ describe('HTTP API', () => {
     });
   });
 
+  it('staff and admin routes use separate authorizers (no cached staff decision on an admin route)', () => {
+    const authorizerOf = (auth: string) =>
+      new Set(
+        routes()
+          .filter((r) => API_ROUTES.find((spec) => `${spec.method} ${spec.path}` === r.Properties?.RouteKey)?.auth === auth)
+          .map((r) => JSON.stringify(r.Properties?.AuthorizerId)),
+      );
+    expect(authorizerOf('staff').size).toBe(1);
+    if (API_ROUTES.some((r) => r.auth === 'admin')) {
+      expect(authorizerOf('admin').size).toBe(1);
+      expect([...authorizerOf('admin')][0]).not.toBe([...authorizerOf('staff')][0]);
+    }
+  });
+
+  it('integrates each route with its own handler function', () => {
+    const resources = s.statelessTemplate.toJSON().Resources as Record<string, CfnResource>;
+    for (const route of routes()) {
+      const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties?.RouteKey)!;
+      const integrationId = route.Properties?.Target['Fn::Join'][1][1].Ref as string;
+      const fnId = resources[integrationId]!.Properties?.IntegrationUri['Fn::GetAtt'][0] as string;
+      expect(resources[fnId]!.Properties?.FunctionName, spec.path).toBe(`vfc-dev-${spec.handler}`);
+    }
+  });
+
   it('allows CORS only from the extension origin', () => {
     s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: s.config.extensionOrigins }),
