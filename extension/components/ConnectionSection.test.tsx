@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { registerBackground } from '../lib/background-handler';
-import { apiBaseUrlItem, apiTokenItem } from '../lib/settings';
+import { apiAdminTokenItem, apiBaseUrlItem, apiTokenItem } from '../lib/settings';
 import { scriptedFetch } from '../lib/test-fetch';
 import { ConnectionSection } from './ConnectionSection';
 import { TEST_CLINIC } from './test-server';
@@ -38,5 +38,34 @@ describe('ConnectionSection', () => {
     fireEvent.change(url, { target: { value: 'api.example.com' } });
     expect(screen.getByText(/Enter a full URL/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('keeps an optional admin token apart from the staff token and tests it against an admin route', async () => {
+    const server = scriptedFetch((r) => {
+      if (r.url.endsWith('/clinic')) return { status: 200, body: TEST_CLINIC };
+      if (r.url.endsWith('/clinic/settings')) {
+        return r.headers['authorization'] === 'Bearer adm'
+          ? { status: 200, body: { ...TEST_CLINIC, voicemailPolicy: 'complete', maxCallsPer30Days: 3 } }
+          : { status: 403, body: { error: 'forbidden', message: 'This action needs an admin token.' } };
+      }
+      return undefined;
+    });
+    registerBackground({ fetch: server.fetch });
+    render(<ConnectionSection />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.disabled).toBe(false));
+    fireEvent.change(url, { target: { value: 'http://127.0.0.1:4000' } });
+    fireEvent.change(screen.getByLabelText('Staff API token'), { target: { value: 'staff' } });
+    fireEvent.change(screen.getByLabelText('Admin API token (optional)'), { target: { value: 'staff' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.getByTestId('admin-connection-result').textContent).toBe('Admin token: this is not an admin token.'));
+    fireEvent.change(screen.getByLabelText('Admin API token (optional)'), { target: { value: ' adm ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.getByTestId('admin-connection-result').textContent).toBe('Admin token accepted.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(await apiTokenItem.getValue()).toBe('staff');
+    expect(await apiAdminTokenItem.getValue()).toBe('adm');
+    expect(server.requests.filter((r) => r.url.endsWith('/clinic')).every((r) => r.headers['authorization'] === 'Bearer staff')).toBe(true);
   });
 });

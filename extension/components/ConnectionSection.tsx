@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
-import { backgroundApi, type ExtensionApi } from '../lib/messages';
-import { isHttpUrl, loadConnection, saveConnection } from '../lib/settings';
+import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
+import { apiAdminTokenItem, isHttpUrl, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; clinic: ClinicSummary } | { kind: 'error'; message: string };
 
-/** API base URL + staff token: Save, and Test connection (`GET /clinic` with the values as typed). */
-export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'> }) {
+type AdminTestState = { kind: 'idle' } | { kind: 'ok' } | { kind: 'error'; message: string };
+
+/**
+ * API base URL + staff token + optional admin token: Save, and Test connection (`GET /clinic` with the values as
+ * typed; with an admin token also `GET /clinic/settings` with it). The admin token is used only by the admin sections.
+ */
+export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
   const api = props.api ?? backgroundApi;
+  const admin = props.adminApi ?? adminApi;
   const [baseUrl, setBaseUrl] = useState('');
   const [token, setToken] = useState('');
+  const [adminToken, setAdminToken] = useState('');
+  const [adminTest, setAdminTest] = useState<AdminTestState>({ kind: 'idle' });
   const [loaded, setLoaded] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -18,24 +26,36 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>
   const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? 'Enter a full URL such as https://api.example.com' : undefined;
 
   useEffect(() => {
-    void loadConnection().then((connection) => {
+    void Promise.all([loadConnection(), apiAdminTokenItem.getValue()]).then(([connection, savedAdminToken]) => {
       setBaseUrl(connection.baseUrl);
       setToken(connection.token);
+      setAdminToken(savedAdminToken);
       setLoaded(true);
     });
   }, []);
 
   async function save() {
     setSaving(true);
-    await saveConnection({ baseUrl, token });
+    await Promise.all([saveConnection({ baseUrl, token }), saveAdminToken(adminToken)]);
     setSaving(false);
     setSaved('Saved.');
   }
 
   async function testConnection() {
     setTest({ kind: 'testing' });
-    const result = await api.getClinic({ baseUrl: baseUrl.trim(), token: token.trim() });
+    setAdminTest({ kind: 'idle' });
+    const [result, adminResult] = await Promise.all([
+      api.getClinic({ baseUrl: baseUrl.trim(), token: token.trim() }),
+      adminToken.trim() ? admin.getClinicSettings({ baseUrl: baseUrl.trim(), token: adminToken.trim() }) : undefined,
+    ]);
     setTest(result.ok ? { kind: 'ok', clinic: result.data } : { kind: 'error', message: describeApiFailure(result) });
+    if (adminResult) {
+      setAdminTest(
+        adminResult.ok
+          ? { kind: 'ok' }
+          : { kind: 'error', message: `Admin token: ${adminResult.status === 403 && adminResult.error.error === 'forbidden' ? 'this is not an admin token.' : describeApiFailure(adminResult)}` },
+      );
+    }
   }
 
   return (
@@ -77,6 +97,24 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>
           }}
         />
       </div>
+      <div className="vfc-field">
+        <label htmlFor="vfc-api-admin-token">Admin API token (optional)</label>
+        <input
+          id="vfc-api-admin-token"
+          type="password"
+          autoComplete="off"
+          value={adminToken}
+          disabled={!loaded}
+          aria-describedby="vfc-api-admin-token-hint"
+          onChange={(e) => {
+            setAdminToken(e.target.value);
+            setSaved(undefined);
+          }}
+        />
+        <p id="vfc-api-admin-token-hint" className="vfc-muted">
+          Only for clinic admins: used by the calling hours, do-not-call list and voice agent sections below, never for scheduling calls.
+        </p>
+      </div>
       <div className="vfc-actions">
         <button type="submit" className="vfc-primary" disabled={!loaded || saving || Boolean(urlError)}>
           {saving ? 'Saving…' : 'Save'}
@@ -94,6 +132,10 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>
           </p>
         )}
         {test.kind === 'error' && <p className="vfc-error">{test.message}</p>}
+      </div>
+      <div role="status" aria-live="polite" data-testid="admin-connection-result">
+        {adminTest.kind === 'ok' && <p className="vfc-ok">Admin token accepted.</p>}
+        {adminTest.kind === 'error' && <p className="vfc-error">{adminTest.message}</p>}
       </div>
     </form>
   );

@@ -1,4 +1,8 @@
 import type { ComponentType } from 'react';
+import { AgentEditorSection } from './admin/AgentEditorSection';
+import { AgentsSection } from './admin/AgentsSection';
+import { CallingHoursSection } from './admin/CallingHoursSection';
+import { OptOutsSection } from './admin/OptOutsSection';
 import { ConnectionSection } from './ConnectionSection';
 
 /** One section of the options page. Append to `OPTIONS_SECTIONS` to add one (e.g. an admin section). */
@@ -8,4 +12,11 @@ export interface OptionsSection {
   Component: ComponentType;
 }
 
-export const OPTIONS_SECTIONS: OptionsSection[] = [{ id: 'connection', title: 'Connection', Component: ConnectionSection }];
+export const OPTIONS_SECTIONS: OptionsSection[] = [
+  { id: 'connection', title: 'Connection', Component: ConnectionSection },
+  // Admin sections: they use the admin token saved in the Connection section.
+  { id: 'calling-hours', title: 'Calling hours (admin)', Component: CallingHoursSection },
+  { id: 'do-not-call', title: 'Do-not-call list (admin)', Component: OptOutsSection },
+  { id: 'agents', title: 'Voice agents (admin)', Component: AgentsSection },
+  { id: 'agent-editor', title: 'Follow-up agent (admin)', Component: AgentEditorSection },
+];

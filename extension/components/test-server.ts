@@ -1,6 +1,6 @@
 import type { Call, ClinicSummary } from '@vfc/shared';
 import { registerBackground } from '../lib/background-handler';
-import { saveConnection } from '../lib/settings';
+import { saveAdminToken, saveConnection } from '../lib/settings';
 import { scriptedFetch, type Route } from '../lib/test-fetch';
 
 /**
@@ -11,6 +11,13 @@ export async function withBackground(...routes: Route[]) {
   const server = scriptedFetch(...routes);
   registerBackground({ fetch: server.fetch });
   await saveConnection({ baseUrl: 'https://api.test', token: 'staff-token' });
+  return server;
+}
+
+/** As {@link withBackground}, with an admin token saved too (for the admin sections). */
+export async function withAdminBackground(...routes: Route[]) {
+  const server = await withBackground(...routes);
+  await saveAdminToken('admin-token');
   return server;
 }
 

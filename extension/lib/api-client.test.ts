@@ -73,3 +73,19 @@ describe('createApiClient', () => {
     expect(await odd.getClinic()).toMatchObject({ ok: false, status: 200, error: { error: 'bad_response' } });
   });
 });
+
+describe('admin routes', () => {
+  it('removes an opt-out with the E.164 number URL-encoded and reads the empty 204 as success', async () => {
+    const server = scriptedFetch((r) => (r.method === 'DELETE' ? { status: 204 } : undefined));
+    const api = createApiClient({ baseUrl: 'https://api.example', token: 'adm' }, server.fetch);
+    expect(await api.removeOptOut('+14155550123')).toEqual({ ok: true, status: 204, data: null });
+    expect(server.requests[0]?.url).toBe('https://api.example/clinic/opt-outs/%2B14155550123');
+  });
+
+  it('checks admin answers with the shared schemas', async () => {
+    const server = scriptedFetch((r) => (r.url.endsWith('/agents/audit') ? { status: 200, body: { healthScore: 120 } } : undefined));
+    const api = createApiClient({ baseUrl: 'https://api.example', token: 'adm' }, server.fetch);
+    expect(await api.auditAgents()).toMatchObject({ ok: false, error: { error: 'bad_response' } });
+  });
+});
+

@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import {
+  ORPHAN_RETENTION_DAYS,
+  type AgentAuditReport,
+  type AgentSyncReport,
+  type AgentSyncStatus,
+  type CleanupOrphanedAgentsResponse,
+  type RegistryAgent,
+} from '@vfc/shared';
+import type { ApiResult } from '../../lib/api-client';
+import { formatClinicTime } from '../../lib/clinic-time';
+import { describeApiFailure } from '../../lib/error-text';
+import { adminApi, type AdminApi } from '../../lib/messages';
+import { useAdminLoad } from './use-admin-load';
+
+type Api = Pick<AdminApi, 'listAgents' | 'auditAgents' | 'syncAgents' | 'cleanupOrphanedAgents' | 'getClinicSettings'>;
+
+interface Loaded {
+  agents: RegistryAgent[];
+  audit: ApiResult<AgentAuditReport>;
+  timeZone: string;
+}
+
+async function loadAll(api: Api): Promise<ApiResult<Loaded>> {
+  const [agents, audit, settings] = await Promise.all([api.listAgents(), api.auditAgents(), api.getClinicSettings()]);
+  if (!agents.ok) return agents;
+  return { ok: true, status: 200, data: { agents: agents.data.items, audit, timeZone: settings.ok ? settings.data.timezone : 'UTC' } };
+}
+
+const STATUS_LABELS: Record<AgentSyncStatus, string> = { active: 'Active', orphaned: 'Orphaned', skipped: 'Skipped' };
+
+/** "Sync finished: 1 new, 2 updated, 0 orphaned, 1 skipped, 0 duplicates." or why it failed. */
+export function describeSyncReport(report: AgentSyncReport): string {
+  if (!report.ok) {
+    const why = report.errors.map((e) => e.reason).join('; ');
+    return `Sync failed; the registry was left unchanged.${why ? ` ${why}` : ''}`;
+  }
+  const t = report.totals;
+  return `Sync finished: ${t.inRetell} agents in Retell — ${t.created} new, ${t.updated} updated, ${t.orphaned} orphaned, ${t.skipped} skipped, ${t.duplicates} duplicate${t.duplicates === 1 ? '' : 's'}.`;
+}
+
+/** "Removed: A (agent_a), B (agent_b)." plus what was kept and why. */
+export function describeCleanup(result: CleanupOrphanedAgentsResponse): string {
+  const removed = result.removed.length
+    ? `Removed ${result.removed.length}: ${result.removed.map((a) => `${a.agentName} (${a.agentId})`).join(', ')}.`
+    : 'No orphaned agent was old enough to remove.';
+  const kept = result.kept.length ? ` Kept: ${result.kept.map((a) => `${a.agentName} (${a.reason})`).join('; ')}.` : '';
+  return removed + kept;
+}
+
+/** A score band for colour: ≥ 90 good, ≥ 70 fair (the CDK alarm is below 70), else poor. */
+export function healthBand(score: number): 'good' | 'fair' | 'poor' {
+  return score >= 90 ? 'good' : score >= 70 ? 'fair' : 'poor';
+}
+
+/**
+ * Admin "Voice agents" (issue 4): the Retell agent registry with status badges (active / orphaned / skipped, plus a
+ * duplicate flag) and last sync time in the clinic's zone, the audit's health score with its recommendations,
+ * Sync now (then the table and score refresh) and Clean up orphaned (after a confirmation; says which were removed).
+ */
+export function AgentsSection(props: { api?: Api }) {
+  const api = props.api ?? adminApi;
+  const { state, reload } = useAdminLoad(() => loadAll(api));
+  const [busy, setBusy] = useState<'sync' | 'cleanup' | undefined>(undefined);
+  const [confirmCleanup, setConfirmCleanup] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+
+  async function syncNow() {
+    setBusy('sync');
+    setMessage(undefined);
+    const result = await api.syncAgents();
+    setBusy(undefined);
+    setMessage(result.ok ? { ok: result.data.ok, text: describeSyncReport(result.data) } : { ok: false, text: describeApiFailure(result) });
+    reload();
+  }
+
+  async function cleanup() {
+    setBusy('cleanup');
+    setMessage(undefined);
+    const result = await api.cleanupOrphanedAgents();
+    setBusy(undefined);
+    setConfirmCleanup(false);
+    setMessage(result.ok ? { ok: true, text: describeCleanup(result.data) } : { ok: false, text: describeApiFailure(result) });
+    reload();
+  }
+
+  if (state.kind === 'loading') return <p className="vfc-muted">Loading the voice agents…</p>;
+  if (state.kind === 'error') {
+    return (
+      <div>
+        <p className="vfc-error" role="alert" data-testid="agents-error">{describeApiFailure(state.failure)}</p>
+        <button type="button" className="vfc-secondary" onClick={reload}>Try again</button>
+      </div>
+    );
+  }
+  const { agents, audit, timeZone } = state.data;
+  const orphans = agents.filter((a) => a.syncStatus === 'orphaned').length;
+
+  return (
+    <div className="vfc-agents" aria-busy={busy !== undefined}>
+      <div className="vfc-health" data-testid="agent-health">
+        {audit.ok ? (
+          <>
+            <p>
+              Health score{' '}
+              <strong className={`vfc-score vfc-score-${healthBand(audit.data.healthScore)}`} data-testid="health-score">
+                {audit.data.healthScore}
+              </strong>
+              /100 <span className="vfc-muted">· audited {formatClinicTime(audit.data.auditedAt, timeZone)}</span>
+            </p>
+            {audit.data.recommendations.length > 0 ? (
+              <ul aria-label="Recommendations" data-testid="recommendations">
+                {audit.data.recommendations.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="vfc-muted">No recommendations: the registry matches Retell.</p>
+            )}
+          </>
+        ) : (
+          <p className="vfc-error">Audit unavailable: {describeApiFailure(audit)}</p>
+        )}
+      </div>
+
+      <div className="vfc-actions vfc-actions-start">
+        <button type="button" className="vfc-primary" disabled={busy !== undefined} onClick={() => void syncNow()}>
+          {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+        </button>
+        {!confirmCleanup ? (
+          <button type="button" className="vfc-secondary" disabled={busy !== undefined || orphans === 0} onClick={() => setConfirmCleanup(true)}>
+            Clean up orphaned
+          </button>
+        ) : (
+          <span role="group" aria-label="Confirm clean-up" className="vfc-confirm">
+            <span>Remove orphaned agents older than {ORPHAN_RETENTION_DAYS} days from the registry?</span>{' '}
+            <button type="button" className="vfc-primary" disabled={busy !== undefined} onClick={() => void cleanup()}>
+              {busy === 'cleanup' ? 'Removing…' : 'Remove them'}
+            </button>
+            <button type="button" className="vfc-secondary" disabled={busy !== undefined} onClick={() => setConfirmCleanup(false)}>
+              Keep them
+            </button>
+          </span>
+        )}
+      </div>
+      <div role="status" aria-live="polite" data-testid="agents-result">
+        {message && <p className={message.ok ? 'vfc-ok' : 'vfc-error'}>{message.text}</p>}
+      </div>
+
+      {agents.length === 0 ? (
+        <p className="vfc-muted">The registry is empty: run Sync now.</p>
+      ) : (
+        <table className="vfc-table" aria-label="Voice agents">
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Status</th>
+              <th scope="col">Voice</th>
+              <th scope="col">Language</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last sync ({timeZone})</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.map((agent) => (
+              <tr key={agent.agentId} data-agent-id={agent.agentId}>
+                <td>
+                  {agent.agentName}
+                  <div className="vfc-muted">{agent.agentId}</div>
+                </td>
+                <td>
+                  <span className={`vfc-badge vfc-agent-${agent.syncStatus}`} data-testid="agent-status">
+                    {STATUS_LABELS[agent.syncStatus]}
+                  </span>
+                  {agent.duplicateOf && (
+                    <span className="vfc-badge vfc-agent-duplicate" data-testid="agent-duplicate" title={`Same name as ${agent.duplicateOf}`}>
+                      Duplicate
+                    </span>
+                  )}
+                  {!agent.isPublished && <span className="vfc-badge">Draft</span>}
+                  {agent.statusReason && <div className="vfc-reason">{agent.statusReason}</div>}
+                </td>
+                <td>{agent.voiceId ?? '—'}</td>
+                <td>{agent.language ?? '—'}</td>
+                <td>{agent.version}</td>
+                <td>{formatClinicTime(agent.lastSyncedAt, timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
