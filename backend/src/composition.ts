@@ -51,7 +51,7 @@ export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env): Ret
 export function createDependencies(env: NodeJS.ProcessEnv = process.env): Dependencies {
   const tableName = requireEnv('TABLE_NAME', env);
   const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
-  const retell = retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL);
+  const retell = retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined);
   return {
     calls: new DynamoDbCallStore(db, tableName),
     clinics: new DynamoDbClinicStore(db, tableName),

@@ -7,9 +7,11 @@ import { createTable } from './dynamodb/create-table.js';
 import { startFakeNeo } from './fake-neo/index.js';
 import { startApiServer } from './http/api-server.js';
 import { localLambdaContext } from './http/lambda-context.js';
-import { startRetellSimulator, type RetellSimulator } from './retell-simulator/index.js';
+import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
-import { seedDemoClinic } from './seed-demo.js';
+import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
+import { invokeReconcile, LOCAL_RECONCILE_ARN, startLocalReconcile } from './reconcile-schedule.js';
+import { join } from 'node:path';
 import { invokeAgentSync, LOCAL_AGENT_SYNC_ARN, startLocalAgentSync } from './agent-sync-schedule.js';
 
 /** Options of {@link startLocalStack}; every port 0 = a free one. */
@@ -36,6 +38,33 @@ export interface LocalStackOptions {
    * The simulator's ring/call durations stay in real ms (a 1.5 s call lasts 15 virtual minutes at 600).
    */
   timeScale?: number;
+  /** Real epoch ms at which the scaled clock equals the wall clock (default now). A restart passes the first stack's. */
+  timeOriginMs?: number;
+  /** Simulator ring time (creation → call_started), real ms (default 300). */
+  ringMs?: number;
+  /** Simulator call_ended → call_analyzed, real ms (default 200). */
+  analysisDelayMs?: number;
+  /** Retell simulator fault modes (all off by default; see retell-simulator/README.md). */
+  retellFaults?: SimulatorFaults;
+  /** Scheduler emulator fault mode: share 0..1 of firings delivered twice (default 0). */
+  schedulerDuplicateDeliveryRate?: number;
+  /**
+   * File-backed mode: DynamoDB Local keeps its data in `<dataDir>/dynamodb` and the scheduler emulator its schedules in
+   * `<dataDir>/schedules.json`, so a stack started again on the same folder (and ports) continues where a killed one stopped.
+   */
+  dataDir?: string;
+  /** Fixed ports for DynamoDB Local and the scheduler emulator (a restart reuses the first stack's). */
+  dynamoDbPort?: number;
+  schedulerPort?: number;
+  /**
+   * A Retell simulator that is already running (Retell outlives a crash of OUR stack): used instead of starting one,
+   * and not stopped by `stop()`.
+   */
+  simulator?: RetellSimulator;
+  /** Per-request timeout of the Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
+  retellTimeoutMs?: number;
+  /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
+  reconcileSchedule?: string | false;
 }
 
 /** A running local stack. */
@@ -50,9 +79,20 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
   scheduler: SchedulerEmulator;
+  /** Real epoch ms origin of the scaled clock (pass it as `timeOriginMs` to a restarted stack). */
+  timeOriginMs: number;
+  apiPort: number;
+  dynamoDbPort: number;
+  schedulerPort: number;
   /** The stack's clock (virtual time when `timeScale` > 1): what "now" means to the backend and the emulators. */
   now(): Date;
   stop(): Promise<void>;
+  /**
+   * Kills the stack mid-flight as a crash would: DynamoDB Local's process is killed, the API and the scheduler emulator
+   * close at once (running deliveries are not waited for; the emulator saves them as in flight). Only meaningful with
+   * `dataDir`. A given `simulator` keeps running.
+   */
+  kill(): Promise<void>;
 }
 
 /** ARN the local schedules target; the scheduler emulator maps it to the in-process dialer. */
@@ -66,9 +106,12 @@ export const LOCAL_DIALER_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = [];
-  const clock = createScaledClock({ scale: options.timeScale ?? 1, originMs: Date.now() });
+  const clock = createScaledClock({ scale: options.timeScale ?? 1, originMs: options.timeOriginMs ?? Date.now() });
   try {
-    const dynamo = await startDynamoDbLocal();
+    const dynamo = await startDynamoDbLocal({
+      ...(options.dataDir ? { dbPath: join(options.dataDir, 'dynamodb') } : {}),
+      ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
+    });
     stops.push(() => dynamo.stop());
     const tableName = 'vfc-local';
     const db = createDocumentClient({ endpoint: dynamo.endpoint });
@@ -77,18 +120,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const simulatorKey = options.simulatorApiKey ?? `sim_${crypto.randomUUID().replaceAll('-', '')}`;
     const simulator = options.retellApiKey
       ? undefined
-      : await startRetellSimulator({
+      : (options.simulator ??
+        (await startRetellSimulator({
           apiKey: simulatorKey,
           ...(options.callDurationMs ? { callDurationMs: options.callDurationMs } : {}),
           ...(options.concurrencyLimit ? { concurrencyLimit: options.concurrencyLimit } : {}),
+          ...(options.ringMs !== undefined ? { ringMs: options.ringMs } : {}),
+          ...(options.analysisDelayMs !== undefined ? { analysisDelayMs: options.analysisDelayMs } : {}),
+          ...(options.retellFaults ? { faults: options.retellFaults } : {}),
           now: clock.nowMs,
-        });
-    if (simulator) stops.push(() => simulator.stop());
+        })));
+    if (simulator && !options.simulator) stops.push(() => simulator.stop());
 
     const scheduler = await startSchedulerEmulator({
       now: clock.nowMs,
+      ...(options.schedulerPort ? { port: options.schedulerPort } : {}),
+      ...(options.dataDir ? { stateFile: join(options.dataDir, 'schedules.json') } : {}),
+      ...(options.schedulerDuplicateDeliveryRate ? { duplicateDeliveryRate: options.schedulerDuplicateDeliveryRate } : {}),
       invoke: async ({ arn, input }) => {
         if (arn === LOCAL_AGENT_SYNC_ARN) return void (await invokeAgentSync());
+        if (arn === LOCAL_RECONCILE_ARN) return void (await invokeReconcile());
         if (arn !== LOCAL_DIALER_ARN) throw new Error(`No local function for ${arn}`);
         const { handler } = (await import('../handlers/dialer.js')) as { handler: (e: unknown, c: Context) => Promise<unknown> };
         await handler(JSON.parse(input), localLambdaContext('dialer'));
@@ -105,6 +156,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DIALER_TARGET_ARN: LOCAL_DIALER_ARN,
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/vfc-local-scheduler',
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
+      RETELL_CONCURRENCY_LIMIT: String(options.concurrencyLimit ?? 20),
+      ...(options.retellTimeoutMs ? { RETELL_TIMEOUT_MS: String(options.retellTimeoutMs) } : {}),
       [LOCAL_TIME_ENV.scale]: String(clock.scale),
       [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),
@@ -117,14 +170,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const neo = await startFakeNeo({ port: options.neoPort ?? 0 });
     stops.push(() => neo.stop());
 
-    const tokens = await seedDemoClinic(new DynamoDbClinicStore(db, tableName), {
-      timezone: options.timezone ?? 'America/Los_Angeles',
-      staffToken: options.staffToken,
-      adminToken: options.adminToken,
-    });
+    const clinicStore = new DynamoDbClinicStore(db, tableName);
+    // A restart on a file-backed folder keeps the demo clinic and its tokens (pass the first stack's tokens again).
+    const reuse = options.dataDir && options.staffToken && options.adminToken && (await clinicStore.getClinic(DEMO_CLINIC_ID));
+    const tokens = reuse
+      ? { staffToken: options.staffToken!, adminToken: options.adminToken! }
+      : await seedDemoClinic(clinicStore, {
+          timezone: options.timezone ?? 'America/Los_Angeles',
+          staffToken: options.staffToken,
+          adminToken: options.adminToken,
+        });
 
     // The recurring agent sync + audit (every 6 h, as in AWS), and one sync now so the registry knows the demo agent.
-    await startLocalAgentSync(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler');
+    if (reuse) {
+      // Restarted on a file-backed folder: the recurring schedules were restored with the rest.
+    } else {
+      await startLocalAgentSync(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler');
+    }
+    if (options.reconcileSchedule !== false) {
+      await startLocalReconcile(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler', options.reconcileSchedule);
+    }
 
     return {
       apiUrl: api.url,
@@ -135,9 +200,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
       scheduler,
+      timeOriginMs: clock.originMs,
+      apiPort: Number(new URL(api.url).port),
+      dynamoDbPort: Number(new URL(dynamo.endpoint).port),
+      schedulerPort: Number(new URL(scheduler.url).port),
       now: clock.now,
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      },
+      kill: async () => {
+        await Promise.all([dynamo.stop(), scheduler.crash(), api.stop(), neo.stop()]);
       },
     };
   } catch (error) {

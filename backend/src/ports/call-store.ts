@@ -55,6 +55,11 @@ export interface CallStore {
    * scheduled time, filtered). Used to cancel them when the number opts out.
    */
   listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]>;
+  /**
+   * A clinic's calls whose `scheduledFor` is in [`from`, `to`] and whose status is one of `statuses` (clinic's calls
+   * by scheduled time, filtered), oldest first. Used by the reconciler to find stuck calls without a scan.
+   */
+  listByScheduledTime(clinicId: string, from: Date, to: Date, statuses: readonly CallRecord['status'][]): Promise<CallRecord[]>;
   /** Records an event without changing the call. @throws DuplicateEventError when already recorded. */
   appendEvent(callId: string, event: CallEvent): Promise<void>;
   /** The call's history, oldest first. */

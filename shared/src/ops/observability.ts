@@ -16,7 +16,10 @@ export const METRIC = {
 } as const;
 
 /** Handlers that are not HTTP routes: invoked by EventBridge Scheduler. */
-export const SCHEDULED_HANDLERS = ['dialer', 'agent-sync'] as const;
+export const SCHEDULED_HANDLERS = ['dialer', 'agent-sync', 'reconcile'] as const;
+
+/** How often the reconciler runs (EventBridge Scheduler expression): finds calls stuck by a crash or a lost webhook. */
+export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
 
 /**
  * Environment variables the Lambda handlers read (set by the CDK stack; by the local stack when run locally).

@@ -119,6 +119,29 @@ export class DynamoDbCallStore implements CallStore {
     return calls;
   }
 
+  async listByScheduledTime(clinicId: string, from: Date, to: Date, statuses: readonly CallRecord['status'][]): Promise<CallRecord[]> {
+    const calls: CallRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    const statusValues = Object.fromEntries(statuses.map((status, i) => [`:s${i}`, status]));
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI2.indexName,
+          // `~` sorts after the `#<callId>` suffix, so `to` itself is included.
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          FilterExpression: `#status IN (${Object.keys(statusValues).join(', ')})`,
+          ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': keys.clinicCalls(clinicId), ':from': from.toISOString(), ':to': `${to.toISOString()}~`, ...statusValues },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return calls;
+  }
+
   async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {
     const next = { ...call, version: expectedVersion + 1 };
     const putCall = {

@@ -1,6 +1,7 @@
 import { readBody, sendJson } from '../emulator-kit/http-server.js';
 import type { Route, RouteContext } from '../emulator-kit/router.js';
 import { createPhoneCallSchema } from './create-call-request.js';
+import type { FaultPlan } from './faults.js';
 import { ConcurrencyLimitError, type SimulatedCalls } from './simulated-calls.js';
 
 /** Retell's error body: `{status: "error", message}`. */
@@ -12,7 +13,7 @@ export function sendRetellError(ctx: RouteContext, status: number, message: stri
  * The Retell API routes the simulator serves (paths as retell-sdk 5.66 calls them). Add agent/voice endpoints
  * here as new entries.
  */
-export function retellRoutes(calls: SimulatedCalls): Route[] {
+export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan): Route[] {
   return [
     {
       method: 'POST',
@@ -28,6 +29,15 @@ export function retellRoutes(calls: SimulatedCalls): Route[] {
         if (!parsed.success) {
           const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
           return sendRetellError(ctx, 400, message);
+        }
+        const fault = faults.createCall();
+        if (fault === '429') return sendRetellError(ctx, 429, 'Account rate limited');
+        if (fault === '500') return sendRetellError(ctx, 500, 'Internal server error');
+        if (fault === 'timeout') {
+          // No answer at all: the client's own timeout fires first; the socket is dropped later. No call is created.
+          await new Promise((r) => setTimeout(r, faults.timeoutMs));
+          ctx.req.socket.destroy();
+          return;
         }
         try {
           sendJson(ctx.res, 201, calls.create(parsed.data));

@@ -4,11 +4,13 @@ import { createRouter } from '../emulator-kit/router.js';
 import { agentRoutes, SimulatedAgents } from './agents.js';
 import { retellRoutes, sendRetellError } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
-import { SimulatedCalls, type SimulatorStats } from './simulated-calls.js';
+import { FaultPlan, type FaultCounts, type SimulatorFaults } from './faults.js';
+import { SimulatedCalls, type SimulatedCallRecord, type SimulatorStats } from './simulated-calls.js';
 import type { WebhookDelivery } from './webhook-sender.js';
 
 export { OUTCOMES, SCRIPTED_OUTCOMES, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
-export type { SimulatorStats } from './simulated-calls.js';
+export type { SimulatedCallRecord, SimulatorStats } from './simulated-calls.js';
+export type { FaultCounts, SimulatorFaults } from './faults.js';
 export { DEMO_AGENT, SimulatedAgents, type ScriptedAgent, type SimulatedVoice } from './agents.js';
 export type { WebhookDelivery, WebhookEvent } from './webhook-sender.js';
 
@@ -34,6 +36,8 @@ export interface RetellSimulatorOptions {
   webhookRetryDelayMs?: number;
   /** Clock for call timestamps (UTC epoch ms). Default Date.now. */
   now?: () => number;
+  /** Fault modes (README "Fault modes"); all off by default. Change them later with `setFaults`. */
+  faults?: SimulatorFaults;
 }
 
 /** A running Retell API simulator. */
@@ -44,6 +48,12 @@ export interface RetellSimulator {
   /** Overrides the outcomes of the next calls to `toNumber` (n-th call gets `outcomes[n]`, then the last one). */
   script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void;
   stats(): SimulatorStats;
+  /** Every accepted call (call_id, to_number, metadata, real created/ended ms), in creation order. */
+  callLog(): SimulatedCallRecord[];
+  /** Replaces the fault modes (`{}` = all off). */
+  setFaults(faults: SimulatorFaults): void;
+  /** How many faults were injected so far. */
+  faultsInjected(): FaultCounts;
   /** The simulated agents, voices and LLMs (script them in tests: put, change, remove, failRequests, pageSize). */
   agents: SimulatedAgents;
   /** Webhook deliveries so far (event, call_id, status, attempts, delivered). */
@@ -60,7 +70,9 @@ export interface RetellSimulator {
  */
 export async function startRetellSimulator(options: RetellSimulatorOptions): Promise<RetellSimulator> {
   let webhookUrl = options.webhookUrl;
+  const faults = new FaultPlan(options.faults);
   const calls = new SimulatedCalls({
+    faults,
     apiKey: options.apiKey,
     concurrencyLimit: options.concurrencyLimit ?? 20,
     defaultAgentId: options.defaultAgentId ?? 'agent_local_default',
@@ -76,7 +88,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     },
   });
   const agents = new SimulatedAgents(options.now ?? Date.now);
-  const route = createRouter([...retellRoutes(calls), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const route = createRouter([...retellRoutes(calls, faults), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
       req.resume();
@@ -96,6 +108,9 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
     agents,
     stats: () => calls.stats(),
+    callLog: () => calls.callLog(),
+    setFaults: (next) => faults.set(next),
+    faultsInjected: () => faults.injected(),
     webhookDeliveries: () => calls.webhookDeliveries(),
     webhooksSettled: () => calls.webhooksSettled(),
     stop: () =>

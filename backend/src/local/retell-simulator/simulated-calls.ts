@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { PhoneCallResponse } from 'retell-sdk/resources/call';
 import type { CreatePhoneCallBody } from './create-call-request.js';
 import { pickOutcome, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
+import type { FaultPlan } from './faults.js';
 import { sendWebhook, type WebhookDelivery, type WebhookEvent } from './webhook-sender.js';
+
+/** One accepted call as the simulator saw it (for benches and fault tests). Times are REAL epoch ms (Date.now). */
+export interface SimulatedCallRecord {
+  call_id: string;
+  to_number: string;
+  metadata: Record<string, unknown>;
+  createdAtMs: number;
+  /** When call_ended happened (the slot was free again at the provider). */
+  endedAtMs?: number;
+}
 
 /** Counters tests read through `stats()`. */
 export interface SimulatorStats {
@@ -42,6 +53,9 @@ export class SimulatedCalls {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly webhookChains = new Map<string, Promise<void>>();
   private readonly deliveries: WebhookDelivery[] = [];
+  private readonly log: SimulatedCallRecord[] = [];
+  private readonly logById = new Map<string, SimulatedCallRecord>();
+  private sideChains = 0;
   private created = 0;
   private peak = 0;
   private rejected = 0;
@@ -55,6 +69,7 @@ export class SimulatedCalls {
       timing: CallTiming;
       now: () => number;
       webhookUrl: () => string | undefined;
+      faults: FaultPlan;
     },
   ) {}
 
@@ -80,6 +95,14 @@ export class SimulatedCalls {
       retell_llm_dynamic_variables: body.retell_llm_dynamic_variables ?? {},
     };
     this.calls.set(call.call_id, call);
+    const record: SimulatedCallRecord = {
+      call_id: call.call_id,
+      to_number: call.to_number,
+      metadata: structuredClone(call.metadata ?? {}) as Record<string, unknown>,
+      createdAtMs: Date.now(),
+    };
+    this.log.push(record);
+    this.logById.set(call.call_id, record);
     this.created += 1;
     this.live.add(call.call_id);
     this.peak = Math.max(this.peak, this.live.size);
@@ -111,6 +134,11 @@ export class SimulatedCalls {
       currentConcurrency: this.live.size,
       callsByToNumber: Object.fromEntries([...this.calls.values()].reduce((m, c) => m.set(c.to_number, (m.get(c.to_number) ?? 0) + 1), new Map<string, number>())),
     };
+  }
+
+  /** Every accepted call so far, in creation order (real-time stamps). */
+  callLog(): SimulatedCallRecord[] {
+    return this.log.map((r) => ({ ...r }));
   }
 
   /** Every webhook delivery so far, in the order they finished. */
@@ -156,6 +184,8 @@ export class SimulatedCalls {
         call.recording_url = `https://retell-simulator.invalid/recordings/${call.call_id}.wav`;
       }
       this.live.delete(call.call_id);
+      const record = this.logById.get(call.call_id);
+      if (record) record.endedAtMs = Date.now();
       this.emit('call_ended', call);
       this.at(analysisDelayMs, analyse);
     };
@@ -176,20 +206,37 @@ export class SimulatedCalls {
     this.timers.add(timer);
   }
 
-  /** Queues a webhook behind the call's earlier ones, with a snapshot of the call as it is now. */
+  /**
+   * Queues a webhook behind the call's earlier ones, with a snapshot of the call as it is now — unless a fault mode
+   * drops it, duplicates it, delays it (late, still in order) or sends it out of the chain (overtaken by the next one).
+   */
   private emit(event: WebhookEvent, call: PhoneCallResponse): void {
     const snapshot = structuredClone(call);
-    const { timing, apiKey } = this.config;
-    const previous = this.webhookChains.get(call.call_id) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const delivery = await sendWebhook(event, snapshot, {
+    const fault = this.config.faults.webhook();
+    if (fault.drop) return;
+    const send = async () => {
+      const { timing, apiKey } = this.config;
+      const options = {
         url: this.config.webhookUrl(),
         apiKey,
         maxRetries: timing.webhookRetries,
         retryDelayMs: timing.webhookRetryDelayMs,
         timeoutMs: timing.webhookTimeoutMs,
-      });
-      this.deliveries.push(delivery);
+      };
+      this.deliveries.push(await sendWebhook(event, snapshot, options));
+      if (fault.duplicate) this.deliveries.push(await sendWebhook(event, snapshot, options));
+    };
+    if (fault.outOfOrderMs > 0) {
+      const key = `${call.call_id}#side${(this.sideChains += 1)}`;
+      const side = new Promise<void>((resolve) => setTimeout(resolve, fault.outOfOrderMs)).then(send);
+      this.webhookChains.set(key, side);
+      void side.finally(() => this.webhookChains.delete(key));
+      return;
+    }
+    const previous = this.webhookChains.get(call.call_id) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      if (fault.lateMs > 0) await new Promise((r) => setTimeout(r, fault.lateMs));
+      await send();
     });
     this.webhookChains.set(call.call_id, next);
     void next.finally(() => {

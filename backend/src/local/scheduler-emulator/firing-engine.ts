@@ -79,6 +79,7 @@ export class FiringEngine {
   private readonly dead: DeadLetter[] = [];
   private readonly log: InvocationRecord[] = [];
   private stopping = false;
+  private abandoned = false;
 
   constructor(private readonly options: FiringEngineOptions) {}
 
@@ -108,6 +109,12 @@ export class FiringEngine {
     await this.idle();
   }
 
+  /** A crash: stops at once without waiting; deliveries still running are left marked as in flight. */
+  abandon(): void {
+    this.stopping = true;
+    this.abandoned = true;
+  }
+
   deadLetters(): DeadLetter[] {
     return [...this.dead];
   }
@@ -127,8 +134,13 @@ export class FiringEngine {
     schedule.lastFiredMs = nowMs;
     schedule.nextFireMs = nextFireAfterFiring(schedule, Math.max(nowMs, scheduledTimeMs));
     const revision = schedule.revision;
+    schedule.deliveringMs = scheduledTimeMs;
+    this.options.store.changed();
     const copies = this.options.random() < this.options.duplicateDeliveryRate ? 2 : 1;
     await Promise.all(Array.from({ length: copies }, () => this.deliver(schedule, scheduledTimeMs)));
+    if (this.stopping && this.abandoned) return; // killed mid-delivery: the saved state still says "delivering"
+    delete schedule.deliveringMs;
+    this.options.store.changed();
     if (schedule.expression.kind === 'at' && schedule.request.ActionAfterCompletion === 'DELETE') {
       this.options.store.deleteIfUnchanged(schedule, revision);
     }

@@ -22,6 +22,8 @@ export interface StoredSchedule {
   lastFiredMs: number | undefined;
   /** Bumped by every UpdateSchedule; lets the firing engine see a change made while a target ran. */
   revision: number;
+  /** Due time of a delivery that has started and not finished (a restart from the state file delivers it again). */
+  deliveringMs?: number;
 }
 
 /** A schedule group. */
@@ -41,8 +43,35 @@ export class ScheduleStore {
   private readonly byKey = new Map<string, StoredSchedule>();
   private readonly groups = new Map<string, StoredGroup>();
 
+  /** Called after every change (the file-backed mode saves the store). */
+  onChange: () => void = () => undefined;
+
   constructor(private readonly now: () => number) {
     this.groups.set('default', { name: 'default', arn: groupArn('default'), creationMs: now() });
+  }
+
+  /** Tells the store a schedule's firing state changed (the firing engine calls it). */
+  changed(): void {
+    this.onChange();
+  }
+
+  /** Every group (for saving). */
+  listGroups(): StoredGroup[] {
+    return [...this.groups.values()];
+  }
+
+  /** Puts back a saved group / schedule (file-backed mode, at start-up); the expression is parsed again. */
+  restore(groups: StoredGroup[], schedules: Omit<StoredSchedule, 'expression'>[]): void {
+    for (const group of groups) this.groups.set(group.name, group);
+    for (const saved of schedules) {
+      const schedule: StoredSchedule = { ...saved, expression: parse(saved.request) };
+      // A delivery cut short by the restart is delivered again (at-least-once, as the real service).
+      if (schedule.deliveringMs !== undefined) {
+        schedule.nextFireMs = schedule.deliveringMs;
+        delete schedule.deliveringMs;
+      }
+      this.byKey.set(key(schedule.groupName, schedule.name), schedule);
+    }
   }
 
   /** CreateSchedule. A retry with the same ClientToken returns the existing schedule (idempotent). */
@@ -69,6 +98,7 @@ export class ScheduleStore {
     };
     schedule.nextFireMs = firstFire(schedule, nowMs);
     this.byKey.set(key(groupName, name), schedule);
+    this.onChange();
     return schedule;
   }
 
@@ -82,6 +112,7 @@ export class ScheduleStore {
     schedule.lastModifiedMs = nowMs;
     schedule.revision += 1;
     schedule.nextFireMs = firstFire(schedule, nowMs);
+    this.onChange();
     return schedule;
   }
 
@@ -96,6 +127,7 @@ export class ScheduleStore {
   delete(name: string, groupName = 'default'): void {
     this.get(name, groupName);
     this.byKey.delete(key(groupName, name));
+    this.onChange();
   }
 
   /**
@@ -105,6 +137,7 @@ export class ScheduleStore {
   deleteIfUnchanged(schedule: StoredSchedule, revision: number): void {
     if (this.byKey.get(key(schedule.groupName, schedule.name)) === schedule && schedule.revision === revision) {
       this.byKey.delete(key(schedule.groupName, schedule.name));
+      this.onChange();
     }
   }
 
@@ -118,6 +151,7 @@ export class ScheduleStore {
     if (this.groups.has(name)) throw new AwsError('ConflictException', `Schedule group ${name} already exists.`);
     const group = { name, arn: groupArn(name), creationMs: this.now() };
     this.groups.set(name, group);
+    this.onChange();
     return group;
   }
 
@@ -134,6 +168,7 @@ export class ScheduleStore {
     if (name === 'default') throw new AwsError('ValidationException', 'The default schedule group cannot be deleted.');
     this.groups.delete(name);
     for (const schedule of this.list()) if (schedule.groupName === name) this.byKey.delete(key(name, schedule.name));
+    this.onChange();
   }
 
   private requireGroup(groupName = 'default'): string {

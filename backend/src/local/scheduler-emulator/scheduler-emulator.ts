@@ -2,6 +2,7 @@ import { startHttpServer } from '../emulator-kit/http-server.js';
 import { createRouter } from '../emulator-kit/router.js';
 import { FiringEngine, type DeadLetter, type InvocationRecord, type InvokeTarget } from './firing-engine.js';
 import { schedulerRoutes, unknownOperation } from './scheduler-routes.js';
+import { ScheduleFile } from './schedule-file.js';
 import { ScheduleStore } from './schedule-store.js';
 
 export type { DeadLetter, InvocationMeta, InvocationRecord, InvokeTarget, TargetInvocation } from './firing-engine.js';
@@ -24,6 +25,11 @@ export interface SchedulerEmulatorOptions {
   random?: () => number;
   /** First retry delay after a failed invocation, real ms (default 50), doubling per retry up to 1000. */
   retryBackoffMs?: number;
+  /**
+   * File-backed mode: schedules are loaded from this JSON file at start and saved to it after changes, so a restarted
+   * emulator has every schedule (and re-delivers a delivery the restart cut short). Absent = in memory only.
+   */
+  stateFile?: string;
 }
 
 /** A schedule as tests see it. Times are UTC epoch ms on the emulator clock. */
@@ -59,6 +65,11 @@ export interface SchedulerEmulator {
   invocations(): InvocationRecord[];
   /** Stops the loop, stops retrying, waits for running invocations, closes the server. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * A crash of the local stack: stops the loop and closes the server at once, without waiting for running deliveries
+   * (they are saved as in flight and delivered again by the next emulator on the same `stateFile`).
+   */
+  crash(): Promise<void>;
 }
 
 /**
@@ -69,6 +80,8 @@ export interface SchedulerEmulator {
 export async function startSchedulerEmulator(options: SchedulerEmulatorOptions): Promise<SchedulerEmulator> {
   const now = options.now ?? scaledClock(options.timeScale ?? 1);
   const store = new ScheduleStore(now);
+  const file = options.stateFile ? new ScheduleFile(options.stateFile, store) : undefined;
+  file?.attach();
   const engine = new FiringEngine({
     store,
     invoke: options.invoke,
@@ -110,6 +123,17 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
       (stopped ??= (async () => {
         if (timer) clearInterval(timer);
         await engine.stop();
+        file?.flush();
+        file?.detach();
+        await server.stop();
+      })()),
+    crash: () =>
+      (stopped ??= (async () => {
+        if (timer) clearInterval(timer);
+        engine.abandon();
+        // The real scheduler is a durable service: what it accepted survives OUR crash, so its state is saved as it is.
+        file?.flush();
+        file?.detach();
         await server.stop();
       })()),
   };

@@ -1,0 +1,130 @@
+import { isTerminal, type CallRecord } from '@vfc/shared';
+import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
+import { releaseClaimedDial } from '../calling-rules/dial-guards.js';
+import type { Dependencies } from '../dependencies.js';
+import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
+import { endAttempt, rescheduleAttempt } from '../next-attempt.js';
+
+/** Thresholds of the reconciler, ms of the backend clock. */
+export interface ReconcileOptions {
+  /** A `dialing` call with no Retell call_id after this long was never placed (Retell answers create-phone-call in seconds). */
+  dialingWithoutIdAfterMs: number;
+  /** A dialled call with no `call_ended` after this long (the maximum call duration + margin) is asked about at Retell. */
+  unendedAfterMs: number;
+  /** A `scheduled` call this far past due that is not waiting for a slot lost its schedule. */
+  overdueAfterMs: number;
+  /** How far back to look (calls by scheduled time). */
+  lookbackMs: number;
+}
+
+/** Defaults: 5 minutes without a call_id; the slot lease (max call duration 60 min + 5) for unended calls; 3 days back. */
+export const RECONCILE_DEFAULTS: ReconcileOptions = {
+  dialingWithoutIdAfterMs: 5 * 60_000,
+  unendedAfterMs: SLOT_LEASE_MS,
+  overdueAfterMs: 5 * 60_000,
+  lookbackMs: 3 * 86_400_000,
+};
+
+/** What one run did (counts and, per call, the action; no personal data). */
+export interface ReconcileReport {
+  checked: number;
+  actions: { callId: string; attempt: number; action: ReconcileAction }[];
+  /** Slot leases freed because they expired or their attempt is over. */
+  slotsFreed: number;
+}
+
+export type ReconcileAction =
+  /** dialing, never placed (no call_id, no webhook): back to `scheduled`, same attempt, dialled again. */
+  | 'redial_unplaced'
+  /** dialled, no call_ended: Retell's get-call says it ended → applied as the ending. */
+  | 'ended_from_provider'
+  /** overdue `scheduled` call with no schedule and no place in the line: put back in the line. */
+  | 'requeued_overdue';
+
+/**
+ * The recurring safety net: finds calls stuck by a crash or a lost event at any step and resolves each from Retell's
+ * own record or by putting it back in line, then frees slots nobody will release and serves the line.
+ * - `dialing`, no Retell call_id, dialled more than `dialingWithoutIdAfterMs` ago → not placed: redial the same attempt;
+ * - dialled (`dialing` with an id / `in_progress`) more than `unendedAfterMs` ago → Retell get-call: ended → end the attempt;
+ * - `scheduled`, due more than `overdueAfterMs` ago, not waiting for a slot → join the line (dial when a slot is free);
+ * - slot leases that expired, or whose attempt is no longer being dialled/in progress, are freed.
+ */
+export async function reconcileCalls(deps: Dependencies, options: ReconcileOptions = RECONCILE_DEFAULTS): Promise<ReconcileReport> {
+  const now = deps.clock.now();
+  const report: ReconcileReport = { checked: 0, actions: [], slotsFreed: 0 };
+  for (const clinic of await deps.clinics.listClinics()) {
+    const calls = await deps.calls.listByScheduledTime(
+      clinic.clinicId,
+      new Date(now.getTime() - options.lookbackMs),
+      now,
+      ['scheduled', 'dialing', 'in_progress'],
+    );
+    for (const call of calls) {
+      report.checked += 1;
+      try {
+        const action = await reconcileCall(deps, call, now, options);
+        if (action) report.actions.push({ callId: call.callId, attempt: call.attempt, action });
+      } catch (error) {
+        deps.logger.error('reconciling a call failed', { callId: call.callId, error: String(error) });
+      }
+    }
+  }
+  report.slotsFreed = await freeOrphanedSlots(deps, now, options);
+  await serveLine(deps);
+  if (report.actions.length > 0 || report.slotsFreed > 0) {
+    deps.logger.info('reconciled', { checked: report.checked, actions: report.actions.length, slotsFreed: report.slotsFreed });
+  }
+  return report;
+}
+
+async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, options: ReconcileOptions): Promise<ReconcileAction | undefined> {
+  const current = call.attempts.find((a) => a.attempt === call.attempt);
+  const dialedAtMs = current?.dialedAt ? Date.parse(current.dialedAt) : undefined;
+  const age = (ms: number | undefined) => (ms === undefined ? 0 : now.getTime() - ms);
+
+  if (call.status === 'dialing' && !call.retellCallId) {
+    if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.dialingWithoutIdAfterMs) return undefined;
+    // Crashed between the claim and Retell's answer. Had Retell placed it, its webhooks (which carry our call_id in
+    // metadata) would have recorded the call_id long ago: treat it as not placed and dial the same attempt again.
+    const moved = await rescheduleAttempt(deps, call, now, 'deferred', 'Dialled again: the first try never reached the provider', 'dialing');
+    if (!moved) return undefined;
+    await releaseClaimedDial(deps, call);
+    await releaseSlot(deps, call.callId, call.attempt);
+    return 'redial_unplaced';
+  }
+
+  if ((call.status === 'dialing' || call.status === 'in_progress') && call.retellCallId) {
+    if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.unendedAfterMs) return undefined;
+    const record = await deps.voice.getCall(call.retellCallId);
+    if (record.status !== 'ended' && record.status !== 'not_connected' && record.status !== 'error') return undefined;
+    await endAttempt(deps, call.callId, call.attempt, {
+      disconnectionReason: record.disconnectionReason ?? (record.status === 'error' ? 'error_unknown' : undefined),
+      endedAt: record.endedAt ?? now.toISOString(),
+      ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
+    });
+    await releaseSlot(deps, call.callId, call.attempt);
+    return 'ended_from_provider';
+  }
+
+  if (call.status === 'scheduled' && age(Date.parse(call.scheduledFor)) >= options.overdueAfterMs) {
+    const dial = { callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
+    if (deps.slots && (await deps.slots.isWaiting(dial))) return undefined; // legitimately waiting for a slot
+    await dialDueCall(deps, { callId: call.callId, attempt: call.attempt });
+    return 'requeued_overdue';
+  }
+  return undefined;
+}
+
+/** Frees leases that expired, and leases (older than the no-call_id grace) whose attempt is no longer live. */
+async function freeOrphanedSlots(deps: Dependencies, now: Date, options: ReconcileOptions): Promise<number> {
+  if (!deps.slots) return 0;
+  let freed = (await deps.slots.reclaimExpired(now.getTime())).length;
+  const { leases } = await deps.slots.snapshot();
+  for (const lease of leases) {
+    if (now.getTime() - lease.takenAtMs < options.dialingWithoutIdAfterMs) continue;
+    const call = await deps.calls.get(lease.callId);
+    const live = call && call.attempt === lease.attempt && !isTerminal(call.status) && call.status !== 'scheduled';
+    if (!live && (await deps.slots.release(lease.callId, lease.attempt))) freed += 1;
+  }
+  return freed;
+}

@@ -1,0 +1,12 @@
+import middy from '@middy/core';
+import { reconcileCalls, type ReconcileReport } from '../app/reconcile/reconcile-calls.js';
+import { dependencies } from '../composition.js';
+
+/**
+ * The recurring reconciler (EventBridge Scheduler, `RECONCILE_SCHEDULE_EXPRESSION`): resolves calls stuck by a crash
+ * or a lost webhook and frees slots nobody will release. Its input is ignored. Returns counts only (no personal data).
+ */
+export const handler = middy<unknown, Pick<ReconcileReport, 'checked' | 'slotsFreed'> & { resolved: number }>().handler(async () => {
+  const report = await reconcileCalls(dependencies());
+  return { checked: report.checked, resolved: report.actions.length, slotsFreed: report.slotsFreed };
+});
