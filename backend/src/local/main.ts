@@ -17,7 +17,7 @@ async function main() {
     timezone: process.env.DEMO_TIMEZONE,
     ...(process.env.LOCAL_TIME_SCALE ? { timeScale: Number(process.env.LOCAL_TIME_SCALE) } : {}),
   });
-  const apiUrl = stack.apiUrl.replace('127.0.0.1', 'localhost');
+  const apiUrl = stack.apiUrl;
   console.log(`
 Vet follow-up calls — local stack is running (demo clinic, open around the clock: demo mode).
 
@@ -28,8 +28,8 @@ Vet follow-up calls — local stack is running (demo clinic, open around the clo
   Webhook signing key ${stack.webhookSigningKey}
   Fake IDEXX Neo     ${stack.neoUrl}/consultations/view/310382
 
-Load the extension: pnpm --filter @vfc/extension build:e2e, then chrome://extensions → Developer mode →
-"Load unpacked" → extension/.output/chrome-mv3-e2e (the e2e build also matches localhost pages).
+Load the extension (root \`pnpm start\` has built it): chrome://extensions → Developer mode → "Load unpacked" →
+extension/.output/chrome-mv3-e2e (the local build; it also matches the fake Neo on 127.0.0.1).
 In the extension's options set the API URL and the staff token above, click "Test connection",
 then open the fake Neo consultation and click "Schedule call". Stop with Ctrl+C.
 `);
