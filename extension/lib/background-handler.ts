@@ -20,7 +20,7 @@ const noAdminToken: ApiFailure = {
 };
 
 const defaultNeoTabs = (): NeoTabDeps => ({
-  queryTabs: async (patterns) => browser.tabs.query({ url: patterns }),
+  queryTabs: async (patterns) => browser.tabs.query(patterns ? { url: patterns } : {}),
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   patterns: contentScriptMatches(import.meta.env.MODE),
 });

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { askNeoTabForScheduleConfigs, NEO_SCHEDULE_CONFIGS_TAB_MESSAGE, NO_NEO_TAB, type TabLike } from './neo-tabs';
 
 /** Stand-ins for Chrome's `tabs.query` / `tabs.sendMessage` (browser APIs, not our code); the e2e test uses the real ones. */
-function tabs(list: TabLike[], answers: Record<number, unknown | Error>) {
+function tabs(list: TabLike[], answers: Record<number, unknown | Error>, options: { urlFilterWorks?: boolean } = {}) {
   const asked: number[] = [];
-  const queried: string[][] = [];
+  const queried: (string[] | undefined)[] = [];
   return {
     asked,
     queried,
     deps: {
       patterns: ['https://*.idexxneo.com/*'],
-      queryTabs: async (patterns: string[]) => {
+      queryTabs: async (patterns?: string[]) => {
         queried.push(patterns);
-        return list;
+        return patterns && options.urlFilterWorks === false ? [] : list;
       },
       sendToTab: async (tabId: number, message: { type: string }) => {
         expect(message.type).toBe(NEO_SCHEDULE_CONFIGS_TAB_MESSAGE);
@@ -41,6 +41,13 @@ describe('askNeoTabForScheduleConfigs', () => {
     expect(await askNeoTabForScheduleConfigs(t.deps)).toEqual(hours);
     expect(t.asked).toEqual([3, 2, 1]);
     expect(t.queried).toEqual([['https://*.idexxneo.com/*']]);
+  });
+
+  it('asks every tab when the browser matches no tab against the url filter (no tabs/host permission)', async () => {
+    const t = tabs([{ id: 1 }, { id: 2, active: true }], { 2: new Error('no receiver'), 1: hours }, { urlFilterWorks: false });
+    expect(await askNeoTabForScheduleConfigs(t.deps)).toEqual(hours);
+    expect(t.queried).toEqual([['https://*.idexxneo.com/*'], undefined]);
+    expect(t.asked).toEqual([2, 1]);
   });
 
   it("returns Neo's refusal when every tab answered with one", async () => {

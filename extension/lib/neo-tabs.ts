@@ -17,8 +17,12 @@ export interface TabLike {
 }
 
 export interface NeoTabDeps {
-  /** `browser.tabs.query({ url: patterns })`: open tabs on Neo (our content script's match patterns). */
-  queryTabs: (patterns: string[]) => Promise<TabLike[]>;
+  /**
+   * `browser.tabs.query({ url: patterns })`, or every tab (`tabs.query({})`) when `patterns` is undefined.
+   * Without the `tabs` permission or host permissions Chrome matches no tab against a `url` filter (seen on
+   * Chromium 156: content-script matches do not count), so the caller falls back to every tab.
+   */
+  queryTabs: (patterns?: string[]) => Promise<TabLike[]>;
   /** `browser.tabs.sendMessage(tabId, message)`; rejects when no content script of ours listens in that tab. */
   sendToTab: (tabId: number, message: { type: string }) => Promise<unknown>;
   /** The content script's match patterns for this build (lib/matches.ts). */
@@ -40,7 +44,8 @@ function isResult(value: unknown): value is ApiResult<unknown> {
 }
 
 /**
- * Asks open Neo tabs, the active one first and then the most recently used, for Neo's schedule configuration; the
+ * Asks open Neo tabs (by our match patterns; when the browser matches none — see {@link NeoTabDeps.queryTabs} — every
+ * tab, of which only those running our content script, i.e. Neo tabs, can answer), the active one first and then the most recently used, for Neo's schedule configuration; the
  * first tab that answers `ok` wins. A tab without our content script (still loading, or opened before the extension
  * was installed) is skipped. When tabs answered but all failed, the last failure is returned (e.g. Neo's 401 when the
  * session expired); when no tab answered, {@link NO_NEO_TAB}.
@@ -49,6 +54,7 @@ export async function askNeoTabForScheduleConfigs(deps: NeoTabDeps): Promise<Api
   let tabs: TabLike[];
   try {
     tabs = await deps.queryTabs(deps.patterns);
+    if (tabs.length === 0) tabs = await deps.queryTabs(undefined);
   } catch {
     return NO_NEO_TAB;
   }
