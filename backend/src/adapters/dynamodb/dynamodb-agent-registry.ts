@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RegistryAgent } from '@vfc/shared';
 import type { AgentRegistry } from '../../ports/agent-registry.js';
+import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
 /** DynamoDB's BatchWriteItem limit: 25 requests per call. */
@@ -15,22 +16,13 @@ export class DynamoDbAgentRegistry implements AgentRegistry {
   ) {}
 
   async list(): Promise<RegistryAgent[]> {
-    const agents: RegistryAgent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.allAgents },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) agents.push(RegistryAgent.parse(withoutKeys(item)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return agents;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.allAgents },
+    });
+    return items.map((item) => RegistryAgent.parse(withoutKeys(item)));
   }
 
   async get(agentId: string): Promise<RegistryAgent | undefined> {

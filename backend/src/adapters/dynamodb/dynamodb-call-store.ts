@@ -8,6 +8,7 @@ import {
   type CallStore,
   type CreateCallResult,
 } from '../../ports/call-store.js';
+import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
 const [GSI1, GSI2, GSI3] = TABLE_DESIGN.indexes;
@@ -73,73 +74,46 @@ export class DynamoDbCallStore implements CallStore {
   }
 
   async listByConsultation(clinicId: string, consultationId: string): Promise<CallRecord[]> {
-    const calls: CallRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI1.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-          ExpressionAttributeValues: { ':pk': keys.consultation(clinicId, consultationId) },
-          ScanIndexForward: false,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return calls;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI1.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.consultation(clinicId, consultationId) },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => withoutKeys<CallRecord>(item));
   }
 
   async listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]> {
-    const calls: CallRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI2.indexName,
-          KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-          FilterExpression: '#status = :scheduled AND #phone = :phone',
-          ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status', '#phone': 'phoneNumber' },
-          ExpressionAttributeValues: {
-            ':pk': keys.clinicCalls(clinicId),
-            ':from': from.toISOString(),
-            ':scheduled': 'scheduled',
-            ':phone': phoneNumber,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return calls;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI2.indexName,
+      KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+      FilterExpression: '#status = :scheduled AND #phone = :phone',
+      ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status', '#phone': 'phoneNumber' },
+      ExpressionAttributeValues: {
+        ':pk': keys.clinicCalls(clinicId),
+        ':from': from.toISOString(),
+        ':scheduled': 'scheduled',
+        ':phone': phoneNumber,
+      },
+    });
+    return items.map((item) => withoutKeys<CallRecord>(item));
   }
 
   async listByScheduledTime(clinicId: string, from: Date, to: Date, statuses: readonly CallRecord['status'][]): Promise<CallRecord[]> {
-    const calls: CallRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
     const statusValues = Object.fromEntries(statuses.map((status, i) => [`:s${i}`, status]));
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI2.indexName,
-          // `~` sorts after the `#<callId>` suffix, so `to` itself is included.
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          FilterExpression: `#status IN (${Object.keys(statusValues).join(', ')})`,
-          ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': keys.clinicCalls(clinicId), ':from': from.toISOString(), ':to': `${to.toISOString()}~`, ...statusValues },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      calls.push(...(out.Items ?? []).map((item) => withoutKeys<CallRecord>(item)));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return calls;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI2.indexName,
+      // `~` sorts after the `#<callId>` suffix, so `to` itself is included.
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      FilterExpression: `#status IN (${Object.keys(statusValues).join(', ')})`,
+      ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.clinicCalls(clinicId), ':from': from.toISOString(), ':to': `${to.toISOString()}~`, ...statusValues },
+    });
+    return items.map((item) => withoutKeys<CallRecord>(item));
   }
 
   async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {

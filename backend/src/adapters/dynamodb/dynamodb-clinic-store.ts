@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Clinic, Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
+import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
 /** {@link ClinicStore} on the single DynamoDB table. */
@@ -26,22 +27,13 @@ export class DynamoDbClinicStore implements ClinicStore {
   }
 
   async listClinics(): Promise<Clinic[]> {
-    const clinics: Clinic[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.allClinics },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) clinics.push(Clinic.parse(withoutKeys(item)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return clinics;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.allClinics },
+    });
+    return items.map((item) => Clinic.parse(withoutKeys(item)));
   }
 
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {

@@ -1,7 +1,8 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NUMBER_CAP_WINDOW_DAYS } from '@vfc/shared';
 import type { DialRecord, NumberUsageStore } from '../../ports/number-usage-store.js';
 import { complianceKeys } from './compliance-keys.js';
+import { queryAll } from './query-all.js';
 
 /** Dial records outlive the cap's window by a day, then DynamoDB's TTL removes them (epoch seconds). */
 const KEEP_SECONDS = (NUMBER_CAP_WINDOW_DAYS + 1) * 86_400;
@@ -40,28 +41,17 @@ export class DynamoDbNumberUsageStore implements NumberUsageStore {
 
   async dialsSince(clinicId: string, phoneNumber: string, since: Date): Promise<DialRecord[]> {
     const prefix = complianceKeys.dialPrefix(phoneNumber);
-    const dials: DialRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': complianceKeys.optOut(clinicId, '').pk,
-            ':from': `${prefix}${since.toISOString()}`,
-            ':to': `${prefix}~`,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        dials.push({ phoneNumber: String(item.phoneNumber), at: String(item.at), callId: String(item.callId), attempt: Number(item.attempt) });
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return dials;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': complianceKeys.optOut(clinicId, '').pk,
+        ':from': `${prefix}${since.toISOString()}`,
+        ':to': `${prefix}~`,
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ phoneNumber: String(item.phoneNumber), at: String(item.at), callId: String(item.callId), attempt: Number(item.attempt) }));
   }
 
   private key(clinicId: string, dial: DialRecord) {

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OptOut } from '@vfc/shared';
 import type { OptOutStore } from '../../ports/opt-out-store.js';
 import { complianceKeys } from './compliance-keys.js';
 import { withoutKeys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 /** {@link OptOutStore} on the single table: one item per clinic and number, never expired. */
 export class DynamoDbOptOutStore implements OptOutStore {
@@ -38,21 +39,12 @@ export class DynamoDbOptOutStore implements OptOutStore {
   }
 
   async list(clinicId: string): Promise<OptOut[]> {
-    const items: OptOut[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': complianceKeys.optOut(clinicId, '').pk, ':prefix': complianceKeys.optOutPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((item) => OptOut.parse(withoutKeys(item))));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': complianceKeys.optOut(clinicId, '').pk, ':prefix': complianceKeys.optOutPrefix },
+    });
+    return items.map((item) => OptOut.parse(withoutKeys(item)));
   }
 
   async isOptedOut(clinicId: string, phoneNumber: string): Promise<boolean> {
