@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { METRIC, METRICS_NAMESPACE } from '@vfc/shared/ops/observability';
+import { METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared/ops/observability';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handlerNames } from '../src/functions/handler-catalog.js';
+import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
 import {
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
@@ -184,6 +185,38 @@ describe('HTTP API', () => {
     }
   });
 
+  // Defence in depth: the admin role is checked twice — API Gateway only lets a request with a valid token through the
+  // authorizer, and each admin handler then requires role === 'admin' itself (`grantOf(event, 'admin')`).
+  it.each(API_ROUTES.filter((r) => r.auth === 'admin').map((r) => [`${r.method} ${r.path}`] as const))(
+    'admin route %s runs the Lambda authorizer (the authorizer function, Authorization header, cached per token)',
+    (routeKey) => {
+      const resources = s.statelessTemplate.toJSON().Resources as Record<string, CfnResource>;
+      const route = routes().find((r) => r.Properties?.RouteKey === routeKey);
+      expect(route, routeKey).toBeDefined();
+      expect(route!.Properties?.AuthorizationType).toBe('CUSTOM');
+      const authorizer = resources[route!.Properties?.AuthorizerId?.Ref as string];
+      expect(authorizer?.Type).toBe('AWS::ApiGatewayV2::Authorizer');
+      expect(authorizer!.Properties).toMatchObject({
+        AuthorizerType: 'REQUEST',
+        EnableSimpleResponses: true,
+        IdentitySource: ['$request.header.Authorization'],
+        AuthorizerResultTtlInSeconds: 300,
+      });
+      // The authorizer invokes the deployed authorizer function (not some other handler).
+      const uri = JSON.stringify(authorizer!.Properties?.AuthorizerUri);
+      const fnId = /"Fn::GetAtt":\["([^"]+)","Arn"\]/.exec(uri)?.[1];
+      expect(resources[fnId!]?.Properties?.FunctionName).toBe('vfc-dev-authorizer');
+    },
+  );
+
+  // The authorizer passes any valid token, so the admin check itself lives in the handler: keep every one doing it.
+  it.each(API_ROUTES.filter((r) => r.auth === 'admin').map((r) => [r.handler] as const))(
+    "admin handler %s requires the admin role itself (grantOf(event, 'admin'))",
+    (handler) => {
+      expect(readFileSync(handlerEntry(handler), 'utf8')).toMatch(/\bgrantOf\(event, 'admin'\)/);
+    },
+  );
+
   it('integrates each route with its own handler function', () => {
     const resources = s.statelessTemplate.toJSON().Resources as Record<string, CfnResource>;
     for (const route of routes()) {
@@ -239,6 +272,22 @@ describe('scheduling', () => {
       GroupName: 'vfc-dev-recurring',
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [agentSyncId, 'Arn'] } }),
     });
+  });
+
+  it('runs reconcile every 5 minutes (RECONCILE_SCHEDULE_EXPRESSION) in the recurring group, retries and DLQ', () => {
+    const reconcileId = Object.entries(functions).find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-reconcile')![0];
+    const dlqArn = envOf('reconcile').SCHEDULER_DLQ_ARN;
+    expect(RECONCILE_SCHEDULE_EXPRESSION).toBe('rate(5 minutes)');
+    s.statelessTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: RECONCILE_SCHEDULE_EXPRESSION,
+      GroupName: 'vfc-dev-recurring',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [reconcileId, 'Arn'] },
+        DeadLetterConfig: { Arn: dlqArn },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }),
+      }),
+    });
+    expect(fnNamed('reconcile').Properties?.Timeout).toBeLessThan(5 * 60);
   });
 
   it('creates the call schedule group named for the stage', () => {

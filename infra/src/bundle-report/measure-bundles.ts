@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build } from 'esbuild';
-import { esbuildOptionsFor } from '../functions/bundling.js';
+import { esbuildOptionsFor, handlerBundling } from '../functions/bundling.js';
 import { WORKSPACE_ROOT, handlerEntry, handlerNames } from '../functions/handler-catalog.js';
+import { DIRNAME_PACKAGE, RUNTIME_DATA_FILES, bundledDataPath } from '../functions/runtime-data.js';
 
 /** One handler's bundle, measured. */
 export interface BundleMeasurement {
@@ -15,7 +21,16 @@ export interface BundleMeasurement {
   readonly inputCount: number;
   /** Inputs that must never reach a Lambda bundle (local stack, tests, dev-only packages), relative to the workspace root. */
   readonly forbiddenInputs: readonly string[];
+  /**
+   * Why the bundle would fail to find files at run time (empty when fine): a bundled package of `RUNTIME_DATA_FILES`
+   * whose file the after-bundling step does not ship, free `__dirname` left in the ESM output, or another package
+   * that uses `__dirname`/`__filename` (it would get the phone-zone package's folder from the global `define`).
+   */
+  readonly dataProblems: readonly string[];
 }
+
+/** The parts of the `NodejsFunction` bundling that decide run-time file access (default: the stack's own). */
+export type DataBundling = Pick<BundlingOptions, 'define' | 'commandHooks'>;
 
 /**
  * Paths (relative to the workspace root, `/`-separated) that must not be bundled: the local stack
@@ -33,13 +48,68 @@ export function findForbiddenInputs(inputs: Iterable<string>, forbidden: readonl
   return [...inputs].filter((input) => forbidden.some((pattern) => pattern.test(input.replaceAll('\\', '/'))));
 }
 
+/** npm package of a bundled input path (`…/node_modules/<name or @scope/name>/…`), or undefined for our own code. */
+export function packageOfInput(input: string): string | undefined {
+  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(input.replaceAll('\\', '/'));
+  return match?.[1];
+}
+
+const sourceCache = new Map<string, string>();
+function sourceOf(input: string): string {
+  let source = sourceCache.get(input);
+  if (source === undefined) {
+    try {
+      source = readFileSync(join(WORKSPACE_ROOT, input), 'utf8');
+    } catch {
+      source = ''; // virtual inputs (esbuild's own helpers)
+    }
+    sourceCache.set(input, source);
+  }
+  return source;
+}
+
+/**
+ * The data problems of one bundle (see {@link BundleMeasurement.dataProblems}): runs the bundling's after-bundling
+ * hook into a temporary folder, as CDK does into the asset folder, and checks every needed file landed where the
+ * package will look for it.
+ */
+export function findDataProblems(inputs: readonly string[], code: string, bundling: DataBundling, entry: string): string[] {
+  const problems: string[] = [];
+  const packages = new Set(inputs.map(packageOfInput).filter((p): p is string => p !== undefined));
+  for (const input of inputs) {
+    const pkg = packageOfInput(input);
+    if (pkg && pkg !== DIRNAME_PACKAGE && /\b__(dirname|filename)\b/.test(sourceOf(input))) {
+      problems.push(`${pkg} uses __dirname/__filename (${input}): ESM has neither, and the bundle's __dirname is ${DIRNAME_PACKAGE}'s`);
+    }
+  }
+  if (/\b__dirname\b/.test(code)) problems.push('the ESM output references __dirname (ReferenceError at run time): `define` it');
+
+  const needed = RUNTIME_DATA_FILES.filter((data) => packages.has(data.packageName));
+  if (needed.length > 0) {
+    const outputDir = mkdtempSync(join(tmpdir(), 'vfc-bundle-data-'));
+    try {
+      const commands = bundling.commandHooks?.afterBundling(dirname(entry), outputDir) ?? [];
+      if (commands.length > 0) execFileSync('bash', ['-c', commands.join(' && ')], { stdio: 'pipe' });
+      for (const data of needed) {
+        if (!existsSync(bundledDataPath(outputDir, data))) {
+          problems.push(`${data.packageName} reads ${data.file} at run time, but the after-bundling step does not ship it`);
+        }
+      }
+    } finally {
+      rmSync(outputDir, { recursive: true, force: true });
+    }
+  }
+  return problems;
+}
+
 /**
  * Bundles one entry file exactly as the stack's `NodejsFunction`s do (`esbuildOptionsFor`), in memory, and
- * measures it. Reusable by benchmarks: `measureBundle(handlerEntry('dialer'), 'dialer')`.
+ * measures it. Reusable by benchmarks: `measureBundle(handlerEntry('dialer'), 'dialer')`. `bundling` overrides the
+ * `define` and after-bundling hook (default: {@link handlerBundling}'s).
  */
-export async function measureBundle(entry: string, name: string = entry): Promise<BundleMeasurement> {
+export async function measureBundle(entry: string, name: string = entry, bundling: DataBundling = handlerBundling()): Promise<BundleMeasurement> {
   const result = await build({
-    ...esbuildOptionsFor(entry, 'out/index.mjs'),
+    ...esbuildOptionsFor(entry, 'out/index.mjs', bundling),
     absWorkingDir: WORKSPACE_ROOT,
     write: false,
     metafile: true,
@@ -54,6 +124,7 @@ export async function measureBundle(entry: string, name: string = entry): Promis
     gzipBytes: gzipSync(code.contents).byteLength,
     inputCount: inputs.length,
     forbiddenInputs: findForbiddenInputs(inputs),
+    dataProblems: findDataProblems(inputs, code.text, bundling, entry),
   };
 }
 
@@ -64,17 +135,27 @@ export async function measureAllHandlers(): Promise<BundleMeasurement[]> {
   return measurements;
 }
 
-/** Formats measurements as a fixed-width table (kB = 1000 bytes). */
+/**
+ * Formats measurements as a fixed-width table (kB = 1000 bytes), largest minified bundle first, with a total row
+ * (the sum of what all functions deploy) — so the effect of splitting the backend's shared imports is visible.
+ */
 export function formatReport(measurements: readonly BundleMeasurement[]): string {
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-  const width = Math.max(7, ...measurements.map((m) => m.name.length));
+  const sorted = [...measurements].sort((a, b) => b.minifiedBytes - a.minifiedBytes || a.name.localeCompare(b.name));
+  const total = `total (${measurements.length})`;
+  const width = Math.max(7, total.length, ...measurements.map((m) => m.name.length));
+  const row = (name: string, minified: number, gzip: number, inputs: string) =>
+    `${name.padEnd(width)}  ${kb(minified).padStart(10)}  ${kb(gzip).padStart(10)}  ${inputs.padStart(6)}`;
+  const sum = (pick: (m: BundleMeasurement) => number) => measurements.reduce((acc, m) => acc + pick(m), 0);
   const lines = [
     `${'handler'.padEnd(width)}  ${'minified'.padStart(10)}  ${'gzip'.padStart(10)}  ${'inputs'.padStart(6)}`,
-    ...measurements.map(
+    ...sorted.map(
       (m) =>
-        `${m.name.padEnd(width)}  ${kb(m.minifiedBytes).padStart(10)}  ${kb(m.gzipBytes).padStart(10)}  ${String(m.inputCount).padStart(6)}` +
-        (m.forbiddenInputs.length > 0 ? `  FORBIDDEN: ${m.forbiddenInputs.join(', ')}` : ''),
+        row(m.name, m.minifiedBytes, m.gzipBytes, String(m.inputCount)) +
+        (m.forbiddenInputs.length > 0 ? `  FORBIDDEN: ${m.forbiddenInputs.join(', ')}` : '') +
+        (m.dataProblems.length > 0 ? `  DATA: ${m.dataProblems.join('; ')}` : ''),
     ),
+    row(total, sum((m) => m.minifiedBytes), sum((m) => m.gzipBytes), ''),
   ];
   return lines.join('\n');
 }

@@ -6,14 +6,21 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared/ops/observability';
 import type { StageConfig } from '../config/stage-config.js';
 
 /**
- * Recurring schedules: handler name → how often EventBridge Scheduler invokes it. Add a line here for another
- * periodic job (e.g. issue 6's `reconcile`) and the stack creates the schedule, its role and its DLQ wiring.
+ * Recurring schedules: handler name → how often EventBridge Scheduler invokes it (a `rate(...)`/`cron(...)`
+ * expression, UTC). Add a line here for another periodic job and the stack creates the schedule, its role and its
+ * DLQ wiring. The local stack runs the same jobs (`backend/src/local/*-schedule.ts`).
  */
-export const RECURRING_SCHEDULES: readonly { readonly handler: string; readonly every: Duration; readonly description: string }[] = [
-  { handler: 'agent-sync', every: Duration.hours(6), description: 'Sync and audit the Retell voice agents' },
+export const RECURRING_SCHEDULES: readonly { readonly handler: string; readonly expression: string; readonly description: string }[] = [
+  { handler: 'agent-sync', expression: 'rate(6 hours)', description: 'Sync and audit the Retell voice agents' },
+  {
+    handler: 'reconcile',
+    expression: RECONCILE_SCHEDULE_EXPRESSION, // every 5 minutes
+    description: 'Resolve calls stuck by a crash or a lost webhook; free abandoned provider slots',
+  },
 ];
 
 /** Retries EventBridge Scheduler makes before a delivery goes to the dead-letter queue (0–185). */
@@ -30,7 +37,7 @@ export interface CallSchedulingProps {
 /**
  * EventBridge Scheduler resources for the one-time call schedules that handlers create at run time:
  * the call schedule group, the role Scheduler assumes to invoke the dialer (nothing else), and the SQS
- * dead-letter queue for deliveries that fail after retries. Also the recurring schedules (agent sync).
+ * dead-letter queue for deliveries that fail after retries. Also the recurring schedules (agent sync, reconcile).
  */
 export class CallScheduling extends Construct {
   readonly group: scheduler.ScheduleGroup;
@@ -103,7 +110,7 @@ export class CallScheduling extends Construct {
     );
 
     this.recurringRole = new iam.Role(this, 'RecurringRole', {
-      description: 'Assumed by EventBridge Scheduler to invoke the recurring jobs (agent sync)',
+      description: 'Assumed by EventBridge Scheduler to invoke the recurring jobs (agent sync, reconcile)',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
@@ -116,7 +123,7 @@ export class CallScheduling extends Construct {
     if (!spec) throw new Error(`No recurring schedule for ${handler}`);
     const schedule = new scheduler.Schedule(this, `Recurring-${handler}`, {
       scheduleGroup: this.recurringGroup,
-      schedule: scheduler.ScheduleExpression.rate(spec.every),
+      schedule: scheduler.ScheduleExpression.expression(spec.expression),
       description: spec.description,
       target: new targets.LambdaInvoke(fn, {
         role: this.recurringRole,

@@ -1,4 +1,6 @@
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { DATA_FILE_HOOKS, DIRNAME_DEFINE, PACKAGE_DIR_BANNER } from './runtime-data.js';
 
 /**
  * How every handler is bundled — one definition used by the CDK `NodejsFunction`s and by the bundle report, so
@@ -20,14 +22,40 @@ export const BUNDLE_TARGET = 'node22';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __vfcCreateRequire } from 'node:module'; const require = __vfcCreateRequire(import.meta.url);";
 
+/** The whole banner: `require` (above) and the `__dirname` stand-in of the phone-zone data (see `runtime-data.ts`). */
+export const BUNDLE_BANNER = `${ESM_REQUIRE_BANNER} ${PACKAGE_DIR_BANNER}`;
+
 /** Package entry fields esbuild prefers, ESM first. */
 export const MAIN_FIELDS = ['module', 'main'];
 
 /**
- * The esbuild options that reproduce `NodejsFunction`'s bundling of one handler (see {@link BUNDLE_AWS_SDK}).
- * `outfile` is `index.mjs`, as in the Lambda asset; nothing is written when `write: false`.
+ * `NodejsFunction` bundling of every handler: minified ESM for Node 22 with a linked source map, AWS SDK bundled,
+ * the {@link BUNDLE_BANNER}, `__dirname` defined for the phone-zone package and its data file copied after bundling
+ * (`runtime-data.ts`).
  */
-export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions {
+export function handlerBundling(): BundlingOptions {
+  return {
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    target: BUNDLE_TARGET,
+    format: OutputFormat.ESM,
+    mainFields: MAIN_FIELDS,
+    banner: BUNDLE_BANNER,
+    define: { ...DIRNAME_DEFINE },
+    bundleAwsSDK: BUNDLE_AWS_SDK,
+    logLevel: LogLevel.WARNING,
+    commandHooks: DATA_FILE_HOOKS,
+  };
+}
+
+/**
+ * The esbuild options that reproduce `NodejsFunction`'s bundling of one handler with {@link handlerBundling}
+ * (see {@link BUNDLE_AWS_SDK}); `bundling` may override its `define` (tests of the bundle report).
+ * `outfile` is `index.mjs`, as in the Lambda asset; nothing is written when `write: false`. The after-bundling copy
+ * is not esbuild's: run `bundling.commandHooks.afterBundling` for it.
+ */
+export function esbuildOptionsFor(entry: string, outfile: string, bundling: Pick<BundlingOptions, 'define'> = handlerBundling()): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -39,7 +67,8 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     sourcemap: true, // esbuild's CLI `--sourcemap`, as NodejsFunction passes it: a linked .map file
     sourcesContent: false,
     mainFields: MAIN_FIELDS,
-    banner: { js: ESM_REQUIRE_BANNER },
+    banner: { js: BUNDLE_BANNER },
+    ...(bundling.define ? { define: { ...bundling.define } } : {}),
     external: BUNDLE_AWS_SDK ? [] : ['@aws-sdk/*'],
     logLevel: 'warning',
   };

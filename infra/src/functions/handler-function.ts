@@ -1,13 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '@vfc/shared/ops/observability';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
-import { BUNDLE_AWS_SDK, BUNDLE_TARGET, ESM_REQUIRE_BANNER, MAIN_FIELDS } from './bundling.js';
+import { handlerBundling } from './bundling.js';
 import { WORKSPACE_ROOT, handlerEntry } from './handler-catalog.js';
 
 export interface HandlerFunctionProps {
@@ -80,17 +80,7 @@ export class HandlerFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: BUNDLE_TARGET,
-        format: OutputFormat.ESM,
-        mainFields: MAIN_FIELDS,
-        banner: ESM_REQUIRE_BANNER,
-        bundleAwsSDK: BUNDLE_AWS_SDK,
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: handlerBundling(),
     });
     NagSuppressions.addResourceSuppressions(this.fn, [
       {

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
 import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZER_HANDLER } from './handler-catalog.js';
-import { DEFAULT_PERMISSIONS, HANDLER_PERMISSIONS, permissionsFor } from './permissions.js';
+import { DEFAULT_PERMISSIONS, HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, permissionsFor } from './permissions.js';
 
 describe('HANDLER_PERMISSIONS', () => {
   it.each([...new Set([...API_ROUTES.map((r) => r.handler as string), ...SCHEDULED_HANDLERS, AUTHORIZER_HANDLER])])(
@@ -17,13 +18,41 @@ describe('HANDLER_PERMISSIONS', () => {
     expect(Object.keys(HANDLER_PERMISSIONS).filter((h) => !known.has(h))).toEqual([]);
   });
 
-  it('never grants table write without table read, nor PassRole without a schedule action', () => {
+  it('never grants table write without table read; PassRole exactly where schedules are created', () => {
     for (const [handler, permissions] of Object.entries(HANDLER_PERMISSIONS)) {
       if (permissions.includes('table:write')) expect(permissions, handler).toContain('table:read');
-      if (permissions.includes('scheduler-role:pass')) {
-        expect(permissions.some((p) => p === 'schedule:create' || p === 'schedule:update'), handler).toBe(true);
-      }
+      // CreateSchedule names the scheduler role (Target.RoleArn): it needs PassRole, and nothing else does.
+      expect(permissions.includes('scheduler-role:pass'), handler).toBe(permissions.includes('schedule:create'));
     }
+  });
+
+  it('grants exactly the scheduler actions the EventBridge adapter sends', () => {
+    const adapter = readFileSync(new URL('../../../backend/src/adapters/scheduler/eventbridge-call-scheduler.ts', import.meta.url), 'utf8');
+    const sent = new Set([...adapter.matchAll(/new (\w+Schedule)Command\(/g)].map((m) => `scheduler:${m[1]}`));
+    expect(sent.size).toBeGreaterThan(0);
+    expect(new Set(Object.values(SCHEDULE_ACTIONS))).toEqual(sent);
+  });
+
+  // Derived from the handlers and their use cases (see the map's doc); each line failed before it was corrected.
+  it.each([
+    ['reschedule-call', ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['dialer', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['reconcile', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['add-opt-out', ['table:read', 'table:write', 'schedule:delete']],
+    ['get-clinic-agent', ['table:read', 'secret:read']],
+    ['list-voices', ['secret:read']],
+    ['cleanup-orphaned-agents', ['table:read', 'table:write']],
+  ])('%s may do exactly what its code path needs', (handler, expected) => {
+    expect([...permissionsFor(handler)].sort()).toEqual([...expected].sort());
+  });
+
+  it('keeps the clinic-settings and opt-out admin routes off Retell (no secret)', () => {
+    for (const handler of ['get-clinic-settings', 'update-clinic-settings', 'list-opt-outs', 'add-opt-out', 'remove-opt-out']) {
+      expect(permissionsFor(handler), handler).not.toContain('secret:read');
+    }
+    expect(permissionsFor('list-opt-outs')).toEqual(['table:read']);
+    expect(permissionsFor('get-clinic-settings')).toEqual(['table:read']);
   });
 
   it('keeps read routes read-only', () => {

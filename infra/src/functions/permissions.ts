@@ -11,10 +11,6 @@ export type Permission =
   | 'secret:read'
   /** scheduler:CreateSchedule in the call schedule group. */
   | 'schedule:create'
-  /** scheduler:UpdateSchedule in the call schedule group. */
-  | 'schedule:update'
-  /** scheduler:GetSchedule in the call schedule group. */
-  | 'schedule:get'
   /** scheduler:DeleteSchedule in the call schedule group. */
   | 'schedule:delete'
   /** iam:PassRole of the scheduler's invoke role only, and only to scheduler.amazonaws.com. */
@@ -26,40 +22,52 @@ export const DEFAULT_PERMISSIONS: readonly Permission[] = ['table:read', 'table:
 /**
  * Per-handler permissions. A test checks that every route of `API_ROUTES` and every scheduled handler has an entry;
  * an unmapped handler still deploys with {@link DEFAULT_PERMISSIONS}.
+ *
+ * Derived from each handler and the use cases it calls (`backend/src/handlers/`, `backend/src/app/`), through the
+ * ports they use: any store (calls, clinics, opt-outs, number usage, dial slots, agent registry) → the table;
+ * `voice` / `agentDirectory` / the webhook verifier → the Retell API key secret; `scheduler.schedule` →
+ * `schedule:create` + `scheduler-role:pass` (the schedule names the scheduler role); `scheduler.cancel` →
+ * `schedule:delete`. The EventBridge adapter sends only CreateSchedule and DeleteSchedule (a test holds it to that).
+ * Paths that reach the scheduler or Retell indirectly are noted per entry.
  */
 export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permission[] } = {
+  // Registry check only (no Retell call), then the first attempt's schedule.
   'create-call': ['table:read', 'table:write', 'schedule:create', 'scheduler-role:pass'],
   'list-calls': ['table:read'],
   'get-call': ['table:read'],
   'get-clinic': ['table:read'],
   'cancel-call': ['table:read', 'table:write', 'schedule:delete'],
-  'reschedule-call': ['table:read', 'table:write', 'schedule:update', 'schedule:get', 'scheduler-role:pass'],
-  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'scheduler-role:pass'],
-  dialer: [
-    'table:read',
-    'table:write',
-    'secret:read',
-    'schedule:create',
-    'schedule:update',
-    'schedule:delete',
-    'scheduler-role:pass',
-  ],
+  // Creates the moved call's new schedule, then deletes the old one.
+  'reschedule-call': ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Verifies with the key; an ending schedules the retry; the freed slot serves the waiting line (dials with Retell,
+  // may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
+  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
+  // opted-out number is cancelled (its schedule deleted).
+  dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Every 5 minutes (issue 6): asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
+  reconcile: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   'agent-sync': ['table:read', 'table:write', 'secret:read'],
   // The authorizer only looks up API tokens by hash.
   authorizer: ['table:read'],
-  // Agent registry admin routes (issue 4). Those that may call Retell get the secret; read-only ones only read.
+  // Agent registry admin routes (issue 4).
   'sync-agents': ['table:read', 'table:write', 'secret:read'],
   'list-agents': ['table:read'],
+  // Reads the registry and clinics, and Retell's agents; writes nothing.
   'audit-agents': ['table:read', 'secret:read'],
-  'cleanup-orphaned-agents': ['table:read', 'table:write', 'secret:read'],
-  'list-voices': ['table:read', 'secret:read'],
-  'get-clinic-agent': ['table:read'],
+  // Registry and clinics only: never calls Retell.
+  'cleanup-orphaned-agents': ['table:read', 'table:write'],
+  // Retell's voice list only: never reads the table.
+  'list-voices': ['secret:read'],
+  // Reads the clinic and registry, and the agent (voice, greeting) from Retell.
+  'get-clinic-agent': ['table:read', 'secret:read'],
   'update-clinic-agent': ['table:read', 'table:write', 'secret:read'],
-  // Clinic settings and opt-out admin routes: table only (they never call Retell).
+  // Clinic settings and opt-out admin routes (issue 3): table only (they never call Retell).
   'get-clinic-settings': ['table:read'],
   'update-clinic-settings': ['table:read', 'table:write'],
   'list-opt-outs': ['table:read'],
-  'add-opt-out': ['table:read', 'table:write'],
+  // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
+  'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
 };
 
@@ -82,7 +90,5 @@ export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', '
 /** The scheduler actions granted by the `schedule:*` permissions. */
 export const SCHEDULE_ACTIONS: Partial<Record<Permission, string>> = {
   'schedule:create': 'scheduler:CreateSchedule',
-  'schedule:update': 'scheduler:UpdateSchedule',
-  'schedule:get': 'scheduler:GetSchedule',
   'schedule:delete': 'scheduler:DeleteSchedule',
 };

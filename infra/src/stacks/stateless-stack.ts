@@ -29,12 +29,14 @@ export interface StatelessStackProps extends StackProps {
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
   dialer: Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
+  // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
+  reconcile: Duration.minutes(2),
 };
 
 /**
  * Everything that can be replaced without losing data: one Lambda function per handler (each with only the
  * permissions of `permissions.ts`), the HTTP API, the Scheduler group / role / dead-letter queue, the recurring
- * agent-sync schedule, and the alarms.
+ * agent-sync and reconcile schedules, and the alarms.
  */
 export class StatelessStack extends Stack {
   readonly functions = new Map<string, HandlerFunction>();
