@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RUNTIME_DATA_FILES, bundledDataPath } from '../src/functions/runtime-data.js';
 import { synthesize, type Synthesized } from './support/synth.js';
 
 const PROD_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -25,7 +26,7 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('bundled assets', () => {
-  it('every function asset holds a minified ESM index.mjs with its source map, and nothing else', () => {
+  it('every function asset holds a minified ESM index.mjs, its source map and the phone-zone data only', () => {
     const functions = Object.values(s.statelessTemplate.findResources('AWS::Lambda::Function'));
     const manifest = JSON.parse(readFileSync(join(s.outdir, `${s.stateless.artifactId}.assets.json`), 'utf8')) as {
       files: Record<string, { source: { path: string } }>;
@@ -36,7 +37,12 @@ describe('bundled assets', () => {
       const asset = manifest.files[key];
       expect(asset, key).toBeDefined();
       const dir = join(s.outdir, asset!.source.path);
-      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .sort();
+      // The one data file a bundled package reads at run time (src/functions/runtime-data.ts): never its geocodes.
+      expect(files).toEqual(['index.mjs', 'index.mjs.map', ...RUNTIME_DATA_FILES.map((d) => relative(dir, bundledDataPath(dir, d)))].sort());
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.startsWith("import { createRequire as __vfcCreateRequire } from 'node:module';")).toBe(true);
       expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
