@@ -30,6 +30,17 @@ export default defineConfig({
         },
       },
       {
+        // `pnpm test:faults`: bursts under each fault mode, a crash-restart, generated bad requests (issue 6).
+        test: {
+          name: 'faults',
+          root: './test',
+          include: ['faults/**/*.test.ts', 'bench/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: './test',

@@ -18,6 +18,19 @@ export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
  * Events of an earlier attempt are recorded but change nothing.
  */
 export async function applyProviderEvent(deps: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+  const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
+  // The provider's line is free again: hand the slot to the earliest waiting call at once (our ids are in the
+  // metadata), while this call's ending is applied.
+  const slotFreed =
+    endsAttempt && event.callId && event.attempt !== undefined ? freeSlot(deps, event.callId, event.attempt, event.disconnectionReason) : undefined;
+  try {
+    return await applyToCall(deps, event, Boolean(endsAttempt), slotFreed !== undefined);
+  } finally {
+    await slotFreed;
+  }
+}
+
+async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAttempt: boolean, slotFreed: boolean): Promise<ApplyResult> {
   const call = await findCall(deps, event);
   if (!call) {
     deps.logger.warn('webhook for an unknown call', { retellCallId: event.providerCallId, event: event.name });
@@ -48,20 +61,17 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
     return next === current ? { event: historyEvent } : { next: { ...next, updatedAt: at }, event: historyEvent };
   });
 
-  const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
   const current = recorded?.call ?? call;
-  const ending = async () => {
-    if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
-      await endAttempt(deps, call.callId, attempt, {
-        disconnectionReason: event.disconnectionReason,
-        endedAt: event.endedAt ?? at,
-        durationMs: event.durationMs,
-        inVoicemail: event.analysis?.inVoicemail,
-      });
-    }
-  };
-  // The provider's line is free again: hand the slot to the earliest waiting call while this one's ending is applied.
-  await Promise.all([ending(), endsAttempt && attempt !== undefined ? freeSlot(deps, call.callId, attempt, event.disconnectionReason) : undefined]);
+  if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
+    await endAttempt(deps, call.callId, attempt, {
+      disconnectionReason: event.disconnectionReason,
+      endedAt: event.endedAt ?? at,
+      durationMs: event.durationMs,
+      inVoicemail: event.analysis?.inVoicemail,
+    });
+  }
+  // An ending without our metadata (found by Retell call_id): its slot is freed now that we know the attempt.
+  if (endsAttempt && !slotFreed && attempt !== undefined) await freeSlot(deps, call.callId, attempt, event.disconnectionReason);
   if (event.analysis?.optOutRequested === true) {
     // The agent's post-call analysis says the person asked not to be called again (custom_analysis_data.opt_out):
     // FCC 24-18 revocation — put the number on the clinic's list and cancel its scheduled calls (a retry of this one too).

@@ -40,6 +40,12 @@ export const DEFER_JITTER_MS = 15_000;
  * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
 export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
+  if (deps.slots && event.dueAt) {
+    // The schedule says when it was due: join the line at once (one write); everything else is checked at dial time.
+    const dial: WaitingDial = { callId: event.callId, attempt: event.attempt, dueAt: event.dueAt };
+    await deps.slots.enqueue(dial);
+    return (await serveLine(deps)).get(dialKey(dial)) ?? 'deferred';
+  }
   const call = await deps.calls.get(event.callId);
   if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
   if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
@@ -87,15 +93,19 @@ async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<D
     deps.logger.error('clinic of a due call is missing', { callId: call.callId, clinicId: call.clinicId });
     return 'skipped';
   }
-  if (await cancelIfOptedOut(deps, call)) return 'cancelled';
-  const hold = await agentHoldReason(deps, clinic);
+  // Independent reads, in parallel: the slot is held meanwhile, so every millisecond here is provider capacity.
+  const [optedOut, hold, zones] = await Promise.all([
+    deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber),
+    agentHoldReason(deps, clinic),
+    recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone),
+  ]);
+  if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
   if (hold) {
     // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
     const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', `Held, not dialled: ${hold}`);
     deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: clinic.agentId });
     return held ? 'held' : 'skipped';
   }
-  const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
   if (!isWithinCallingWindow(now, clinic, zones)) {
     const slot = slotFor(clinic, now, zones);
     const moved = await rescheduleAttempt(deps, call, slot.at, 'window_closed', `Moved: ${slot.reason ?? 'outside calling hours'}`);
@@ -160,7 +170,9 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
       await rescheduleAttempt(deps, call, at, 'deferred', undefined, 'dialing');
       return 'deferred';
     }
-    const reason = error.kind === 'rejected' ? 'provider_rejected' : 'provider_unavailable';
+    // Refused (4xx): redialling the same request cannot help → failed. A 5xx or no answer is Retell's own fault
+    // (`error_retell`): the attempt counts and is retried by the policy (5/10/20 min, cap, retry limit).
+    const reason = error.kind === 'rejected' ? 'provider_rejected' : 'error_retell';
     const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: reason, endedAt: deps.clock.now().toISOString() });
     return ended?.status === 'failed' ? 'failed' : 'deferred';
   }

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { reconcileCalls, type ReconcileReport } from '../app/reconcile/reconcile-calls.js';
+import { reconcileCalls, reconcileOptionsFromEnv, type ReconcileReport } from '../app/reconcile/reconcile-calls.js';
 import { dependencies } from '../composition.js';
 
 /**
@@ -7,6 +7,6 @@ import { dependencies } from '../composition.js';
  * or a lost webhook and frees slots nobody will release. Its input is ignored. Returns counts only (no personal data).
  */
 export const handler = middy<unknown, Pick<ReconcileReport, 'checked' | 'slotsFreed'> & { resolved: number }>().handler(async () => {
-  const report = await reconcileCalls(dependencies());
+  const report = await reconcileCalls(dependencies(), reconcileOptionsFromEnv());
   return { checked: report.checked, resolved: report.actions.length, slotsFreed: report.slotsFreed };
 });

@@ -63,6 +63,8 @@ export interface LocalStackOptions {
   simulator?: RetellSimulator;
   /** Per-request timeout of the Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
   retellTimeoutMs?: number;
+  /** Reconciler thresholds, stack-clock ms (`RECONCILE_*_MS`); production defaults otherwise. */
+  reconcile?: { dialingWithoutIdAfterMs?: number; unendedAfterMs?: number; overdueAfterMs?: number };
   /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
   reconcileSchedule?: string | false;
 }
@@ -158,6 +160,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
       RETELL_CONCURRENCY_LIMIT: String(options.concurrencyLimit ?? 20),
       ...(options.retellTimeoutMs ? { RETELL_TIMEOUT_MS: String(options.retellTimeoutMs) } : {}),
+      ...(options.reconcile?.dialingWithoutIdAfterMs ? { RECONCILE_DIALING_WITHOUT_ID_AFTER_MS: String(options.reconcile.dialingWithoutIdAfterMs) } : {}),
+      ...(options.reconcile?.unendedAfterMs ? { RECONCILE_UNENDED_AFTER_MS: String(options.reconcile.unendedAfterMs) } : {}),
+      ...(options.reconcile?.overdueAfterMs ? { RECONCILE_OVERDUE_AFTER_MS: String(options.reconcile.overdueAfterMs) } : {}),
       [LOCAL_TIME_ENV.scale]: String(clock.scale),
       [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),

@@ -3,6 +3,11 @@ export interface DialEvent {
   callId: string;
   /** The attempt this schedule is for; a stale attempt's delivery is a no-op. */
   attempt: number;
+  /**
+   * When the schedule was due (UTC ISO): the call's place in the waiting line, so the dialer can join the line without
+   * reading the call first. Set by the scheduler adapter from the schedule's time; absent in older schedules.
+   */
+  dueAt?: string;
 }
 
 /** One-time schedules that fire the dialer for a call attempt (EventBridge Scheduler in AWS). */

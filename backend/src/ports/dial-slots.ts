@@ -43,10 +43,11 @@ export interface DialSlots {
   /** True when this attempt is waiting in the line. */
   isWaiting(dial: WaitingDial): Promise<boolean>;
   /**
-   * Atomically removes the earliest waiting dial from the line AND takes a slot for it (lease until
-   * `nowMs + leaseMs`). @returns the dial, or `undefined` when no slot is free, the line is paused, or nobody waits.
+   * Atomically removes the earliest waiting dials from the line AND takes a slot for each (lease until
+   * `nowMs + leaseMs`): at most `max`, and never more than the free slots.
+   * @returns the dials, earliest first; empty when no slot is free, the line is paused, or nobody waits.
    */
-  takeNext(nowMs: number, leaseMs: number): Promise<WaitingDial | undefined>;
+  take(nowMs: number, leaseMs: number, max?: number): Promise<WaitingDial[]>;
   /** Hands out no slot before `untilMs` (UTC epoch ms): the provider said it is at its limit (429). Never shortens a pause. */
   pause(untilMs: number): Promise<void>;
   /** Frees this attempt's slot. @returns false when it held none (released already, or never taken). */

@@ -21,12 +21,15 @@ export interface DynamoDbDialSlotsConfig {
 
 /** How many times a lost race (transaction conflict, another taker) is retried before giving up for now. */
 const MAX_ROUNDS = 40;
+/** Most dials taken in one transaction (DynamoDB allows 100 items; each dial is 2 plus the counter). */
+const MAX_BATCH = 25;
 
 /**
  * {@link DialSlots} on the single table. A counter item (`inUse`) guards the limit with a conditional update;
- * each holder has a lease item; taking a slot is ONE transaction: counter < limit → +1, put the lease (absent), delete
- * the waiting entry (present). Releasing is one transaction too: delete the lease (present), counter −1. So the counter
- * always equals the number of leases, and no two takers can get the same waiting dial or the last slot.
+ * each holder has a lease item; taking a slot is ONE transaction: counter unchanged since read (< limit) → +1, put
+ * the lease (absent), delete the waiting entry (present). Releasing is one transaction too: delete the lease (present), counter −1. So the counter
+ * always equals the number of leases, and no two takers can get the same waiting dial or the last slot. A batch of k
+ * dials is taken in one transaction too (counter set from the value read to +k), so a drained slot cluster refills at once.
  * Expired leases are not reclaimed on the hot path (that would read every lease on each full check): the reconciler
  * calls {@link DynamoDbDialSlots.reclaimExpired}.
  */
@@ -65,26 +68,19 @@ export class DynamoDbDialSlots implements DialSlots {
     return out.Item !== undefined;
   }
 
-  async takeNext(nowMs: number, leaseMs: number): Promise<WaitingDial | undefined> {
+  async take(nowMs: number, leaseMs: number, max = 1): Promise<WaitingDial[]> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const counter = await this.counter();
-      if (counter.inUse >= this.limit || counter.pausedUntilMs > nowMs) return undefined;
-      const waiting = await this.queryQueue(this.limit - counter.inUse);
-      if (waiting.length === 0) return undefined;
-      let full = false;
-      for (const dial of waiting) {
-        const outcome = await this.tryTake(dial, nowMs, leaseMs);
-        if (outcome === 'taken') return dial;
-        if (outcome === 'full') {
-          full = true;
-          break;
-        }
-        if (outcome === 'conflict') await sleep(2 + Math.random() * 10);
-        // 'gone' (another taker won it) or 'conflict': next candidate
-      }
-      if (full) continue; // re-read the counter: full, paused, or a slot freed meanwhile
+      const free = this.limit - counter.inUse;
+      if (free <= 0 || counter.pausedUntilMs > nowMs) return [];
+      const waiting = await this.queryQueue(Math.min(free, max, MAX_BATCH));
+      if (waiting.length === 0) return [];
+      const outcome = await this.tryTake(waiting, counter.inUse, nowMs, leaseMs);
+      if (outcome === 'taken') return waiting;
+      if (outcome === 'conflict') await sleep(2 + Math.random() * 10);
+      // 'changed' (the counter moved, or another taker won an entry): look again
     }
-    return undefined;
+    return [];
   }
 
   async pause(untilMs: number): Promise<void> {
@@ -187,7 +183,11 @@ export class DynamoDbDialSlots implements DialSlots {
     return { limit: this.limit, inUse: counter.inUse, pausedUntilMs: counter.pausedUntilMs, leases, waiting };
   }
 
-  private async tryTake(dial: WaitingDial, nowMs: number, leaseMs: number): Promise<'taken' | 'full' | 'gone' | 'conflict'> {
+  /**
+   * One transaction for the whole batch: counter +k on the value just read (so a concurrent taker makes it fail
+   * rather than overshoot), k leases (absent), k line entries (present).
+   */
+  private async tryTake(dials: WaitingDial[], inUse: number, nowMs: number, leaseMs: number): Promise<'taken' | 'changed' | 'conflict'> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -196,13 +196,13 @@ export class DynamoDbDialSlots implements DialSlots {
               Update: {
                 TableName: this.tableName,
                 Key: { pk: this.slotsPk, sk: keys.dialSlotCounter },
-                UpdateExpression: 'ADD inUse :one',
+                UpdateExpression: 'SET inUse = :next',
                 ConditionExpression:
-                  '(attribute_not_exists(inUse) OR inUse < :limit) AND (attribute_not_exists(pausedUntilMs) OR pausedUntilMs <= :now)',
-                ExpressionAttributeValues: { ':one': 1, ':limit': this.limit, ':now': nowMs },
+                  '(attribute_not_exists(inUse) OR inUse = :seen) AND (attribute_not_exists(pausedUntilMs) OR pausedUntilMs <= :now)',
+                ExpressionAttributeValues: { ':next': inUse + dials.length, ':seen': inUse, ':now': nowMs },
               },
             },
-            {
+            ...dials.map((dial) => ({
               Put: {
                 TableName: this.tableName,
                 Item: {
@@ -215,14 +215,14 @@ export class DynamoDbDialSlots implements DialSlots {
                 },
                 ConditionExpression: 'attribute_not_exists(sk)',
               },
-            },
-            {
+            })),
+            ...dials.map((dial) => ({
               Delete: {
                 TableName: this.tableName,
                 Key: { pk: this.queuePk, sk: keys.dialQueueEntry(dial.dueAt, dial.callId, dial.attempt) },
                 ConditionExpression: 'attribute_exists(sk)',
               },
-            },
+            })),
           ],
         }),
       );
@@ -230,16 +230,16 @@ export class DynamoDbDialSlots implements DialSlots {
     } catch (error) {
       const codes = cancellationCodes(error);
       if (!codes) throw error;
-      if (codes[0] === 'ConditionalCheckFailed') return 'full';
-      if (codes[1] === 'ConditionalCheckFailed') {
-        // This attempt already holds a slot (a second line entry for it): drop the entry, it must not take two.
-        await this.db.send(
-          new DeleteCommand({ TableName: this.tableName, Key: { pk: this.queuePk, sk: keys.dialQueueEntry(dial.dueAt, dial.callId, dial.attempt) } }),
-        );
-        return 'gone';
+      if (codes.includes('TransactionConflict')) return 'conflict';
+      // An attempt that already holds a slot (a second line entry for it) must not take two: drop that entry.
+      for (const [i, dial] of dials.entries()) {
+        if (codes[1 + i] === 'ConditionalCheckFailed') {
+          await this.db.send(
+            new DeleteCommand({ TableName: this.tableName, Key: { pk: this.queuePk, sk: keys.dialQueueEntry(dial.dueAt, dial.callId, dial.attempt) } }),
+          );
+        }
       }
-      if (codes[2] === 'ConditionalCheckFailed') return 'gone';
-      return 'conflict';
+      return 'changed';
     }
   }
 

@@ -46,24 +46,9 @@ export async function pumpLine<R>(deps: Pick<Dependencies, 'clock' | 'logger'>, 
       if (state.again) {
         state.again = false;
         for (;;) {
-          const next = await slots.takeNext(deps.clock.now().getTime(), SLOT_LEASE_MS);
-          if (!next) break;
-          const run: Promise<void> = dial(next)
-            .then(
-              ({ holds, result }) => {
-                served.set(dialKey(next), result);
-                if (!holds) state.again = true; // its slot was given back: serve the next one
-              },
-              (error: unknown) => {
-                state.again = true;
-                deps.logger.error('dialling a waiting call failed', { callId: next.callId, attempt: next.attempt, error: String(error) });
-              },
-            )
-            .finally(() => {
-              inflight.delete(run);
-              state.wake?.();
-            });
-          inflight.add(run);
+          const batch = await slots.take(deps.clock.now().getTime(), SLOT_LEASE_MS, slots.limit);
+          if (batch.length === 0) break;
+          for (const next of batch) startDial(next);
         }
         continue;
       }
@@ -78,4 +63,23 @@ export async function pumpLine<R>(deps: Pick<Dependencies, 'clock' | 'logger'>, 
     running.delete(slots);
   }
   return served;
+
+  function startDial(next: WaitingDial): void {
+    const run: Promise<void> = dial(next)
+      .then(
+        ({ holds, result }) => {
+          served.set(dialKey(next), result);
+          if (!holds) state.again = true; // its slot was given back: serve the next one
+        },
+        (error: unknown) => {
+          state.again = true;
+          deps.logger.error('dialling a waiting call failed', { callId: next.callId, attempt: next.attempt, error: String(error) });
+        },
+      )
+      .finally(() => {
+        inflight.delete(run);
+        state.wake?.();
+      });
+    inflight.add(run);
+  }
 }

@@ -3,7 +3,9 @@ import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
 import { releaseClaimedDial } from '../calling-rules/dial-guards.js';
 import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
-import { endAttempt, rescheduleAttempt } from '../next-attempt.js';
+import { endAttempt } from '../next-attempt.js';
+import { scheduleNameFor } from '../schedule-names.js';
+import { updateCall } from '../update-call.js';
 
 /** Thresholds of the reconciler, ms of the backend clock. */
 export interface ReconcileOptions {
@@ -86,8 +88,7 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
     if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.dialingWithoutIdAfterMs) return undefined;
     // Crashed between the claim and Retell's answer. Had Retell placed it, its webhooks (which carry our call_id in
     // metadata) would have recorded the call_id long ago: treat it as not placed and dial the same attempt again.
-    const moved = await rescheduleAttempt(deps, call, now, 'deferred', 'Dialled again: the first try never reached the provider', 'dialing');
-    if (!moved) return undefined;
+    if (!(await putBackUnplaced(deps, call, now))) return undefined;
     await releaseClaimedDial(deps, call);
     await releaseSlot(deps, call.callId, call.attempt);
     return 'redial_unplaced';
@@ -113,6 +114,50 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
     return 'requeued_overdue';
   }
   return undefined;
+}
+
+/**
+ * `dialing → scheduled`, same attempt, due now — only while it still has no Retell call_id (a late answer that stored
+ * one wins, and then nothing is redialled) — and a schedule that brings it back to the line.
+ * The thresholds must exceed the dialer's own timeout (Retell client 15 s, Lambda timeout) so no dial is still in flight.
+ */
+async function putBackUnplaced(deps: Dependencies, call: CallRecord, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const scheduleName = scheduleNameFor(call.callId, call.attempt, now);
+  const result = await updateCall(deps, call.callId, (current) => {
+    if (current.status !== 'dialing' || current.attempt !== call.attempt || current.retellCallId) return undefined;
+    return {
+      next: {
+        ...current,
+        status: 'scheduled',
+        scheduledFor: at,
+        scheduleName,
+        statusReason: 'Dialled again: the first try never reached the provider',
+        updatedAt: at,
+        attempts: current.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor: at } : a)),
+      },
+      event: { at, type: 'reconciled', dedupeKey: `reconciled#${call.attempt}#${at}`, detail: { attempt: call.attempt, action: 'redial_unplaced' } },
+    };
+  });
+  if (!result?.changed) return false;
+  await deps.scheduler.schedule(scheduleName, now, { callId: call.callId, attempt: call.attempt });
+  return true;
+}
+
+/** Reconcile thresholds from the environment (`RECONCILE_*_MS`, backend-clock ms), else {@link RECONCILE_DEFAULTS}. */
+export function reconcileOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReconcileOptions {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of ms, got "${raw}"`);
+    return value;
+  };
+  return {
+    dialingWithoutIdAfterMs: read('RECONCILE_DIALING_WITHOUT_ID_AFTER_MS', RECONCILE_DEFAULTS.dialingWithoutIdAfterMs),
+    unendedAfterMs: read('RECONCILE_UNENDED_AFTER_MS', RECONCILE_DEFAULTS.unendedAfterMs),
+    overdueAfterMs: read('RECONCILE_OVERDUE_AFTER_MS', RECONCILE_DEFAULTS.overdueAfterMs),
+    lookbackMs: read('RECONCILE_LOOKBACK_MS', RECONCILE_DEFAULTS.lookbackMs),
+  };
 }
 
 /** Frees leases that expired, and leases (older than the no-call_id grace) whose attempt is no longer live. */

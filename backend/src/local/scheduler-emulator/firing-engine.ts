@@ -115,6 +115,12 @@ export class FiringEngine {
     this.abandoned = true;
   }
 
+  /** Changes the duplicate-delivery fault rate (0..1). */
+  setDuplicateDeliveryRate(rate: number): void {
+    if (!(rate >= 0 && rate <= 1)) throw new RangeError('duplicateDeliveryRate must be within 0..1');
+    this.options.duplicateDeliveryRate = rate;
+  }
+
   deadLetters(): DeadLetter[] {
     return [...this.dead];
   }

@@ -63,6 +63,8 @@ export interface SchedulerEmulator {
   deadLetters(): DeadLetter[];
   /** Every invocation attempt so far. */
   invocations(): InvocationRecord[];
+  /** Changes the duplicate-delivery fault rate (0..1) from now on. */
+  setDuplicateDeliveryRate(rate: number): void;
   /** Stops the loop, stops retrying, waits for running invocations, closes the server. Idempotent. */
   stop(): Promise<void>;
   /**
@@ -119,6 +121,7 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
       })),
     deadLetters: () => engine.deadLetters(),
     invocations: () => engine.invocations(),
+    setDuplicateDeliveryRate: (rate) => engine.setDuplicateDeliveryRate(rate),
     stop: () =>
       (stopped ??= (async () => {
         if (timer) clearInterval(timer);

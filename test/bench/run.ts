@@ -1,0 +1,112 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startLocalStack } from '@vfc/backend/local/stack';
+import { runApi, type ApiResult } from './api.js';
+import { runBundles, type BundleResult } from './bundles.js';
+import { runBurst, type BurstResult } from './burst.js';
+import { round } from './stats.js';
+
+/**
+ * `pnpm bench [--calls 1000] [--concurrency 20] [--call-ms 10000] [--api-requests 400] [--only burst,api,bundles]`:
+ * runs the scenarios on this machine, prints the figures and writes them to bench/results/<date>.json and
+ * bench/results/latest.json. How to read them: bench/README.md.
+ */
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '20' },
+    'call-ms': { type: 'string', default: '10000' },
+    'ring-ms': { type: 'string', default: '300' },
+    'api-requests': { type: 'string', default: '400' },
+    'api-clients': { type: 'string', default: '16' },
+    only: { type: 'string', default: 'bundles,api,burst' },
+  },
+});
+const scenarios = new Set((values.only ?? '').split(',').map((s) => s.trim()));
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const RESULTS_DIR = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+
+async function main() {
+  const results: { startedAt: string; machine: Record<string, unknown>; burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[] } = {
+    startedAt: new Date().toISOString(),
+    machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length },
+  };
+
+  if (scenarios.has('bundles')) {
+    log('bundles: building every handler as the CDK stack does and importing each in fresh node processes');
+    results.bundles = await runBundles({ log });
+  }
+
+  if (scenarios.has('api') || scenarios.has('burst')) {
+    const callLengthMs = Number(values['call-ms']);
+    const ringMs = Number(values['ring-ms']);
+    const concurrencyLimit = Number(values.concurrency);
+    const stack = await startLocalStack({
+      concurrencyLimit,
+      ringMs,
+      callDurationMs: callLengthMs - ringMs,
+      analysisDelayMs: 200,
+    });
+    try {
+      if (scenarios.has('api')) {
+        log(`api: ${values['api-requests']} POST /calls at ${values['api-clients']} concurrent clients, then the bare write + CreateSchedule`);
+        results.api = await runApi(stack, { requests: Number(values['api-requests']), clients: Number(values['api-clients']), log });
+      }
+      if (scenarios.has('burst')) {
+        results.burst = await runBurst(stack, {
+          calls: Number(values.calls),
+          concurrencyLimit,
+          callLengthMs,
+          expectedCreateRps: results.api?.requestsPerSecond,
+          log,
+        });
+      }
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const stamp = results.startedAt.replaceAll(':', '-').slice(0, 19);
+  writeFileSync(`${RESULTS_DIR}${stamp}.json`, json);
+  writeFileSync(`${RESULTS_DIR}latest.json`, json);
+  print(results);
+  console.log(`\nwritten: bench/results/${stamp}.json and bench/results/latest.json`);
+}
+
+function print(results: { burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[] }) {
+  const { burst, api, bundles } = results;
+  if (burst) {
+    console.log(`
+burst — ${burst.calls} calls due in the same second, C = ${burst.concurrencyLimit}, L = ${burst.callLengthMs} ms
+  makespan            ${round(burst.makespanMs / 1000, 1)} s  (ideal ceil(N/C)·L = ${round(burst.idealMs / 1000, 1)} s)  ratio ${burst.makespanRatio}
+  dial lag (free slot) p50 ${burst.dialLagP50Ms} ms   p99 ${burst.dialLagP99Ms} ms
+  queue wait (all)     p50 ${round(burst.queueWaitP50Ms / 1000, 1)} s   p99 ${round(burst.queueWaitP99Ms / 1000, 1)} s
+  slot hand-off        p50 ${burst.handoffP50Ms} ms   p99 ${burst.handoffP99Ms} ms  (call end → next dial on the freed slot)
+  peak concurrency    ${burst.peakConcurrency}   429s ${burst.provider429s}   duplicate dials ${burst.duplicateDials}   lost calls ${burst.lostCalls}   completed ${burst.completed}/${burst.calls}`);
+  }
+  if (api) {
+    console.log(`
+api — POST /calls, ${api.clients} concurrent clients, ${api.requests} requests
+  throughput          ${api.requestsPerSecond} req/s
+  latency             p50 ${api.p50Ms} ms   p99 ${api.p99Ms} ms
+  bare write+schedule p50 ${api.bareP50Ms} ms   p99 ${api.bareP99Ms} ms   handler overhead ratio ${api.overheadRatio}`);
+  }
+  if (bundles) {
+    const width = Math.max(...bundles.map((b) => b.name.length));
+    console.log(`\nbundles — minified size and cold import in a fresh node process (empty handler: ${bundles[0]?.emptyHandlerColdImportMs} ms)`);
+    for (const b of bundles) {
+      console.log(`  ${b.name.padEnd(width)}  ${`${round(b.minifiedBytes / 1000, 1)} kB`.padStart(9)}  ${`${b.coldImportMs} ms`.padStart(9)}`);
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('bench failed:', error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

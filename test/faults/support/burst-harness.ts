@@ -1,0 +1,131 @@
+import { isTerminal, type CallRecord } from '@vfc/shared';
+import type { LocalStack } from '@vfc/backend/local/stack';
+import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
+import { DynamoDbCallStore } from '@vfc/backend/adapters/dynamodb/dynamodb-call-store';
+import { DynamoDbDialSlots } from '@vfc/backend/adapters/dynamodb/dynamodb-dial-slots';
+import { ACCOUNT_SCOPE } from '@vfc/backend/app/concurrency/slot-policy';
+import type { RetellSimulator } from '@vfc/backend/local/retell-simulator/index';
+import { burstPhoneNumber } from '../../bench/burst.js';
+import { runPool } from '../../bench/stats.js';
+
+/** Calls of one fault burst, created through the real API. */
+export interface Burst {
+  callIds: string[];
+  /** When they fell due (stack clock, epoch ms). */
+  dueMs: number;
+}
+
+/**
+ * Creates `n` calls due together, `leadMs` of stack time from now (the stack clock may run faster than real time).
+ * `offset` keeps numbers distinct between bursts of one stack (the per-number cap is 3 per 30 days).
+ */
+export async function createBurst(stack: LocalStack, n: number, options: { leadMs: number; offset: number }): Promise<Burst> {
+  const dueMs = Math.ceil((stack.now().getTime() + options.leadMs) / 1_000) * 1_000;
+  const scheduledFor = new Date(dueMs).toISOString();
+  const callIds = await runPool(n, 8, async (i) => {
+    const res = await fetch(`${stack.apiUrl}/calls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.staffToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        consultationId: String(700_000 + options.offset + i),
+        petName: 'Fault',
+        ownerName: 'Fault Owner',
+        phoneNumber: burstPhoneNumber(options.offset + i),
+        scheduledFor,
+      }),
+    });
+    const json = (await res.json()) as { callId?: string };
+    if (res.status !== 201 || !json.callId) throw new Error(`POST /calls answered ${res.status}: ${JSON.stringify(json)}`);
+    return json.callId;
+  });
+  return { callIds, dueMs };
+}
+
+/** Reads the calls straight from DynamoDB Local. */
+export function callReader(stack: Pick<LocalStack, 'dynamoDbEndpoint' | 'tableName'>) {
+  const db = createDocumentClient({ endpoint: stack.dynamoDbEndpoint });
+  const store = new DynamoDbCallStore(db, stack.tableName);
+  const slots = new DynamoDbDialSlots(db, stack.tableName, { scope: ACCOUNT_SCOPE, limit: 1 });
+  return {
+    store,
+    slots,
+    read: async (callIds: readonly string[]) => runPool(callIds.length, 8, (i) => store.get(callIds[i]!)),
+  };
+}
+
+/**
+ * Waits until every call is terminal (polling DynamoDB), or `timeoutMs` of real time passed.
+ * @returns the calls as last read.
+ */
+export async function settle(stack: LocalStack, burst: Burst, timeoutMs: number): Promise<(CallRecord | undefined)[]> {
+  const { read } = callReader(stack);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const calls = await read(burst.callIds);
+    if (calls.every((call) => call && isTerminal(call.status)) || Date.now() > deadline) return calls;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The invariants of issue 6, as data a test asserts on (empty lists = holds). */
+export interface InvariantReport {
+  /** Calls missing from the table (data lost). */
+  missing: string[];
+  /** Calls neither terminal nor legitimately waiting (scheduled with a live schedule or a place in the line). */
+  stuck: { callId: string; status: string }[];
+  /** (call_id, attempt) pairs the provider received more than once. */
+  dialledTwice: string[];
+  /** Most calls live at once at the provider, and the limit. */
+  peakConcurrency: number;
+  limit: number;
+  /** Provider calls whose metadata names a call we do not have. */
+  unknownProviderCalls: string[];
+  /** Completed calls whose stored Retell call_id the provider never issued. */
+  inconsistent: string[];
+}
+
+/** Checks the invariants over a burst's calls, the provider's record and the scheduler's schedules. */
+export async function checkInvariants(
+  stack: LocalStack,
+  simulator: RetellSimulator,
+  burst: Burst,
+  calls: (CallRecord | undefined)[],
+  limit: number,
+): Promise<InvariantReport> {
+  const { slots } = callReader(stack);
+  const mine = new Set(burst.callIds);
+  const log = simulator.callLog().filter((r) => mine.has(String(r.metadata.call_id)));
+  const perAttempt = new Map<string, number>();
+  for (const r of log) {
+    const key = `${String(r.metadata.call_id)}#${String(r.metadata.attempt)}`;
+    perAttempt.set(key, (perAttempt.get(key) ?? 0) + 1);
+  }
+  const scheduledNames = new Set(stack.scheduler.schedules().map((s) => s.name));
+  const missing: string[] = [];
+  const stuck: InvariantReport['stuck'] = [];
+  for (const [i, call] of calls.entries()) {
+    if (!call) {
+      missing.push(burst.callIds[i]!);
+      continue;
+    }
+    if (isTerminal(call.status)) continue;
+    const waiting =
+      call.status === 'scheduled' &&
+      ((call.scheduleName !== undefined && scheduledNames.has(call.scheduleName)) ||
+        (await slots.isWaiting({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor })));
+    if (!waiting) stuck.push({ callId: call.callId, status: call.status });
+  }
+  const providerIds = new Set(log.map((r) => r.call_id));
+  return {
+    missing,
+    stuck,
+    dialledTwice: [...perAttempt].filter(([, n]) => n > 1).map(([key]) => key),
+    peakConcurrency: simulator.stats().peakConcurrency,
+    limit,
+    unknownProviderCalls: log.filter((r) => !mine.has(String(r.metadata.call_id))).map((r) => r.call_id),
+    inconsistent: calls
+      .filter((call): call is CallRecord => call?.status === 'completed')
+      .filter((call) => !call.retellCallId || !providerIds.has(call.retellCallId))
+      .map((call) => call.callId),
+  };
+}
