@@ -205,7 +205,12 @@ async function waitForProvider(deps: Dependencies, call: CallRecord): Promise<Di
   });
   if (requeued?.changed) {
     await slots.enqueue({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor });
-    await deps.scheduler.schedule(scheduleNameFor(call.callId, call.attempt, wakeAt), wakeAt, { callId: call.callId, attempt: call.attempt });
+    // The wake-up keeps the call's due time as its place in the line (the same entry, not a second one).
+    await deps.scheduler.schedule(scheduleNameFor(call.callId, call.attempt, wakeAt), wakeAt, {
+      callId: call.callId,
+      attempt: call.attempt,
+      dueAt: call.scheduledFor,
+    });
   }
   await slots.release(call.callId, call.attempt);
   return 'deferred';

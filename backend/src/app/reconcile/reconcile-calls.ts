@@ -54,6 +54,8 @@ export type ReconcileAction =
 export async function reconcileCalls(deps: Dependencies, options: ReconcileOptions = RECONCILE_DEFAULTS): Promise<ReconcileReport> {
   const now = deps.clock.now();
   const report: ReconcileReport = { checked: 0, actions: [], slotsFreed: 0 };
+  // Slots first: a call put back in the line below must not find its own stale lease still held.
+  report.slotsFreed = await freeOrphanedSlots(deps, now, options);
   for (const clinic of await deps.clinics.listClinics()) {
     const calls = await deps.calls.listByScheduledTime(
       clinic.clinicId,
@@ -71,7 +73,6 @@ export async function reconcileCalls(deps: Dependencies, options: ReconcileOptio
       }
     }
   }
-  report.slotsFreed = await freeOrphanedSlots(deps, now, options);
   await serveLine(deps);
   if (report.actions.length > 0 || report.slotsFreed > 0) {
     deps.logger.info('reconciled', { checked: report.checked, actions: report.actions.length, slotsFreed: report.slotsFreed });

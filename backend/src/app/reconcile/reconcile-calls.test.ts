@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUseCaseWorld, type UseCaseWorld } from '../calling-rules/use-case-test-deps.js';
+import { dialDueCall } from '../dial-due-call.js';
+import { scheduleCall } from '../schedule-call.js';
+import { updateCall } from '../update-call.js';
+import { reconcileCalls } from './reconcile-calls.js';
+
+let world: UseCaseWorld;
+beforeAll(async () => {
+  world = await startUseCaseWorld('2026-11-23T17:00:00.000Z');
+});
+afterAll(() => world?.stop());
+
+let n = 0;
+async function dueCall(clinicId: string) {
+  n += 1;
+  const { call } = await scheduleCall(world.deps, {
+    clinicId,
+    request: {
+      consultationId: String(5000 + n),
+      petName: 'Rex',
+      ownerName: 'Ana',
+      phoneNumber: `+1415555${String(3000 + n)}`,
+      scheduledFor: world.deps.clock.now().toISOString(),
+    },
+  });
+  return call;
+}
+const at = (iso: string) => world.setNow(iso);
+
+describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)', () => {
+  it('a dialled call whose webhooks never came is ended from Retell get-call after the max call duration, and its slot freed', async () => {
+    at('2026-11-23T17:00:00.000Z');
+    const clinic = await world.putClinic({ clinicId: 'reconcile-a' });
+    const call = await dueCall(clinic.clinicId);
+    expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
+    expect((await world.deps.slots!.snapshot()).inUse).toBe(1);
+    await new Promise((r) => setTimeout(r, 2_500)); // the simulated call ends; no webhook URL: nothing tells us
+
+    at('2026-11-23T17:30:00.000Z');
+    expect((await reconcileCalls(world.deps)).actions).toEqual([]); // not overdue yet: calls may last an hour
+    at('2026-11-23T18:10:00.000Z');
+    const report = await reconcileCalls(world.deps);
+    expect(report.actions).toEqual([{ callId: call.callId, attempt: 1, action: 'ended_from_provider' }]);
+    expect(await world.deps.calls.get(call.callId)).toMatchObject({ status: 'completed', outcome: { disconnectionReason: 'user_hangup' } });
+    expect((await world.deps.slots!.snapshot()).inUse).toBe(0);
+  });
+
+  it('a call left in dialing without a Retell call_id (crash before the answer) is put back and dialled again, same attempt', async () => {
+    at('2026-11-24T17:00:00.000Z');
+    const clinic = await world.putClinic({ clinicId: 'reconcile-b' });
+    const call = await dueCall(clinic.clinicId);
+    await updateCall(world.deps, call.callId, (c) => ({
+      next: { ...c, status: 'dialing', attempts: c.attempts.map((a) => ({ ...a, dialedAt: '2026-11-24T17:00:00.000Z' })) },
+    }));
+    at('2026-11-24T17:02:00.000Z');
+    expect((await reconcileCalls(world.deps)).actions).toEqual([]); // within the 5-minute grace: maybe still in flight
+    at('2026-11-24T17:06:00.000Z');
+    const report = await reconcileCalls(world.deps);
+    expect(report.actions).toEqual([{ callId: call.callId, attempt: 1, action: 'redial_unplaced' }]);
+    const after = await world.deps.calls.get(call.callId);
+    expect(after).toMatchObject({ status: 'scheduled', attempt: 1, scheduledFor: '2026-11-24T17:06:00.000Z' });
+    expect(world.scheduler.schedules().map((s) => s.name)).toContain(after!.scheduleName);
+  });
+
+  it('an overdue scheduled call that lost its firing joins the line and is dialled; a waiting one is left alone', async () => {
+    at('2026-11-25T17:00:00.000Z');
+    const clinic = await world.putClinic({ clinicId: 'reconcile-c' });
+    const call = await dueCall(clinic.clinicId);
+    at('2026-11-25T17:10:00.000Z');
+    const report = await reconcileCalls(world.deps);
+    expect(report.actions).toContainEqual({ callId: call.callId, attempt: 1, action: 'requeued_overdue' });
+    expect((await world.deps.calls.get(call.callId))?.status).toBe('dialing');
+    expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
+  });
+});
