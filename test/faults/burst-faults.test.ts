@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import type { SimulatorFaults } from '@vfc/backend/local/retell-simulator/index';
-import { checkInvariants, createBurst, settle } from './support/burst-harness.js';
+import { callReader, checkInvariants, createBurst, settle } from './support/burst-harness.js';
 
 /**
  * Bursts on the real local stack (DynamoDB Local, scheduler emulator, Retell simulator) with one fault mode on at a
@@ -36,6 +36,12 @@ async function burstWith(faults: SimulatorFaults, duplicateDeliveryRate = 0) {
     const burst = await createBurst(stack, CALLS, { leadMs: 5 * 60_000, offset: (offset += 1000) });
     const calls = await settle(stack, burst, 90_000);
     const report = await checkInvariants(stack, simulator, burst, calls, LIMIT);
+    if (report.stuck.length > 0) {
+      const { store, slots } = callReader(stack);
+      const first = report.stuck[0]!.callId;
+      console.log('STUCK', JSON.stringify(await store.get(first)), JSON.stringify(await store.listEvents(first)));
+      console.log('SLOTS', JSON.stringify(await slots.snapshot()).slice(0, 2000));
+    }
     expect(report.missing).toEqual([]);
     expect(report.stuck).toEqual([]);
     expect(report.dialledTwice).toEqual([]);

@@ -130,7 +130,9 @@ async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date): Pro
         updatedAt: at,
         attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, dialedAt: at } : a)),
       },
-      event: { at, type: 'dialing', dedupeKey: `dialing#${call.attempt}`, detail: { attempt: call.attempt } },
+      // Keyed by the version claimed: a second claim of one version loses the optimistic lock anyway, and an attempt
+      // put back in line (429, reconciler) can be claimed again with a history entry of its own.
+      event: { at, type: 'dialing', dedupeKey: `dialing#${call.attempt}#v${call.version}`, detail: { attempt: call.attempt } },
     };
   });
   return result?.changed ? result.call : undefined;

@@ -61,6 +61,9 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     const after = await world.deps.calls.get(call.callId);
     expect(after).toMatchObject({ status: 'scheduled', attempt: 1, scheduledFor: '2026-11-24T17:06:00.000Z' });
     expect(world.scheduler.schedules().map((s) => s.name)).toContain(after!.scheduleName);
+    // …and the same attempt can be claimed and placed again (its history keeps both claims).
+    expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
+    expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
   });
 
   it('an overdue scheduled call that lost its firing joins the line and is dialled; a waiting one is left alone', async () => {
