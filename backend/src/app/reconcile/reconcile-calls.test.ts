@@ -46,7 +46,7 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     expect((await world.deps.slots!.snapshot()).inUse).toBe(0);
   });
 
-  it('a call left in dialing without a Retell call_id (crash before the answer) is put back and dialled again, same attempt', async () => {
+  it('a call left in dialing without a Retell call_id (crash mid-dial) ends that attempt as unknown and is retried as the next one', async () => {
     at('2026-11-24T17:00:00.000Z');
     const clinic = await world.putClinic({ clinicId: 'reconcile-b' });
     const call = await dueCall(clinic.clinicId);
@@ -57,13 +57,11 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     expect((await reconcileCalls(world.deps)).actions).toEqual([]); // within the 5-minute grace: maybe still in flight
     at('2026-11-24T17:06:00.000Z');
     const report = await reconcileCalls(world.deps);
-    expect(report.actions).toEqual([{ callId: call.callId, attempt: 1, action: 'redial_unplaced' }]);
+    expect(report.actions).toEqual([{ callId: call.callId, attempt: 1, action: 'ended_unknown' }]);
     const after = await world.deps.calls.get(call.callId);
-    expect(after).toMatchObject({ status: 'scheduled', attempt: 1, scheduledFor: '2026-11-24T17:06:00.000Z' });
+    expect(after).toMatchObject({ status: 'scheduled', attempt: 2, scheduledFor: '2026-11-24T17:11:00.000Z' });
+    expect(after!.attempts[0]).toMatchObject({ attempt: 1, disconnectionReason: 'error_unknown', verdict: 'retry' });
     expect(world.scheduler.schedules().map((s) => s.name)).toContain(after!.scheduleName);
-    // …and the same attempt can be claimed and placed again (its history keeps both claims).
-    expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
-    expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
   });
 
   it('an overdue scheduled call that lost its firing joins the line and is dialled; a waiting one is left alone', async () => {

@@ -1,15 +1,12 @@
 import { isTerminal, type CallRecord } from '@vfc/shared';
 import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
-import { releaseClaimedDial } from '../calling-rules/dial-guards.js';
 import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
 import { endAttempt } from '../next-attempt.js';
-import { scheduleNameFor } from '../schedule-names.js';
-import { updateCall } from '../update-call.js';
 
 /** Thresholds of the reconciler, ms of the backend clock. */
 export interface ReconcileOptions {
-  /** A `dialing` call with no Retell call_id after this long was never placed (Retell answers create-phone-call in seconds). */
+  /** A `dialing` call with no Retell call_id after this long lost its dial (crash); must exceed the dialer's own timeout. */
   dialingWithoutIdAfterMs: number;
   /** A dialled call with no `call_ended` after this long (the maximum call duration + margin) is asked about at Retell. */
   unendedAfterMs: number;
@@ -36,8 +33,8 @@ export interface ReconcileReport {
 }
 
 export type ReconcileAction =
-  /** dialing, never placed (no call_id, no webhook): back to `scheduled`, same attempt, dialled again. */
-  | 'redial_unplaced'
+  /** dialing with no call_id and no webhook: outcome unknown → the attempt ends (`error_unknown`), the policy retries. */
+  | 'ended_unknown'
   /** dialled, no call_ended: Retell's get-call says it ended → applied as the ending. */
   | 'ended_from_provider'
   /** overdue `scheduled` call with no schedule and no place in the line: put back in the line. */
@@ -46,7 +43,8 @@ export type ReconcileAction =
 /**
  * The recurring safety net: finds calls stuck by a crash or a lost event at any step and resolves each from Retell's
  * own record or by putting it back in line, then frees slots nobody will release and serves the line.
- * - `dialing`, no Retell call_id, dialled more than `dialingWithoutIdAfterMs` ago → not placed: redial the same attempt;
+ * - `dialing`, no Retell call_id, dialled more than `dialingWithoutIdAfterMs` ago → outcome unknown: end the attempt
+ *   (`error_unknown`) so the retry policy makes the next one — never the same attempt twice;
  * - dialled (`dialing` with an id / `in_progress`) more than `unendedAfterMs` ago → Retell get-call: ended → end the attempt;
  * - `scheduled`, due more than `overdueAfterMs` ago, not waiting for a slot → join the line (dial when a slot is free);
  * - slot leases that expired, or whose attempt is no longer being dialled/in progress, are freed.
@@ -87,12 +85,14 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
 
   if (call.status === 'dialing' && !call.retellCallId) {
     if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.dialingWithoutIdAfterMs) return undefined;
-    // Crashed between the claim and Retell's answer. Had Retell placed it, its webhooks (which carry our call_id in
-    // metadata) would have recorded the call_id long ago: treat it as not placed and dial the same attempt again.
-    if (!(await putBackUnplaced(deps, call, now))) return undefined;
-    await releaseClaimedDial(deps, call);
+    // Crashed between the claim and storing Retell's answer: whether Retell placed the call is unknown (its webhooks,
+    // which would have told us, may have been lost too). Never redial the same attempt — that could ring the person
+    // twice for one attempt. End it as Retell's "unknown error": the retry policy decides (next attempt 5 min after,
+    // counted, within the cap), exactly as for a create-phone-call that timed out.
+    const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: 'error_unknown', endedAt: now.toISOString() });
+    if (!ended) return undefined;
     await releaseSlot(deps, call.callId, call.attempt);
-    return 'redial_unplaced';
+    return 'ended_unknown';
   }
 
   if ((call.status === 'dialing' || call.status === 'in_progress') && call.retellCallId) {
@@ -115,34 +115,6 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
     return 'requeued_overdue';
   }
   return undefined;
-}
-
-/**
- * `dialing → scheduled`, same attempt, due now — only while it still has no Retell call_id (a late answer that stored
- * one wins, and then nothing is redialled) — and a schedule that brings it back to the line.
- * The thresholds must exceed the dialer's own timeout (Retell client 15 s, Lambda timeout) so no dial is still in flight.
- */
-async function putBackUnplaced(deps: Dependencies, call: CallRecord, now: Date): Promise<boolean> {
-  const at = now.toISOString();
-  const scheduleName = scheduleNameFor(call.callId, call.attempt, now);
-  const result = await updateCall(deps, call.callId, (current) => {
-    if (current.status !== 'dialing' || current.attempt !== call.attempt || current.retellCallId) return undefined;
-    return {
-      next: {
-        ...current,
-        status: 'scheduled',
-        scheduledFor: at,
-        scheduleName,
-        statusReason: 'Dialled again: the first try never reached the provider',
-        updatedAt: at,
-        attempts: current.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor: at } : a)),
-      },
-      event: { at, type: 'reconciled', dedupeKey: `reconciled#${call.attempt}#${at}`, detail: { attempt: call.attempt, action: 'redial_unplaced' } },
-    };
-  });
-  if (!result?.changed) return false;
-  await deps.scheduler.schedule(scheduleName, now, { callId: call.callId, attempt: call.attempt });
-  return true;
 }
 
 /** Reconcile thresholds from the environment (`RECONCILE_*_MS`, backend-clock ms), else {@link RECONCILE_DEFAULTS}. */
