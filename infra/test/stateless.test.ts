@@ -20,6 +20,7 @@ const DEPLOYED_ENV = [
   'SCHEDULER_ROLE_ARN',
   'SCHEDULER_DLQ_ARN',
   'RETELL_API_KEY_SECRET_ARN',
+  'RETELL_CONCURRENCY_LIMIT',
 ];
 
 let s: Synthesized;
@@ -338,5 +339,13 @@ describe('outputs', () => {
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'RetellWebhookUrl', 'ScheduleGroupName']));
     expect(JSON.stringify(outputs.RetellWebhookUrl.Value)).toMatch(/\/webhooks\/retell"\]\]\}$/);
     expect(outputs.ScheduleGroupName.Value).toBe('vfc-dev-calls');
+  });
+});
+
+describe('provider concurrency wiring', () => {
+  it('gives the dialer and the webhook (which may dial the next waiting call) 30 s, and every function the Retell limit', () => {
+    expect(fnNamed('dialer').Properties?.Timeout).toBe(30);
+    expect(fnNamed('retell-webhook').Properties?.Timeout).toBe(30);
+    expect(envOf('dialer').RETELL_CONCURRENCY_LIMIT).toBe('20');
   });
 });

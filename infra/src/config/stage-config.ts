@@ -24,6 +24,11 @@ export interface StageSettings {
   readonly extensionOrigins: readonly string[];
   /** HTTP API stage throttling: steady requests per second and burst size. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Concurrent calls the Retell workspace allows (`RETELL_CONCURRENCY_LIMIT` of the dialer's slot control). Retell's
+   * pay-as-you-go default is 20 (docs.retellai.com, "Concurrency"); raise it only after Retell raised the workspace's.
+   */
+  readonly retellConcurrencyLimit: number;
 }
 
 /** Everything the stacks need to know about the stage being synthesized. */
@@ -88,6 +93,10 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
   if (!throttle || !(throttle.rateLimit > 0) || !(throttle.burstLimit > 0)) {
     throw new Error(`stages.${stage}.throttle needs positive rateLimit and burstLimit`);
   }
+  const retellConcurrencyLimit = settings.retellConcurrencyLimit ?? 20;
+  if (!Number.isInteger(retellConcurrencyLimit) || retellConcurrencyLimit < 1) {
+    throw new Error(`stages.${stage}.retellConcurrencyLimit must be a positive integer (Retell's default is 20)`);
+  }
   const emailOverride = tryGetContext('alarmEmail');
   const alarmEmail = typeof emailOverride === 'string' ? emailOverride : settings.alarmEmail;
 
@@ -101,5 +110,6 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     ...(alarmEmail ? { alarmEmail } : {}),
     extensionOrigins,
     throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
+    retellConcurrencyLimit,
   };
 }

@@ -28,6 +28,8 @@ export interface StatelessStackProps extends StackProps {
 /** Run time limits of handlers that need more than the default 15 s. */
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
   dialer: Duration.seconds(30),
+  // A call_ended frees a provider slot and the webhook dials the next waiting call (Retell answers within 15 s).
+  'retell-webhook': Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -59,6 +61,7 @@ export class StatelessStack extends Stack {
       SCHEDULER_ROLE_ARN: this.scheduling.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
+      RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
     };
 
     for (const handler of handlerNames()) {

@@ -27,6 +27,7 @@ export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
  * - `DIALER_TARGET_ARN`: ARN of the dialer Lambda (schedule target). `SCHEDULER_ROLE_ARN`: role the scheduler assumes.
  * - `SCHEDULER_DLQ_ARN`: SQS dead-letter queue for failed deliveries (optional locally).
  * - `RETELL_API_KEY_SECRET_ARN` (AWS) or `RETELL_API_KEY` (local); `RETELL_BASE_URL` (simulator only).
+ * - `RETELL_CONCURRENCY_LIMIT`: concurrent calls the Retell workspace allows (default 20).
  * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`: local emulators only.
  */
 export const HANDLER_ENV = [
@@ -38,4 +39,5 @@ export const HANDLER_ENV = [
   'RETELL_API_KEY_SECRET_ARN',
   'RETELL_API_KEY',
   'RETELL_BASE_URL',
+  'RETELL_CONCURRENCY_LIMIT',
 ] as const;
