@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { createScaledClock, LOCAL_TIME_ENV } from '../adapters/clock/scaled-clock.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
@@ -6,13 +5,13 @@ import { startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
 import { createTable } from './dynamodb/create-table.js';
 import { startFakeNeo } from './fake-neo/index.js';
 import { startApiServer } from './http/api-server.js';
-import { localLambdaContext } from './http/lambda-context.js';
 import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
 import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
-import { invokeReconcile, LOCAL_RECONCILE_ARN, startLocalReconcile } from './reconcile-schedule.js';
 import { join } from 'node:path';
-import { invokeAgentSync, LOCAL_AGENT_SYNC_ARN, startLocalAgentSync } from './agent-sync-schedule.js';
+import { createLocalRecurringSchedule, invokeLocalFunction, LOCAL_DIALER_ARN, LOCAL_FUNCTIONS, LOCAL_SCHEDULER_ROLE_ARN } from './local-functions.js';
+
+export { LOCAL_DIALER_ARN } from './local-functions.js';
 
 /** Options of {@link startLocalStack}; every port 0 = a free one. */
 export interface LocalStackOptions {
@@ -97,9 +96,6 @@ export interface LocalStack {
   kill(): Promise<void>;
 }
 
-/** ARN the local schedules target; the scheduler emulator maps it to the in-process dialer. */
-export const LOCAL_DIALER_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:vfc-local-dialer';
-
 /**
  * Starts everything `pnpm start` runs on one machine: DynamoDB Local (in memory) with the table from TABLE_DESIGN,
  * the EventBridge Scheduler emulator, the Retell simulator (unless `retellApiKey`), the API (same handlers and adapters
@@ -139,13 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.schedulerPort ? { port: options.schedulerPort } : {}),
       ...(options.dataDir ? { stateFile: join(options.dataDir, 'schedules.json') } : {}),
       ...(options.schedulerDuplicateDeliveryRate ? { duplicateDeliveryRate: options.schedulerDuplicateDeliveryRate } : {}),
-      invoke: async ({ arn, input }) => {
-        if (arn === LOCAL_AGENT_SYNC_ARN) return void (await invokeAgentSync());
-        if (arn === LOCAL_RECONCILE_ARN) return void (await invokeReconcile());
-        if (arn !== LOCAL_DIALER_ARN) throw new Error(`No local function for ${arn}`);
-        const { handler } = (await import('../handlers/dialer.js')) as { handler: (e: unknown, c: Context) => Promise<unknown> };
-        await handler(JSON.parse(input), localLambdaContext('dialer'));
-      },
+      invoke: async ({ arn, input }) => void (await invokeLocalFunction(arn, input)),
     });
     stops.push(() => scheduler.stop());
 
@@ -156,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SCHEDULER_ENDPOINT: scheduler.url,
       SCHEDULE_GROUP_NAME: 'default',
       DIALER_TARGET_ARN: LOCAL_DIALER_ARN,
-      SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/vfc-local-scheduler',
+      SCHEDULER_ROLE_ARN: LOCAL_SCHEDULER_ROLE_ARN,
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
       RETELL_CONCURRENCY_LIMIT: String(options.concurrencyLimit ?? 20),
       ...(options.retellTimeoutMs ? { RETELL_TIMEOUT_MS: String(options.retellTimeoutMs) } : {}),
@@ -190,10 +180,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (reuse) {
       // Restarted on a file-backed folder: the recurring schedules were restored with the rest.
     } else {
-      await startLocalAgentSync(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler');
+      await createLocalRecurringSchedule(scheduler.url, 'agent-sync');
+      await invokeLocalFunction(LOCAL_FUNCTIONS['agent-sync'].arn, '{}');
     }
     if (options.reconcileSchedule !== false) {
-      await startLocalReconcile(scheduler.url, 'arn:aws:iam::000000000000:role/vfc-local-scheduler', options.reconcileSchedule);
+      await createLocalRecurringSchedule(scheduler.url, 'reconcile', options.reconcileSchedule);
     }
 
     return {
