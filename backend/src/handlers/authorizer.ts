@@ -1,7 +1,7 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { authenticate } from '../app/authenticate.js';
 import { AppError } from '../app/errors.js';
-import { dependencies } from '../composition.js';
+import { storageDependencies } from '../composition/storage.js';
 
 /** Simple-response answer of an HTTP API Lambda authorizer; `context` reaches handlers as `authorizer.lambda`. */
 export interface AuthorizerResult {
@@ -15,7 +15,7 @@ export interface AuthorizerResult {
  */
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
-    const grant = await authenticate(dependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
+    const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
     return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role } };
   } catch (error) {
     if (error instanceof AppError) return { isAuthorized: false };

@@ -1,5 +1,5 @@
 import { listRegistryAgents } from '../app/agents/list-agents.js';
-import { dependencies } from '../composition.js';
+import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -7,5 +7,5 @@ import { json } from './http/responses.js';
 /** `GET /agents` (admin): the agent registry (`ListAgentsResponse`). */
 export const handler = apiHandler(async (event) => {
   grantOf(event, 'admin');
-  return json(200, { items: await listRegistryAgents(dependencies()) });
+  return json(200, { items: await listRegistryAgents(storageDependencies()) });
 });

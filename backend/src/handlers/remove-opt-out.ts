@@ -1,7 +1,7 @@
 import { OptOutPathNumber } from '@vfc/shared';
 import { removeOptOut } from '../app/calling-rules/opt-outs.js';
 import { invalidField } from '../app/errors.js';
-import { dependencies } from '../composition.js';
+import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, pathParam } from './http/api-request.js';
 
@@ -20,6 +20,6 @@ export const handler = apiHandler(async (event) => {
   }
   const parsed = OptOutPathNumber.safeParse(decoded);
   if (!parsed.success) throw invalidField('phoneNumber', `"${decoded}" is not a valid phone number`);
-  await removeOptOut(dependencies(), clinicId, parsed.data);
+  await removeOptOut(storageDependencies(), clinicId, parsed.data);
   return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
 });

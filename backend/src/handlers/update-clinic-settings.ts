@@ -1,6 +1,6 @@
 import { UpdateClinicSettingsRequest } from '@vfc/shared';
 import { updateClinicSettings } from '../app/calling-rules/clinic-settings.js';
-import { dependencies } from '../composition.js';
+import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -9,5 +9,5 @@ import { json } from './http/responses.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const patch = UpdateClinicSettingsRequest.parse(jsonBody(event));
-  return json(200, await updateClinicSettings(dependencies(), clinicId, patch));
+  return json(200, await updateClinicSettings(storageDependencies(), clinicId, patch));
 });

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Dependencies } from '../app/dependencies.js';
+import { ACCOUNT_SCOPE, DEFAULT_CONCURRENCY_LIMIT } from '../app/concurrency/slot-policy.js';
+import { clockFromEnv } from '../adapters/clock/scaled-clock.js';
+import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
+import { DynamoDbAgentRegistry } from '../adapters/dynamodb/dynamodb-agent-registry.js';
+import { DynamoDbCallStore } from '../adapters/dynamodb/dynamodb-call-store.js';
+import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
+import { DynamoDbDialSlots } from '../adapters/dynamodb/dynamodb-dial-slots.js';
+import { DynamoDbNumberUsageStore } from '../adapters/dynamodb/dynamodb-number-usage-store.js';
+import { DynamoDbOptOutStore } from '../adapters/dynamodb/dynamodb-opt-out-store.js';
+import { appLogger } from '../adapters/logging/powertools-logger.js';
+
+/** The dependencies that need only the table (no Retell, no Scheduler): what read-only handlers import. */
+export type StorageDependencies = Pick<
+  Dependencies,
+  'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'newId'
+>;
+
+/** Reads a required environment variable. @throws Error naming the variable when it is missing. */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
+
+/** `RETELL_CONCURRENCY_LIMIT` (positive integer), else {@link DEFAULT_CONCURRENCY_LIMIT}. @throws Error when malformed. */
+export function concurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.RETELL_CONCURRENCY_LIMIT;
+  if (raw === undefined || raw === '') return DEFAULT_CONCURRENCY_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`RETELL_CONCURRENCY_LIMIT must be a positive integer, got "${raw}"`);
+  return limit;
+}
+
+/** The DynamoDB stores, clock, logger and ids, from the environment (`TABLE_NAME`; `DYNAMODB_ENDPOINT` locally). */
+export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env): StorageDependencies {
+  const tableName = requireEnv('TABLE_NAME', env);
+  const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  return {
+    calls: new DynamoDbCallStore(db, tableName),
+    clinics: new DynamoDbClinicStore(db, tableName),
+    agentRegistry: new DynamoDbAgentRegistry(db, tableName),
+    optOuts: new DynamoDbOptOutStore(db, tableName),
+    numberUsage: new DynamoDbNumberUsageStore(db, tableName),
+    // One line for the Retell workspace; RETELL_CONCURRENCY_LIMIT = the workspace's limit (default 20).
+    slots: new DynamoDbDialSlots(db, tableName, { scope: ACCOUNT_SCOPE, limit: concurrencyLimitFromEnv(env) }),
+    // The wall clock in AWS; locally `LOCAL_TIME_SCALE` + `LOCAL_TIME_ORIGIN` (set by the local stack) speed it up.
+    clock: clockFromEnv(env),
+    logger: appLogger,
+    newId: randomUUID,
+  };
+}
+
+let cached: StorageDependencies | undefined;
+
+/**
+ * The process-wide storage dependencies, built on first use. Handlers that only read or write the table import this
+ * module instead of `composition.ts`, so their Lambda bundles leave out retell-sdk, the Scheduler client and the
+ * Secrets Manager client (smaller bundle, faster cold start).
+ */
+export function storageDependencies(): StorageDependencies {
+  cached ??= createStorageDependencies();
+  return cached;
+}
