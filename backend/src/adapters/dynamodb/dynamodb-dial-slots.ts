@@ -103,20 +103,7 @@ export class DynamoDbDialSlots implements DialSlots {
   async release(callId: string, attempt: number): Promise<boolean> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.tableName,
-                  Key: { pk: this.slotsPk, sk: keys.dialSlotLease(callId, attempt) },
-                  ConditionExpression: 'attribute_exists(sk)',
-                },
-              },
-              this.counterChange(-1),
-            ],
-          }),
-        );
+        await this.deleteLease(callId, attempt, { ConditionExpression: 'attribute_exists(sk)' });
         return true;
       } catch (error) {
         const codes = cancellationCodes(error);
@@ -153,22 +140,11 @@ export class DynamoDbDialSlots implements DialSlots {
     for (const lease of await this.leases()) {
       if (lease.expiresAtMs > nowMs) continue;
       try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.tableName,
-                  Key: { pk: this.slotsPk, sk: keys.dialSlotLease(lease.callId, lease.attempt) },
-                  // Only the expiry we saw: a lease extended meanwhile is kept.
-                  ConditionExpression: 'expiresAtMs = :seen',
-                  ExpressionAttributeValues: { ':seen': lease.expiresAtMs },
-                },
-              },
-              this.counterChange(-1),
-            ],
-          }),
-        );
+        // Only the expiry we saw: a lease extended meanwhile is kept.
+        await this.deleteLease(lease.callId, lease.attempt, {
+          ConditionExpression: 'expiresAtMs = :seen',
+          ExpressionAttributeValues: { ':seen': lease.expiresAtMs },
+        });
         reclaimed.push(lease);
       } catch (error) {
         if (cancellationCodes(error)) continue; // released or extended by someone else meanwhile
@@ -241,6 +217,22 @@ export class DynamoDbDialSlots implements DialSlots {
       }
       return 'changed';
     }
+  }
+
+  /** One transaction: the lease goes (if `condition` holds) and the counter gives its slot back. */
+  private async deleteLease(
+    callId: string,
+    attempt: number,
+    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+  ): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: { pk: this.slotsPk, sk: keys.dialSlotLease(callId, attempt) }, ...condition } },
+          this.counterChange(-1),
+        ],
+      }),
+    );
   }
 
   private counterChange(delta: 1 | -1) {
