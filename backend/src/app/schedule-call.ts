@@ -4,8 +4,9 @@ import { recipientZonesFor, slotFor } from './call-slot.js';
 import { assertUnderNumberCap } from './calling-rules/number-cap.js';
 import { assertNotOptedOut } from './calling-rules/opt-outs.js';
 import type { Dependencies } from './dependencies.js';
-import { conflict, invalidField, notFound } from './errors.js';
+import { conflict, invalidField } from './errors.js';
 import { scheduleNameFor } from './schedule-names.js';
+import { requireClinic } from './read-clinic.js';
 
 /** How far in the past `scheduledFor` may be and still mean "now" (clock skew between the browser and AWS), ms. */
 export const PAST_TOLERANCE_MS = 2 * 60_000;
@@ -32,8 +33,7 @@ export async function scheduleCall(
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
   await assertClinicAgentUsable(deps, clinic);
 
   const now = deps.clock.now();

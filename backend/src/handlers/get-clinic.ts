@@ -1,5 +1,4 @@
-import { ClinicSummary } from '@vfc/shared';
-import { notFound } from '../app/errors.js';
+import { getClinicSummary } from '../app/read-clinic.js';
 import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
@@ -8,7 +7,5 @@ import { json } from './http/responses.js';
 /** `GET /clinic` (staff): the token's clinic — name, timezone, hours, demo mode (no Retell wiring). */
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'staff');
-  const clinic = await storageDependencies().clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
-  return json(200, ClinicSummary.parse(clinic));
+  return json(200, await getClinicSummary(storageDependencies(), clinicId));
 });

@@ -1,9 +1,10 @@
 import type { ClinicAgentSettings, FollowUpAgent, UpdateClinicAgentRequest } from '@vfc/shared';
 import { AgentDirectoryError, type AgentDetails, type AgentEdit } from '../../ports/agent-directory.js';
 import type { Dependencies } from '../dependencies.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict } from '../errors.js';
 import { activeRecord, REASONS, unusableRecord } from './agent-records.js';
 import { agentProblem } from './agent-guard.js';
+import { requireClinic } from '../read-clinic.js';
 
 export type ClinicAgentDeps = Pick<Dependencies, 'clinics' | 'agentDirectory' | 'agentRegistry' | 'clock' | 'logger'>;
 
@@ -26,8 +27,7 @@ function fromDirectory(error: unknown): never {
  * @throws AppError 404 when the clinic does not exist.
  */
 export async function getClinicAgentSettings(deps: ClinicAgentDeps, clinicId: string): Promise<ClinicAgentSettings> {
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
   const registry = await deps.agentRegistry.get(clinic.agentId);
   let agent: FollowUpAgent | undefined;
   try {
@@ -78,8 +78,7 @@ export async function updateClinicAgent(
   clinicId: string,
   request: UpdateClinicAgentRequest,
 ): Promise<ClinicAgentSettings> {
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
   const agentId = request.agentId ?? clinic.agentId;
   const edit: AgentEdit = {
     ...(request.voiceId !== undefined ? { voiceId: request.voiceId } : {}),

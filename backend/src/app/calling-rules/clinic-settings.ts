@@ -1,23 +1,15 @@
 import { CallingRules, Clinic, type UpdateCallingRulesRequest } from '@vfc/shared';
 import type { Dependencies } from '../dependencies.js';
-import { notFound } from '../errors.js';
+import { requireClinic } from '../read-clinic.js';
 
-/** The calling-rules fields of a clinic (the `GET/PUT /clinic/settings` shape). */
+/** The calling-rules fields of a clinic (the `GET/PUT /clinic/settings` shape; zod drops the clinic's other fields). */
 function rulesOf(clinic: Clinic): CallingRules {
-  return CallingRules.parse({
-    timezone: clinic.timezone,
-    weeklyHours: clinic.weeklyHours,
-    closedDates: clinic.closedDates,
-    enforceRecipientWindow: clinic.enforceRecipientWindow,
-    voicemailPolicy: clinic.voicemailPolicy,
-    maxCallsPer30Days: clinic.maxCallsPer30Days,
-  });
+  return CallingRules.parse(clinic);
 }
 
 /** The clinic's calling rules. @throws AppError 404 when the clinic does not exist. */
 export async function getClinicSettings(deps: Pick<Dependencies, 'clinics'>, clinicId: string): Promise<CallingRules> {
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
   return rulesOf(clinic);
 }
 
@@ -33,8 +25,7 @@ export async function updateClinicSettings(
   clinicId: string,
   patch: UpdateCallingRulesRequest,
 ): Promise<CallingRules> {
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next = Clinic.parse({ ...clinic, ...defined });
   await deps.clinics.putClinic(next);

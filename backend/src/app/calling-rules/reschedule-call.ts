@@ -7,6 +7,7 @@ import { scheduleNameFor } from '../schedule-names.js';
 import { updateCall } from '../update-call.js';
 import { assertUnderNumberCap } from './number-cap.js';
 import { assertNotOptedOut } from './opt-outs.js';
+import { requireClinic } from '../read-clinic.js';
 
 /**
  * `PATCH /calls/{callId}`: moves a still-`scheduled` call (its current attempt) to a new time under the same rules as
@@ -25,8 +26,7 @@ export async function rescheduleCall(
   const before = await deps.calls.get(callId);
   if (!before || before.clinicId !== clinicId) throw notFound('Call');
   assertScheduled(before);
-  const clinic = await deps.clinics.getClinic(clinicId);
-  if (!clinic) throw notFound('Clinic');
+  const clinic = await requireClinic(deps, clinicId);
 
   const now = deps.clock.now();
   const asked = new Date(scheduledForIso);
