@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared/ops/observability';
+import { HANDLER_ENV, METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared/ops/observability';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
@@ -12,16 +12,10 @@ import {
 } from '../src/functions/permissions.js';
 import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthesize, type Synthesized } from './support/synth.js';
 
-/** The env vars (of HANDLER_ENV) that the AWS deployment sets; the others are local-stack only. */
-const DEPLOYED_ENV = [
-  'TABLE_NAME',
-  'SCHEDULE_GROUP_NAME',
-  'DIALER_TARGET_ARN',
-  'SCHEDULER_ROLE_ARN',
-  'SCHEDULER_DLQ_ARN',
-  'RETELL_API_KEY_SECRET_ARN',
-  'RETELL_CONCURRENCY_LIMIT',
-];
+/** Handler env vars that only the local stack sets (emulator endpoints, the local Retell key and simulator URL). */
+const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL'];
+/** The env vars (of HANDLER_ENV) that the AWS deployment sets. */
+const DEPLOYED_ENV = HANDLER_ENV.filter((name) => !LOCAL_ONLY_ENV.includes(name));
 
 let s: Synthesized;
 let functions: Record<string, CfnResource>;
