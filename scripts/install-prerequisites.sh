@@ -10,8 +10,9 @@ if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
 
 if ! pnpm --version 2>/dev/null | grep -qx "$PNPM_VERSION"; then
   echo "== installing pnpm $PNPM_VERSION"
-  (corepack enable && COREPACK_ENABLE_DOWNLOAD_PROMPT=0 corepack prepare "pnpm@$PNPM_VERSION" --activate && pnpm --version >/dev/null) \
-    || $SUDO npm install -g "pnpm@$PNPM_VERSION"
+  # npm first: corepack's signature check fails on some registries/mirrors (seen here: "No compatible signature").
+  $SUDO npm install -g "pnpm@$PNPM_VERSION" \
+    || (corepack enable && COREPACK_ENABLE_DOWNLOAD_PROMPT=0 corepack prepare "pnpm@$PNPM_VERSION" --activate)
 fi
 
 apt_packages=()
