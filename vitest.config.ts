@@ -20,6 +20,8 @@ export default defineConfig({
       },
       { test: { name: 'infra', root: './infra', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 120_000 } },
       './extension/vitest.config.ts',
+      // Repository hygiene: what every tracked source and doc file must not contain.
+      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'] } },
       {
         test: {
           name: 'api',
@@ -30,7 +32,7 @@ export default defineConfig({
         },
       },
       {
-        // `pnpm test:faults`: bursts under each fault mode, a crash-restart, generated bad requests (issue 6).
+        // `pnpm test:faults`: bursts under each fault mode, a crash-restart, generated bad requests.
         test: {
           name: 'faults',
           root: './test',

@@ -116,7 +116,7 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     rescheduleCall: (callId: string, scheduledFor: string) =>
       request('PATCH', routePath('reschedule-call', { callId }), Call, { body: { scheduledFor } }),
 
-    // Admin routes (issue 3 and 4): the connection must carry an admin token.
+    // Admin routes (calling rules, opt-outs, agents): the connection must carry an admin token.
     /** `GET /clinic/settings`: the clinic's calling rules. */
     getClinicSettings: () => request('GET', routePath('get-clinic-settings'), ClinicSettings),
     /** `PUT /clinic/settings` with only the fields that change; answers the whole rule set. */

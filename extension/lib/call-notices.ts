@@ -1,7 +1,7 @@
 import type { Call } from '@vfc/shared';
 
 /**
- * Calling-rules facts about a call that staff must see at a glance (issue 3): the owner asked not to be called again,
+ * Calling-rules facts about a call that staff must see at a glance: the owner asked not to be called again,
  * the call was stopped because the number is on the do-not-call list, or the per-number cap (FCC 20-186) refused it.
  * The API's call view has no code for the last two, only the `statusReason` the backend wrote
  * (backend/src/app/calling-rules/opt-outs.ts `OPTED_OUT_CANCEL_REASON`, shared/src/domain/number-cap.ts message):

@@ -1,7 +1,7 @@
 import { NEO_SCHEDULE_CONFIGS_PATH } from '@vfc/shared/neo/business-hours';
 import type { ApiResult, FetchLike } from './api-client';
 
-/** The headers Neo's own page sends for its data calls (observed; /work/shared/reference/idexx-neo.md). */
+/** The headers Neo's own page sends for its data calls (observed; docs/idexx-neo.md). */
 const NEO_DATA_HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
 
 /**

@@ -17,7 +17,7 @@ import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-cli
 import type { SimulatedAgents } from '@vfc/backend/local/retell-simulator/agents';
 
 /**
- * Issue 4's "done when" list on the real local stack: DynamoDB Local, the scheduler emulator (which also runs the
+ * The agent registry's guarantees (docs/agent-registry.md) on the real local stack: DynamoDB Local, the scheduler emulator (which also runs the
  * recurring agent sync), the Retell simulator's agent endpoints through the real retell-sdk adapter, the real handlers.
  * Time runs 600× (one virtual minute per 100 real ms) so the dialer's 15-minute re-check of a held call happens in ~1.5 s.
  */

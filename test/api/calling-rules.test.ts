@@ -3,7 +3,7 @@ import { Call, ClinicSettings, ListOptOutsResponse, MAX_RETRIES } from '@vfc/sha
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 
 /**
- * Issue 3 "done when", on the real local stack (DynamoDB Local, Scheduler emulator, Retell simulator, real handlers),
+ * The calling rules (docs/calling-rules.md) end to end, on the real local stack (DynamoDB Local, Scheduler emulator, Retell simulator, real handlers),
  * with the local time scale: 300 virtual ms per real ms, so the 5- and 10-minute retry delays take 1 and 2 real
  * seconds. The demo clinic is open around the clock with the 08:00–21:00 recipient bound off (demo mode), so nothing
  * here depends on the hour the test runs; the window itself is tested with injected clocks in shared/ and backend/.

@@ -5,7 +5,7 @@ import type { LocalStack } from '@vfc/backend/local/stack';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { percentile, round, runPool } from './stats.js';
 
-/** The api scenario's figures (issue 6 names). Latencies are real ms. */
+/** The api scenario's figures (named as in bench/README.md). Latencies are real ms. */
 export interface ApiResult {
   requests: number;
   clients: number;

@@ -7,7 +7,7 @@ import { esbuildOptionsFor } from '../../infra/src/functions/bundling.js';
 import { handlerEntry, handlerNames } from '../../infra/src/functions/handler-catalog.js';
 import { percentile, round } from './stats.js';
 
-/** One Lambda bundle's figures (issue 6 names). */
+/** One Lambda bundle's figures (named as in bench/README.md). */
 export interface BundleResult {
   name: string;
   /** Size of the minified index.mjs, bytes (what NodejsFunction deploys, source map excluded). */

@@ -19,7 +19,7 @@ export interface BurstOptions {
   log?: (line: string) => void;
 }
 
-/** The figures of one burst (issue 6 names). */
+/** The figures of one burst (named as in bench/README.md). */
 export interface BurstResult {
   calls: number;
   concurrencyLimit: number;

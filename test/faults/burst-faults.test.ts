@@ -5,7 +5,7 @@ import { callReader, checkInvariants, createBurst, settle } from './support/burs
 
 /**
  * Bursts on the real local stack (DynamoDB Local, scheduler emulator, Retell simulator) with one fault mode on at a
- * time, each checked against the invariants of issue 6 (bench/README.md lists them).
+ * time, each checked against the fault suite's invariants (bench/README.md lists them).
  * Time: the stack clock runs 60× (5-minute retries take 5 s); calls last ~1 s of real time; C = 5.
  */
 const LIMIT = 5;

@@ -23,8 +23,8 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Launches headless Chromium with the built extension loaded, in a fresh profile (flags per
- * /work/shared/reference/toolchain.md). `--disable-extensions-except` overrides Playwright's `--disable-extensions`.
+ * Launches headless Chromium with the built extension loaded, in a fresh profile (Debian's
+ * Chromium through playwright-core, headless: no X server here). `--disable-extensions-except` overrides Playwright's `--disable-extensions`.
  */
 export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
   const profileDir = await mkdtemp(path.join(tmpdir(), 'vfc-e2e-profile-'));

@@ -91,7 +91,7 @@ async function freeSlot(deps: Dependencies, callId: string, attempt: number, dis
   await releaseSlot(deps, callId, attempt);
 }
 
-/** `disconnection_reason`s saying our Retell workspace was at its concurrency limit (reference/retell-api.md). */
+/** `disconnection_reason`s saying our Retell workspace was at its concurrency limit (docs/retell.md). */
 const PROVIDER_FULL_REASONS = new Set(['concurrency_limit_reached', 'no_concurrency_fallback']);
 
 async function findCall(deps: Dependencies, event: ProviderCallEvent): Promise<CallRecord | undefined> {

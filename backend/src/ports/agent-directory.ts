@@ -61,7 +61,7 @@ export class AgentDirectoryError extends Error {
 
 /**
  * The voice provider's agents and voices (Retell in production, the Retell simulator locally). There are no agent
- * webhooks at Retell: changes are found by listing (reference/retell-api.md). Every method throws
+ * webhooks at Retell: changes are found by listing (docs/retell.md). Every method throws
  * {@link AgentDirectoryError} on provider failure.
  */
 export interface AgentDirectory {

@@ -61,7 +61,7 @@ async function loadAll(api: Api): Promise<ApiResult<Loaded>> {
 }
 
 /**
- * Admin "Follow-up agent" editor (issue 4): the clinic's Retell agent — voice (from Retell's voice list), greeting
+ * Admin "Follow-up agent" editor: the clinic's Retell agent — voice (from Retell's voice list), greeting
  * (`begin_message`; `{{pet_name}}`-style variables allowed), language and maximum call duration. Save sends only the
  * changed fields (`PUT /clinic/agent` is partial), checked with the API's schema first; errors appear beside fields.
  */

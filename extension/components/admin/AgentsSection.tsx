@@ -54,7 +54,7 @@ export function healthBand(score: number): 'good' | 'fair' | 'poor' {
 }
 
 /**
- * Admin "Voice agents" (issue 4): the Retell agent registry with status badges (active / orphaned / skipped, plus a
+ * Admin "Voice agents": the Retell agent registry with status badges (active / orphaned / skipped, plus a
  * duplicate flag) and last sync time in the clinic's zone, the audit's health score with its recommendations,
  * Sync now (then the table and score refresh) and Clean up orphaned (after a confirmation; says which were removed).
  */

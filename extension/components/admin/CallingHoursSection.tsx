@@ -32,7 +32,7 @@ function FieldError(props: { id: string; label: string; message?: string }) {
 }
 
 /**
- * Admin "Calling hours" (issue 3): the clinic's calling rules from `GET /clinic/settings` — timezone, weekly hours
+ * Admin "Calling hours": the clinic's calling rules from `GET /clinic/settings` — timezone, weekly hours
  * (several intervals per day), closed dates, the recipient-window switch, the voicemail policy and the per-number cap.
  * Save sends only the changed fields (`PUT` is partial), checked first with the API's own schema; 400 issues are shown
  * beside the fields by path. "Fill from IDEXX Neo" reads Neo's business hours from an open Neo tab and shows them for

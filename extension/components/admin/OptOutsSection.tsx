@@ -22,7 +22,7 @@ async function loadAll(api: Api): Promise<ApiResult<Loaded>> {
 }
 
 /**
- * Admin "Do-not-call list" (issue 3): the clinic's opted-out numbers (`GET /clinic/opt-outs`), Add (phone + reason,
+ * Admin "Do-not-call list": the clinic's opted-out numbers (`GET /clinic/opt-outs`), Add (phone + reason,
  * checked with the API's schema; the API normalises to E.164 and cancels scheduled calls to the number) and Remove
  * (`DELETE /clinic/opt-outs/{E.164}`, URL-encoded by the client) with a confirmation step.
  */

@@ -45,12 +45,12 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
   dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
-  // Every 5 minutes (issue 6): asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
+  // Every 5 minutes: asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
   reconcile: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   'agent-sync': ['table:read', 'table:write', 'secret:read'],
   // The authorizer only looks up API tokens by hash.
   authorizer: ['table:read'],
-  // Agent registry admin routes (issue 4).
+  // Agent registry admin routes.
   'sync-agents': ['table:read', 'table:write', 'secret:read'],
   'list-agents': ['table:read'],
   // Reads the registry and clinics, and Retell's agents; writes nothing.
@@ -62,7 +62,7 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   // Reads the clinic and registry, and the agent (voice, greeting) from Retell.
   'get-clinic-agent': ['table:read', 'secret:read'],
   'update-clinic-agent': ['table:read', 'table:write', 'secret:read'],
-  // Clinic settings and opt-out admin routes (issue 3): table only (they never call Retell).
+  // Clinic settings and opt-out admin routes: table only (they never call Retell).
   'get-clinic-settings': ['table:read'],
   'update-clinic-settings': ['table:read', 'table:write'],
   'list-opt-outs': ['table:read'],

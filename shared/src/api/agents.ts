@@ -8,7 +8,7 @@ import { isoInstant } from './call.js';
  * `agent_id` → `agentId`, `agent_name` → `agentName`, `voice_id` → `voiceId`, `version` → `version`,
  * `is_published` → `isPublished`, `language` → `language`, `last_modification_timestamp` → `lastModificationTimestamp`,
  * `max_call_duration_ms` → `maxCallDurationMs`, the Retell LLM's `begin_message` → `greeting`.
- * Facts about Retell's agent API: ../shared/reference/retell-api.md and retell-sdk 5.66.1 `resources/agent.ts`.
+ * Facts about Retell's agent API: docs/retell.md and retell-sdk 5.66.1 `resources/agent.ts`.
  */
 
 /** How often the recurring EventBridge Scheduler schedule runs agent sync + audit by default (hours). */

@@ -11,7 +11,7 @@ export const API_ROUTES = [
   { method: 'DELETE', path: '/calls/{callId}', handler: 'cancel-call', auth: 'staff' },
   { method: 'GET', path: '/clinic', handler: 'get-clinic', auth: 'staff' },
   { method: 'POST', path: '/webhooks/retell', handler: 'retell-webhook', auth: 'webhook' },
-  // Retell voice-agent registry (issue 4): admin only.
+  // Retell voice-agent registry (docs/agent-registry.md): admin only.
   { method: 'POST', path: '/agents/sync', handler: 'sync-agents', auth: 'admin' },
   { method: 'GET', path: '/agents', handler: 'list-agents', auth: 'admin' },
   { method: 'GET', path: '/agents/audit', handler: 'audit-agents', auth: 'admin' },
@@ -19,7 +19,7 @@ export const API_ROUTES = [
   { method: 'GET', path: '/agents/voices', handler: 'list-voices', auth: 'admin' },
   { method: 'GET', path: '/clinic/agent', handler: 'get-clinic-agent', auth: 'admin' },
   { method: 'PUT', path: '/clinic/agent', handler: 'update-clinic-agent', auth: 'admin' },
-  // Calling rules and the do-not-call list (issue 3): admin only. `{phoneNumber}` is URL-encoded E.164 (`%2B1...`).
+  // Calling rules and the do-not-call list (docs/calling-rules.md): admin only. `{phoneNumber}` is URL-encoded E.164 (`%2B1...`).
   { method: 'GET', path: '/clinic/settings', handler: 'get-clinic-settings', auth: 'admin' },
   { method: 'PUT', path: '/clinic/settings', handler: 'update-clinic-settings', auth: 'admin' },
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },

@@ -9,7 +9,7 @@ import { assertTimeZone, instantsAtWallTime, offsetTransitions, wallClockMs } fr
  * 1. the clinic is open: the clinic-local wall clock (`rules.timezone`) reads a time inside one of the intervals of
  *    `rules.weeklyHours`, and the interval did not START on a date listed in `rules.closedDates`; and
  * 2. when `rules.enforceRecipientWindow` is on, the wall clock reads 08:00 ≤ t < 21:00 in EVERY recipient zone
- *    (the clinic's zone when none is known) — 47 CFR 64.1200(c)(1), see `../shared/reference/calling-rules.md`.
+ *    (the clinic's zone when none is known) — 47 CFR 64.1200(c)(1), see `docs/calling-rules.md`.
  *
  * Intervals are half-open `[start, end)` on the LOCAL WALL CLOCK, which fixes the DST behaviour:
  * - spring-forward gap: local times that never exist cover no instant, so an interval starting at 02:30 on

@@ -49,7 +49,7 @@ export const VoicemailPolicy = z.enum(['complete', 'retry']);
 
 /**
  * The calling rules of a clinic (the shape of `GET/PUT /clinic/settings`).
- * Defaults follow `../shared/reference/calling-rules.md`: 08:00–21:00 recipient-local outer bound on
+ * Defaults follow `docs/calling-rules.md`: 08:00–21:00 recipient-local outer bound on
  * (47 CFR 64.1200(c)(1)), at most 3 artificial-voice calls per number per 30 days (FCC 20-186).
  */
 export const CallingRules = z.object({

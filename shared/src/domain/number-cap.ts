@@ -1,7 +1,7 @@
 /**
  * Per-number cap on artificial-voice calls: FCC 20-186 (in force 2023-07-20) allows at most 3 non-telemarketing
  * artificial- or prerecorded-voice calls to a residential line per 30 consecutive days; retries count
- * (`../shared/reference/calling-rules.md`). A clinic may set a lower cap (`CallingRules.maxCallsPer30Days`).
+ * (`docs/calling-rules.md`). A clinic may set a lower cap (`CallingRules.maxCallsPer30Days`).
  */
 
 /** FCC 20-186: at most N artificial-voice calls per number per 30 consecutive days; retries count. */

@@ -10,7 +10,7 @@ import {
   type DisconnectionReason,
 } from './retry-policy.js';
 
-/** Expected verdict for EVERY reason in ../shared/reference/retell-api.md, written out independently of the table. */
+/** Expected verdict for EVERY reason in docs/retell.md, written out independently of the table. */
 const EXPECTED: [DisconnectionReason, AttemptVerdict][] = [
   ['user_hangup', 'completed'],
   ['agent_hangup', 'completed'],

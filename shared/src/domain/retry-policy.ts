@@ -1,8 +1,8 @@
 /**
  * What a finished Retell call attempt means for the follow-up: done, try again, or give up.
  *
- * Reasons: Retell's `disconnection_reason` values as listed in `../shared/reference/retell-api.md` (retell-sdk 5.66.x
- * `CallResponse.disconnection_reason`). Starting policy: `../shared/reference/calling-rules.md` — retry no-answer and
+ * Reasons: Retell's `disconnection_reason` values as listed in `docs/retell.md` (retell-sdk 5.66.x
+ * `CallResponse.disconnection_reason`). Starting policy: `docs/calling-rules.md` — retry no-answer and
  * busy (and transient provider errors) after 5, 10, 20 minutes, at most 3 retries; never retry `dial_failed` or
  * `invalid_destination`; a conversation that ended is a completed call. The per-number cap (`number-cap.ts`) and the
  * calling window (`calling-window.ts`) still apply to every retry; they are the caller's job.

@@ -3,7 +3,7 @@ import { WEEKDAYS, WeeklyHours, type OpenInterval, type Weekday } from '../domai
 
 /**
  * IDEXX Neo's clinic business hours → our `weeklyHours`.
- * Source: /work/shared/reference/idexx-neo.md — `GET /schedule/getScheduleConfigs` answers
+ * Source: docs/idexx-neo.md — `GET /schedule/getScheduleConfigs` answers
  * `{ businessHours: { start, end, daysOfWeek } }`, clinic-local wall-clock times with no zone. Neo's calendar is
  * FullCalendar, whose `businessHours` may also be an array of such objects and, depending on the FullCalendar major,
  * name the fields `startTime`/`endTime` (v4+) or `dow` (v3); `daysOfWeek` are 0 = Sunday … 6 = Saturday

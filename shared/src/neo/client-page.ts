@@ -2,7 +2,7 @@ import { htmlToText } from './html-text.js';
 
 /**
  * Phone numbers on a Neo client (owner) page, `/clients/view/<id>`, read by their labels.
- * Source: /work/shared/reference/idexx-neo.md — labels "Mobile No:", "Home No:", "Work No:"; prefer mobile, then
+ * Source: docs/idexx-neo.md — labels "Mobile No:", "Home No:", "Work No:"; prefer mobile, then
  * home, then work. Values are as typed into Neo (not normalised; the backend normalises to E.164).
  */
 export interface ClientPagePhones {

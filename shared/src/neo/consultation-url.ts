@@ -1,6 +1,6 @@
 /**
  * Reading IDEXX Neo consultation URLs.
- * Source: /work/shared/reference/idexx-neo.md (observed in public code that automates Neo) — consultation pages are
+ * Source: docs/idexx-neo.md (observed in public code that automates Neo) — consultation pages are
  * `/consultations/view/<id>` and `/consultations/edit/<id>`; a bare `/consultations/<id>` is accepted too.
  */
 

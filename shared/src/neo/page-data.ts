@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The JSON IDEXX Neo's own page loads from `GET /consultations/<id>/page-data`.
- * Source: /work/shared/reference/idexx-neo.md (observed in public code, may change). Every field is optional, unknown
+ * Source: docs/idexx-neo.md (observed in public code, may change). Every field is optional, unknown
  * fields are kept, and a field of an unexpected type (e.g. `null`) reads as missing instead of failing the whole parse:
  * staff correct what was read in the dialog anyway.
  */

@@ -67,7 +67,7 @@ export async function settle(stack: LocalStack, burst: Burst, timeoutMs: number)
   }
 }
 
-/** The invariants of issue 6, as data a test asserts on (empty lists = holds). */
+/** The fault suite's invariants (bench/README.md), as data a test asserts on (empty lists = holds). */
 export interface InvariantReport {
   /** Calls missing from the table (data lost). */
   missing: string[];

@@ -5,7 +5,7 @@ export type ApiKeySource = () => Promise<string>;
 
 /**
  * A retell-sdk client per API key. `maxRetries: 0`: the SDK would otherwise retry 408/409/429/5xx twice,
- * which for create-phone-call can ring a person twice (reference/retell-api.md); we own every retry decision.
+ * which for create-phone-call can ring a person twice (docs/retell.md); we own every retry decision.
  * @param baseURL - the local Retell simulator; unset for the real `https://api.retellai.com`.
  * @param timeoutMs - per-request timeout, real ms (default 15 000; the local fault suite uses less).
  */

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.js';
 
 /**
  * The clinic's do-not-call list (FCC 24-18: consent may be revoked by any reasonable means, including on the call;
- * see ../shared/reference/calling-rules.md). A number on it is never dialled: scheduling answers 409 `opted_out`,
+ * see docs/calling-rules.md). A number on it is never dialled: scheduling answers 409 `opted_out`,
  * the dialer cancels a due call to it, and adding it cancels the clinic's scheduled calls to it.
  */
 

@@ -4,7 +4,7 @@
 
 /**
  * How long a slot is leased when a call is dialled, ms: Retell's default `max_call_duration_ms` (1 hour, the agent
- * setting; reference/retell-api.md) plus 5 minutes for the `call_ended` webhook. A lease still held after this was never
+ * setting; docs/retell.md) plus 5 minutes for the `call_ended` webhook. A lease still held after this was never
  * released (lost webhook, crash) and the reconciler reclaims it.
  */
 export const SLOT_LEASE_MS = 65 * 60_000;
@@ -15,7 +15,7 @@ export const SLOT_LEASE_MS = 65 * 60_000;
  */
 export const RATE_LIMIT_PAUSE_MS = 5_000;
 
-/** The default concurrency limit: Retell pay-as-you-go workspaces allow 20 concurrent calls (reference/retell-api.md). */
+/** The default concurrency limit: Retell pay-as-you-go workspaces allow 20 concurrent calls (docs/retell.md). */
 export const DEFAULT_CONCURRENCY_LIMIT = 20;
 
 /** Scope of the slots: every clinic dials through the one Retell workspace (account). */

@@ -1,6 +1,6 @@
 /**
  * The consultations a fake IDEXX Neo serves, in the page-data shape observed in public code
- * (/work/shared/reference/idexx-neo.md). Invented people and numbers only. Phone numbers end in digits the Retell
+ * (docs/idexx-neo.md). Invented people and numbers only. Phone numbers end in digits the Retell
  * simulator answers and completes (anything but 0101–0107).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Fault modes of the Retell simulator — OFF by default (every rate 0). Each rate is a probability 0..1 drawn per request
- * or per webhook. They stand in for what the real service does on a bad day (reference/retell-api.md): 429 at the
+ * or per webhook. They stand in for what the real service does on a bad day (docs/retell.md): 429 at the
  * workspace limit, 500s, requests that never answer, and webhooks that are retried (duplicates), overtaken, late or lost.
  */
 export interface SimulatorFaults {
