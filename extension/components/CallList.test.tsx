@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { backgroundApi } from '../lib/messages';
 import { CallList } from './CallList';
-import { testCall, withBackground } from './test-server';
+import { testCall, withBackground } from '../test-support/test-server';
 
 describe('CallList', () => {
   it('shows times in the clinic zone, outcomes, and reasons of failed calls', async () => {

@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { registerBackground } from '../lib/background-handler';
 import { apiAdminTokenItem, apiBaseUrlItem, apiTokenItem } from '../lib/settings';
-import { scriptedFetch } from '../lib/test-fetch';
+import { scriptedFetch } from '../test-support/test-fetch';
 import { ConnectionSection } from './ConnectionSection';
-import { TEST_CLINIC } from './test-server';
+import { TEST_CLINIC } from '../test-support/test-server';
 
 describe('ConnectionSection', () => {
   it('saves the URL and token and tests the typed values', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsultationPanel } from './ConsultationPanel';
-import { TEST_CLINIC, testCall, withBackground } from './test-server';
+import { TEST_CLINIC, testCall, withBackground } from '../test-support/test-server';
 
 const read = async () => ({
   draft: { consultationId: '310382', ownerName: 'Jane Doe', petName: 'Bella', phoneNumber: '(415) 555-0123', vetName: '', dischargeSummary: '', notes: '' },

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { draftStore } from '../lib/draft-store';
 import { backgroundApi } from '../lib/messages';
 import { ScheduleCallDialog } from './ScheduleCallDialog';
-import { TEST_CLINIC, testCall, withBackground } from './test-server';
+import { TEST_CLINIC, testCall, withBackground } from '../test-support/test-server';
 
 const initial = {
   consultationId: '310382',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, routePath } from './api-client';
-import { scriptedFetch } from './test-fetch';
+import { scriptedFetch } from '../test-support/test-fetch';
 
 const call = {
   callId: 'c_1',

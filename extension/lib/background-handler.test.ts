@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerBackground } from './background-handler';
 import { adminApi, backgroundApi } from './messages';
 import { saveAdminToken, saveConnection } from './settings';
-import { scriptedFetch } from './test-fetch';
+import { scriptedFetch } from '../test-support/test-fetch';
 
 const clinic = {
   clinicId: 'demo', name: 'Mission Vet', phoneNumber: '+14155550100', timezone: 'America/Los_Angeles',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConsultation } from './neo-page';
-import { scriptedFetch } from './test-fetch';
+import { scriptedFetch } from '../test-support/test-fetch';
 
 const origin = 'https://us.idexxneo.com';
 const pageData = (client: Record<string, unknown>) => ({

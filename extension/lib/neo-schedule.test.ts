@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchNeoScheduleConfigs } from './neo-schedule';
-import { scriptedFetch } from './test-fetch';
+import { scriptedFetch } from '../test-support/test-fetch';
 
 describe('fetchNeoScheduleConfigs', () => {
   it("fetches Neo's business hours same-origin with the session cookie and Neo's data headers", async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ClinicAgentSettings } from '@vfc/shared';
-import { withAdminBackground } from '../test-server';
+import { withAdminBackground } from '../../test-support/test-server';
 import { AgentEditorSection, agentPatch, draftFromAgent } from './AgentEditorSection';
 
 const settings: ClinicAgentSettings = {

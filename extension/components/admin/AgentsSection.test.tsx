@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { withAdminBackground } from '../test-server';
+import { withAdminBackground } from '../../test-support/test-server';
 import { TEST_SETTINGS, testAgent, testAudit, testSyncReport } from './admin-fixtures';
 import { AgentsSection, describeCleanup, healthBand } from './AgentsSection';
 

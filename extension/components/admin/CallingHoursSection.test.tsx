@@ -2,8 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it } from 'vitest';
 import { registerBackground } from '../../lib/background-handler';
 import { saveAdminToken, saveConnection } from '../../lib/settings';
-import { scriptedFetch, type Route } from '../../lib/test-fetch';
-import { withAdminBackground, withBackground } from '../test-server';
+import { scriptedFetch, type Route } from '../../test-support/test-fetch';
+import { withAdminBackground, withBackground } from '../../test-support/test-server';
 import { TEST_SETTINGS } from './admin-fixtures';
 import { CallingHoursSection } from './CallingHoursSection';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { withAdminBackground } from '../test-server';
+import { withAdminBackground } from '../../test-support/test-server';
 import { TEST_SETTINGS } from './admin-fixtures';
 import { OptOutsSection } from './OptOutsSection';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { getClinicSettings, updateClinicSettings } from './clinic-settings.js';
-import { WEEKDAYS_9_TO_5 } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 let world: UseCaseWorld;
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialDueCall } from '../dial-due-call.js';
 import { OPTED_OUT_CANCEL_REASON } from './opt-outs.js';
 import { isEarlyFiring } from './dial-guards.js';
-import { scheduleTestCall, WEEKDAYS_9_TO_5 } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { scheduleTestCall, WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 /**
  * The dialer's calling-rules checks through the real `dialDueCall`: DynamoDB Local, the Scheduler emulator and the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertUnderNumberCap, numberCapAt, reserveDial } from './number-cap.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 let world: UseCaseWorld;
 beforeAll(async () => {

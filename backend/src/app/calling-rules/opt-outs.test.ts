@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { addOptOut, listOptOuts, OPTED_OUT_CANCEL_REASON, removeOptOut } from './opt-outs.js';
-import { scheduleTestCall } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { scheduleTestCall } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 let world: UseCaseWorld;
 beforeAll(async () => {

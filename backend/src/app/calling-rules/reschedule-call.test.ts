@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelCall } from '../cancel-call.js';
 import { rescheduleCall } from './reschedule-call.js';
-import { scheduleTestCall, WEEKDAYS_9_TO_5 } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { scheduleTestCall, WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 let world: UseCaseWorld;
 // Monday 2026-11-23 12:00 in New York (EST, UTC−5).

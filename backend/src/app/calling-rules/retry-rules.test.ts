@@ -3,8 +3,8 @@ import { applyProviderEvent } from '../apply-provider-event.js';
 import { dialDueCall } from '../dial-due-call.js';
 import { endAttempt, retryBaseTime } from '../next-attempt.js';
 import { OPTED_OUT_CANCEL_REASON } from './opt-outs.js';
-import { scheduleTestCall } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { scheduleTestCall } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 /**
  * What happens when an attempt ends (endAttempt / applyProviderEvent) under the calling rules: retry spacing measured

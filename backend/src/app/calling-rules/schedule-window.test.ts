@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_ALWAYS } from '@vfc/shared';
-import { scheduleTestCall, WEEKDAYS_9_TO_5 } from './test-calls.js';
-import { startUseCaseWorld, type UseCaseWorld } from './use-case-test-deps.js';
+import { scheduleTestCall, WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 
 /**
  * POST /calls's use case answers with the adjusted time and the reason. Injected clock (Monday 2026-11-23 12:00 in

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUseCaseWorld, type UseCaseWorld } from '../calling-rules/use-case-test-deps.js';
+import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 import { dialDueCall } from '../dial-due-call.js';
 import { scheduleCall } from '../schedule-call.js';
 import { updateCall } from '../update-call.js';

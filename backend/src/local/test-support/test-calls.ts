@@ -1,6 +1,6 @@
 import type { CallRecord, CreateCallRequest } from '@vfc/shared';
-import type { Dependencies } from '../dependencies.js';
-import { scheduleCall } from '../schedule-call.js';
+import type { Dependencies } from '../../app/dependencies.js';
+import { scheduleCall } from '../../app/schedule-call.js';
 
 /** Test support (not a test): schedules a call for the demo clinic through the real use case. */
 export async function scheduleTestCall(

@@ -1,10 +1,10 @@
 import type { Clinic } from '@vfc/shared';
 import { createDependencies } from '../../composition.js';
-import type { Dependencies } from '../dependencies.js';
-import { createTestTable, type TestTable } from '../../local/test-support/test-table.js';
-import { startSchedulerEmulator, type SchedulerEmulator } from '../../local/scheduler-emulator/index.js';
-import { startRetellSimulator, type RetellSimulator } from '../../local/retell-simulator/index.js';
-import { demoClinic } from '../../local/seed-demo.js';
+import type { Dependencies } from '../../app/dependencies.js';
+import { createTestTable, type TestTable } from './test-table.js';
+import { startSchedulerEmulator, type SchedulerEmulator } from '../scheduler-emulator/index.js';
+import { startRetellSimulator, type RetellSimulator } from '../retell-simulator/index.js';
+import { demoClinic } from '../seed-demo.js';
 
 /**
  * Test support (not a test): the production wiring (`createDependencies`) on real local servers — a fresh table in

@@ -1,7 +1,7 @@
 import type { Call, ClinicSummary } from '@vfc/shared';
 import { registerBackground } from '../lib/background-handler';
 import { saveAdminToken, saveConnection } from '../lib/settings';
-import { scriptedFetch, type Route } from '../lib/test-fetch';
+import { scriptedFetch, type Route } from './test-fetch';
 
 /**
  * Test helper for components: the real background worker (lib/background-handler.ts) registered on the fake
