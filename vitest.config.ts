@@ -20,8 +20,8 @@ export default defineConfig({
       },
       { test: { name: 'infra', root: './infra', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 120_000 } },
       './extension/vitest.config.ts',
-      // Repository hygiene: what every tracked source and doc file must not contain.
-      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'] } },
+      // Repository hygiene (what no tracked source or doc file may contain) and the cross-package test tooling.
+      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts', 'support/**/*.test.ts'] } },
       {
         test: {
           name: 'api',

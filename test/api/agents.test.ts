@@ -15,6 +15,7 @@ import { demoClinic } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
 import type { SimulatedAgents } from '@vfc/backend/local/retell-simulator/agents';
+import { apiClient, pollUntil } from '../support/api.js';
 
 /**
  * The agent registry's guarantees (docs/agent-registry.md) on the real local stack: DynamoDB Local, the scheduler emulator (which also runs the
@@ -44,14 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function api(path: string, init: RequestInit & { token?: string } = {}) {
-  const { token = stack.adminToken, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  if (rest.body) headers.set('content-type', 'application/json');
-  const res = await fetch(`${stack.apiUrl}${path}`, { ...rest, headers });
-  return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
-}
+const api = apiClient(() => stack.apiUrl, () => stack.adminToken);
 
 const sync = async () => {
   const res = await api('/agents/sync', { method: 'POST' });
@@ -62,15 +56,6 @@ const registry = async () => ListAgentsResponse.parse((await api('/agents')).jso
 const inRegistry = async (agentId: string): Promise<RegistryAgent | undefined> => (await registry()).find((a) => a.agentId === agentId);
 const ids = (changes: { agentId: string }[]) => changes.map((c) => c.agentId);
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('agent registry on the local stack', () => {
   it('the stack synced at start-up (demo agent active) and created the recurring 6-hour schedule', async () => {
@@ -241,19 +226,19 @@ describe('agent registry on the local stack', () => {
     expect(refused.json).toMatchObject({ error: 'agent_unavailable', message: expect.stringContaining('orphaned') });
 
     const getCall = async () => Call.parse((await api(`/calls/${callId}`, { token: holdClinic.staffToken })).json);
-    const held = await waitFor(getCall, (c) => (c.statusReason ?? '').startsWith('Held'));
+    const held = await pollUntil(getCall, (c) => (c.statusReason ?? '').startsWith('Held'));
     expect(held.status).toBe('scheduled');
     expect(held.statusReason).toMatch(/agent_hold_clinic is orphaned/);
     expect(new Date(held.scheduledFor).getTime()).toBeGreaterThan(new Date(due).getTime());
     // A re-check 15 virtual minutes later holds it again: still never dialled.
-    await waitFor(getCall, (c) => new Date(c.scheduledFor).getTime() > new Date(held.scheduledFor).getTime());
+    await pollUntil(getCall, (c) => new Date(c.scheduledFor).getTime() > new Date(held.scheduledFor).getTime());
     expect(stack.simulator!.stats().callsByToNumber['+14155550177'] ?? 0).toBe(0);
 
     // The admin points the clinic at a working agent: the held call goes out at its next re-check.
     const fixed = await api('/clinic/agent', { method: 'PUT', token: holdClinic.adminToken, body: JSON.stringify({ agentId: 'agent_late' }) });
     expect(fixed.status).toBe(200);
     expect(ClinicAgentSettings.parse(fixed.json)).toMatchObject({ agentId: 'agent_late', usable: true });
-    const done = await waitFor(getCall, (c) => c.status === 'completed', 30_000);
+    const done = await pollUntil(getCall, (c) => c.status === 'completed', { timeoutMs: 30_000 });
     expect(done.attempt).toBe(1);
     expect(stack.simulator!.stats().callsByToNumber['+14155550177']).toBe(1);
   });

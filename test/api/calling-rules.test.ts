@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Call, ClinicSettings, ListOptOutsResponse, MAX_RETRIES } from '@vfc/shared';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { apiClient, pollUntil } from '../support/api.js';
 
 /**
  * The calling rules (docs/calling-rules.md) end to end, on the real local stack (DynamoDB Local, Scheduler emulator, Retell simulator, real handlers),
@@ -19,15 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function api(path: string, init: RequestInit & { token?: string } = {}) {
-  const { token = stack.staffToken, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  if (rest.body) headers.set('content-type', 'application/json');
-  const res = await fetch(`${stack.apiUrl}${path}`, { ...rest, headers });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as any };
-}
+const api = apiClient(() => stack.apiUrl, () => stack.staffToken);
 
 /** A call request `inMinutes` VIRTUAL minutes from the stack's now. */
 const callTo = (phoneNumber: string, inMinutes = 1, consultationId = '310382') => ({
@@ -38,15 +31,12 @@ const callTo = (phoneNumber: string, inMinutes = 1, consultationId = '310382') =
   scheduledFor: new Date(stack.now().getTime() + inMinutes * MINUTE).toISOString(),
 });
 
-async function waitForTerminal(callId: string, realTimeoutMs = 45_000): Promise<Call> {
-  const deadline = Date.now() + realTimeoutMs;
-  for (;;) {
-    const call = Call.parse((await api(`/calls/${callId}`)).json);
-    if (['completed', 'failed', 'cancelled'].includes(call.status)) return call;
-    if (Date.now() > deadline) throw new Error(`call still ${call.status} at attempt ${call.attempt}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitForTerminal = (callId: string, realTimeoutMs = 45_000): Promise<Call> =>
+  pollUntil(
+    async () => Call.parse((await api(`/calls/${callId}`)).json),
+    (call) => ['completed', 'failed', 'cancelled'].includes(call.status),
+    { timeoutMs: realTimeoutMs, intervalMs: 100, describe: (call) => `call still ${call.status} at attempt ${call.attempt}` },
+  );
 
 const ms = (iso: string | undefined) => Date.parse(iso ?? 'invalid');
 

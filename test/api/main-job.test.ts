@@ -7,8 +7,9 @@ import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { demoClinic } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
+import { apiClient, pollUntil } from '../support/api.js';
 
-/** The issue's "done when" list, run against the real local stack (DynamoDB Local, emulators, simulator). */
+/** The main job end to end (schedule, dial, webhooks, outcome), run against the real local stack (DynamoDB Local, emulators, simulator). */
 let stack: LocalStack;
 let otherClinicToken: string;
 
@@ -33,25 +34,14 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function api(path: string, init: RequestInit & { token?: string | null } = {}) {
-  const { token = stack.staffToken, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (token) headers.set('authorization', `Bearer ${token}`);
-  if (rest.body) headers.set('content-type', 'application/json');
-  const res = await fetch(`${stack.apiUrl}${path}`, { ...rest, headers });
-  return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
-}
+const api = apiClient(() => stack.apiUrl, () => stack.staffToken);
 
-async function waitForStatus(callId: string, wanted: string, withSummary = false, timeoutMs = 20_000): Promise<Call> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { json } = await api(`/calls/${callId}`);
-    const call = Call.parse(json);
-    if (call.status === wanted && (!withSummary || call.outcome?.summary)) return call;
-    if (Date.now() > deadline) throw new Error(`call stayed ${call.status}, wanted ${wanted}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitForStatus = (callId: string, wanted: string, withSummary = false, timeoutMs = 20_000): Promise<Call> =>
+  pollUntil(
+    async () => Call.parse((await api(`/calls/${callId}`)).json),
+    (call) => call.status === wanted && (!withSummary || Boolean(call.outcome?.summary)),
+    { timeoutMs, intervalMs: 200, describe: (call) => `call stayed ${call.status}, wanted ${wanted}` },
+  );
 
 describe('the main job on the local stack', () => {
   it('a call posted a few seconds ahead is dialled and reaches completed with the summary', async () => {

@@ -7,9 +7,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
 import { clinicLocalInputValue } from '../support/clinic-clock.js';
+import { apiClient } from '../support/api.js';
 
 /**
- * The admin side of the extension (issues 3 and 4) and a reschedule from the call list: the real extension build in
+ * The admin side of the extension (calling rules, do-not-call list, voice agents) and a reschedule from the call list: the real extension build in
  * Chromium, against the local stack (API + DynamoDB Local + Scheduler emulator + Retell simulator + fake Neo).
  * The Retell simulator is scripted between page loads; nothing of ours is mocked.
  */
@@ -17,14 +18,7 @@ let stack: LocalStack;
 let browser: ExtensionBrowser;
 let timeZone: string;
 
-async function api(pathName: string, init: RequestInit & { token?: string } = {}) {
-  const { token = stack.adminToken, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  if (rest.body) headers.set('content-type', 'application/json');
-  const res = await fetch(`${stack.apiUrl}${pathName}`, { ...rest, headers });
-  return { status: res.status, json: (await res.json().catch(() => undefined)) as unknown };
-}
+const api = apiClient(() => stack.apiUrl, () => stack.adminToken);
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS_DIR, { recursive: true });

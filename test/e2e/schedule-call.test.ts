@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
 import { secondsAheadInput } from '../support/clinic-clock.js';
+import { apiClient } from '../support/api.js';
 
 /**
  * The whole product from the staff's side: the real extension build in Chromium, on the fake Neo origin, against
@@ -19,8 +20,7 @@ let clinic: { name: string; timezone: string };
 beforeAll(async () => {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
-  const res = await fetch(`${stack.apiUrl}/clinic`, { headers: { authorization: `Bearer ${stack.staffToken}` } });
-  clinic = (await res.json()) as typeof clinic;
+  clinic = (await apiClient(() => stack.apiUrl, () => stack.staffToken)('/clinic')).json as typeof clinic;
 });
 
 afterAll(async () => {

@@ -13,6 +13,8 @@ describe('scanText', () => {
       '// facts: reference/retell-api.md',
       '// done when of issue 4',
       '// Issue 12 says',
+      '// the admin side (issues 3 and 4)',
+      '// fixed in issue #9',
     ].join('\n');
     expect(scanText('a.ts', text).map((hit) => [hit.line, hit.rule])).toEqual([
       [2, 'absolute machine path'],
@@ -20,6 +22,8 @@ describe('scanText', () => {
       [4, 'reference folder outside the repository'],
       [5, 'issue number'],
       [6, 'issue number'],
+      [7, 'issue number'],
+      [8, 'issue number'],
     ]);
   });
 

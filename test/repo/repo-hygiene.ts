@@ -11,7 +11,7 @@ export const FORBIDDEN_PATTERNS: readonly { name: string; pattern: RegExp }[] = 
   { name: 'absolute machine path', pattern: /\/work\// },
   { name: 'path to a folder outside the repository', pattern: /\.\.\/shared/ },
   { name: 'reference folder outside the repository', pattern: /(?<![\w-])reference\// },
-  { name: 'issue number', pattern: /[Ii]ssue [0-9]/ },
+  { name: 'issue number', pattern: /[Ii]ssues? #?[0-9]/ },
 ];
 
 /** File names whose text is scanned (the same set the hand check `grep --include` covers). */

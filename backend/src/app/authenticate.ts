@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../ports/clinic-store.js';
-import { forbidden, unauthorized } from './errors.js';
+import { unauthorized } from './errors.js';
 
 /** Lower-case hex SHA-256 of an API token: the only form in which tokens are stored. */
 export function hashToken(token: string): string {
@@ -17,11 +16,5 @@ export async function authenticate(clinics: Pick<ClinicStore, 'findToken'>, auth
   if (!match) throw unauthorized('Missing API token: send Authorization: Bearer <token>.');
   const grant = await clinics.findToken(hashToken(match[1]!));
   if (!grant) throw unauthorized('The API token was not recognised.');
-  return grant;
-}
-
-/** @throws AppError 403 when `grant` lacks `role` (admin covers staff). */
-export function requireRole(grant: TokenGrant, role: Role): TokenGrant {
-  if (role === 'admin' && grant.role !== 'admin') throw forbidden('This action needs an admin token.');
   return grant;
 }
