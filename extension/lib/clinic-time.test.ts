@@ -8,9 +8,9 @@ describe('clinicLocalToUtcIso', () => {
     ['2026-07-01T10:00:05', 'America/Los_Angeles', '2026-07-01T17:00:05.000Z'],
     ['2026-11-24T10:00:00', 'Europe/London', '2026-11-24T10:00:00.000Z'],
     ['2026-11-24T00:30:00', 'Asia/Kolkata', '2026-11-23T19:00:00.000Z'],
-    // 02:30 does not exist on 2026-03-08 in Los Angeles (DST gap); date-fns-tz reads it with the offset before the
-    // gap (-08:00), so it still gives an instant instead of failing.
-    ['2026-03-08T02:30:00', 'America/Los_Angeles', '2026-03-08T09:30:00.000Z'],
+    // 02:30 does not exist on 2026-03-08 in Los Angeles (DST gap): read with the offset before the gap (−08:00), it
+    // still gives an instant, 03:30 PDT, instead of failing.
+    ['2026-03-08T02:30:00', 'America/Los_Angeles', '2026-03-08T10:30:00.000Z'],
   ])('%s in %s → %s', (local, zone, iso) => {
     expect(clinicLocalToUtcIso(local, zone)).toBe(iso);
   });

@@ -1,26 +1,14 @@
+import { formatWallTime } from '@vfc/shared/domain/zone-clock';
+
 /**
  * Clinic-local wall-clock strings for filling `<input type="datetime-local" step="1">` in browser tests, with the
- * runtime's Intl (the test package does not depend on date-fns-tz).
+ * shared zone clock (the one the extension itself uses).
  * @param instant - the moment to express.
  * @param timeZone - the clinic's IANA zone (from `GET /clinic`).
  * @returns `YYYY-MM-DDTHH:mm:ss`, clinic-local.
  */
 export function clinicLocalInputValue(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}`;
+  return formatWallTime(instant.getTime(), timeZone);
 }
 
 /**

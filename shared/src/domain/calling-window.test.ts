@@ -231,7 +231,7 @@ describe('host time zone independence (the extension runs in the clinic’s brow
   });
 
   it('gives the same answer in a host zone whose own DST gap hides the wall time', () => {
-    // London 02:30 on 2026-03-08 exists (02:30Z) but is inside New York's gap: date-fns-tz's toZonedTime reads 03:30 there.
+    // London 02:30 on 2026-03-08 exists (02:30Z) but is inside New York's gap: a host-zone conversion (date-fns-tz 3.2's toZonedTime) reads 03:30 there.
     const r = rules({ timezone: 'Europe/London', weeklyHours: { ...CLOSED, sun: h('02:00', '03:00') } });
     process.env.TZ = 'America/New_York';
     expect(new Date('2026-03-08T07:30:00Z').getHours()).toBe(3); // the host zone really is New York here

@@ -1,5 +1,8 @@
 /**
- * Wall-clock readings of instants in IANA time zones, from the runtime's own tz database (`Intl.DateTimeFormat`).
+ * The one time engine of the product: wall-clock times in IANA zones ↔ instants, from the runtime's own tz database
+ * (`Intl.DateTimeFormat`). The calling window (backend and extension), the extension's clinic-time fields and the
+ * Scheduler emulator's `at()` all go through it. (The emulator's recurring `cron()` expressions are evaluated by
+ * croner, a cron engine, not a conversion helper.)
  *
  * Why not `date-fns-tz` here: its `toZonedTime`/`formatInTimeZone` (3.2) rebuild the wall time in the HOST's zone
  * with `Date#setHours`, so a wall time that falls in the host's own DST gap comes out an hour late (checked on this
@@ -101,4 +104,56 @@ export function offsetTransitions(zone: string, fromMs: number, toMs: number): n
     else hi = mid;
   }
   return [hi * 1000];
+}
+
+/** `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`: a wall-clock time with no zone (`datetime-local`, Scheduler `at()`). */
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Reads a zone-less wall-clock text (`2026-11-24T10:00` or `2026-11-24T10:00:05`) as wall ms (see module doc).
+ * @returns `undefined` when the text has another shape or names no real date/time (`2026-02-30`, `25:00`).
+ */
+export function parseWallTime(text: string): number | undefined {
+  const m = WALL_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  if (h > 23 || mi > 59 || s > 59) return undefined;
+  const wall = new Date(0);
+  wall.setUTCFullYear(y, mo - 1, d);
+  wall.setUTCHours(h, mi, s, 0);
+  if (wall.getUTCFullYear() !== y || wall.getUTCMonth() !== mo - 1 || wall.getUTCDate() !== d) return undefined;
+  return wall.getTime();
+}
+
+/**
+ * The one instant (UTC epoch ms) a wall-clock time in `zone` stands for, resolved like Temporal's default
+ * ("compatible", https://tc39.es/proposal-temporal/docs/ambiguity.html): a repeated fall-back time takes the EARLIER
+ * instant; a time inside a spring-forward gap is read with the offset before the gap, so it lands as far past the gap
+ * as it was into it (Los Angeles 2026-03-08 02:30 → 03:30 PDT = 10:30Z). Never depends on the host's zone.
+ */
+export function instantAtWallTime(wallMs: number, zone: string): number {
+  const instants = instantsAtWallTime(wallMs, zone);
+  if (instants.length > 0) return instants[0]!;
+  return wallMs - utcOffsetMs(wallMs - 36 * HOUR_MS, zone);
+}
+
+/** `YYYY-MM-DDTHH:mm:ss`, the wall-clock reading of `instantMs` (UTC epoch ms) in `zone` (seconds, no fraction). */
+export function formatWallTime(instantMs: number, zone: string): string {
+  return new Date(wallClockMs(instantMs, zone)).toISOString().slice(0, 19);
+}
+
+const abbreviations = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's short name at `instantMs` as en-US readers know it (`PST`, `EDT`; `GMT+5:30` where no abbreviation is
+ * common), from the runtime's Intl data.
+ */
+export function zoneAbbreviation(instantMs: number, zone: string): string {
+  let f = abbreviations.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
+    abbreviations.set(zone, f);
+  }
+  return f.formatToParts(new Date(instantMs)).find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { fromZonedTime } from 'date-fns-tz';
+import { instantAtWallTime, parseWallTime } from '@vfc/shared/domain/zone-clock';
 
 /**
  * A parsed EventBridge Scheduler expression
@@ -39,9 +39,9 @@ export function parseScheduleExpression(expression: string, timeZone = 'UTC'): S
   if (!isValidTimeZone(timeZone)) throw new InvalidExpressionError(`Invalid timezone: ${timeZone}`);
   const at = AT.exec(expression);
   if (at) {
-    const atMs = fromZonedTime(at[1] ?? '', timeZone).getTime();
-    if (Number.isNaN(atMs)) throw new InvalidExpressionError(`Invalid Schedule Expression ${expression}.`);
-    return { kind: 'at', atMs };
+    const wall = parseWallTime(at[1] ?? '');
+    if (wall === undefined) throw new InvalidExpressionError(`Invalid Schedule Expression ${expression}.`);
+    return { kind: 'at', atMs: instantAtWallTime(wall, timeZone) };
   }
   const rate = RATE.exec(expression);
   if (rate) {
