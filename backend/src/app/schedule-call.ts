@@ -1,7 +1,7 @@
 import { CALL_RETENTION_DAYS, type CallRecord, type CreateCallRequest } from '@vfc/shared';
 import { assertClinicAgentUsable } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
-import { assertUnderNumberCap } from './calling-rules/number-cap.js';
+import { assertCapAllows, dialsForCap } from './calling-rules/number-cap.js';
 import { assertNotOptedOut } from './calling-rules/opt-outs.js';
 import type { Dependencies } from './dependencies.js';
 import { conflict, invalidField } from './errors.js';
@@ -33,19 +33,27 @@ export async function scheduleCall(
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
-  const clinic = await requireClinic(deps, clinicId);
-  await assertClinicAgentUsable(deps, clinic);
-
   const now = deps.clock.now();
   const asked = new Date(request.scheduledFor);
+  const requested = asked < now ? now : asked;
+  // Independent reads start together, each once; they are awaited in the order of the checks below, so the answer
+  // (which refusal wins) is the same as reading one after another. The dials are read from `requested` − 30 days:
+  // the slot is never before `requested`, so that covers the cap's window at the slot.
+  const clinicRead = requireClinic(deps, clinicId);
+  const agentRead = clinicRead.then((clinic) => assertClinicAgentUsable(deps, clinic));
+  const zonesRead = recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
+  const optOutRead = assertNotOptedOut(deps, clinicId, request.phoneNumber);
+  const dialsRead = dialsForCap(deps, clinicId, request.phoneNumber, requested);
+  for (const read of [agentRead, zonesRead, optOutRead, dialsRead]) read.catch(() => undefined); // awaited below
+
+  const clinic = await clinicRead;
+  await agentRead;
   if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
     throw invalidField('scheduledFor', 'must not be in the past');
   }
-  const requested = asked < now ? now : asked;
-  const zones = await recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
-  const slot = slotFor(clinic, requested, zones);
-  await assertNotOptedOut(deps, clinicId, request.phoneNumber);
-  await assertUnderNumberCap(deps, clinic, request.phoneNumber, slot.at);
+  const slot = slotFor(clinic, requested, await zonesRead);
+  await optOutRead;
+  assertCapAllows(clinic, await dialsRead, slot.at);
 
   const callId = deps.newId();
   const scheduledFor = slot.at.toISOString();

@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { API_ROUTES, IDEMPOTENCY_KEY_HEADER } from '@vfc/shared/api/routes';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, IDEMPOTENCY_KEY_HEADER } from '@vfc/shared/api/routes';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
@@ -14,7 +14,7 @@ import type { StageConfig } from '../config/stage-config.js';
 export const WEBHOOK_ROUTE = API_ROUTES.find((route) => route.auth === 'webhook');
 
 /** How long API Gateway caches an authorizer decision per token (s). Revoked tokens stop working after this. */
-export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
+export const AUTHORIZER_CACHE_TTL = Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS);
 
 export interface HttpApiProps {
   readonly config: StageConfig;

@@ -34,3 +34,11 @@ export type HandlerName = ApiRoute['handler'];
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Header Retell signs webhooks with: `v=<timestamp ms>,d=<hex HMAC-SHA256>` (docs.retellai.com, "Secure the webhook"). */
 export const RETELL_SIGNATURE_HEADER = 'x-retell-signature';
+
+/**
+ * How long API Gateway keeps the token authorizer's answer for one `Authorization` header value, in seconds (the
+ * HTTP API's `authorizerResultTtlInSeconds`; 0–3600, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+ * The CDK stack and the local API stand-in both use it, so a token's verdict (allowed or refused) may be up to this
+ * old: a deleted token keeps working for at most this long.
+ */
+export const AUTHORIZER_CACHE_TTL_SECONDS = 300;

@@ -25,6 +25,24 @@ export async function assertUnderNumberCap(deps: CapDeps, clinic: Clinic, phoneN
   if (!check.allowed) throw capError(check);
 }
 
+/**
+ * The clinic's recorded dial times (UTC) to `phoneNumber` that can count against a call at or after `from`: those of
+ * the 30 days before `from` and later. Read once, it serves {@link assertCapAllows} for any slot ≥ `from`.
+ */
+export async function dialsForCap(deps: CapDeps, clinicId: string, phoneNumber: string, from: Date): Promise<Date[]> {
+  const dials = await deps.numberUsage.dialsSince(clinicId, phoneNumber, new Date(from.getTime() - WINDOW_MS));
+  return dials.map((d) => new Date(d.at));
+}
+
+/**
+ * {@link assertUnderNumberCap} on dials already read with {@link dialsForCap} (`at` ≥ its `from`); no I/O.
+ * @throws AppError 409 `number_cap_reached` (with `freesAt`).
+ */
+export function assertCapAllows(clinic: Clinic, dials: readonly Date[], at: Date): void {
+  const check = checkNumberCap(dials, at, clinic.maxCallsPer30Days);
+  if (!check.allowed) throw capError(check);
+}
+
 /** The 409 answer for a refused check. */
 export function capError(check: Extract<NumberCapCheck, { allowed: false }>): AppError {
   return new AppError(409, 'number_cap_reached', check.message, undefined, { freesAt: check.freesAt.toISOString() });

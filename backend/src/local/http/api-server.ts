@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { API_ROUTES, type HandlerName } from '@vfc/shared';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, type HandlerName } from '@vfc/shared';
 import { matchPath } from '../emulator-kit/router.js';
 import { readBody, startHttpServer, type RunningServer } from '../emulator-kit/http-server.js';
 import { toApiGatewayEvent, toAuthorizerEvent } from './api-gateway-event.js';
 import { localLambdaContext } from './lambda-context.js';
+import { AuthorizerCache } from './authorizer-cache.js';
 
 type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -36,10 +37,12 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
  * A local stand-in for API Gateway's HTTP API: matches `API_ROUTES`, runs the Lambda authorizer for token routes
  * exactly as API Gateway would (401 `{"message":"Unauthorized"}` without an Authorization header, 403
  * `{"message":"Forbidden"}` when the authorizer says no), then invokes the route's real handler with a v2 event.
- * Adds CORS headers for the extension's origin.
+ * Like API Gateway, it keeps each authorizer verdict for `AUTHORIZER_CACHE_TTL_SECONDS` per route kind and
+ * `Authorization` value. Adds CORS headers for the extension's origin.
  */
 export async function startApiServer(port = 0): Promise<RunningServer> {
   const routes = API_ROUTES.map((route) => ({ ...route, template: templateOf(route.path) }));
+  const verdicts = new AuthorizerCache<{ isAuthorized: boolean; context?: Record<string, unknown> }>(AUTHORIZER_CACHE_TTL_SECONDS * 1000);
   return startHttpServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const cors = corsHeaders(req.headers.origin);
@@ -53,11 +56,13 @@ export async function startApiServer(port = 0): Promise<RunningServer> {
     const event = toApiGatewayEvent(req, url, `${route.method} ${route.path}`, params, await readBody(req));
     if (route.auth !== 'webhook') {
       if (!event.headers.authorization) return send(res, 401, json, JSON.stringify({ message: 'Unauthorized' }));
-      const authorize = await loadHandler('authorizer');
-      const verdict = (await authorize(toAuthorizerEvent(event), localLambdaContext('authorizer'))) as {
-        isAuthorized: boolean;
-        context?: Record<string, unknown>;
-      };
+      const verdict = await verdicts.get(route.auth, event.headers.authorization, async () => {
+        const authorize = await loadHandler('authorizer');
+        return (await authorize(toAuthorizerEvent(event), localLambdaContext('authorizer'))) as {
+          isAuthorized: boolean;
+          context?: Record<string, unknown>;
+        };
+      });
       if (!verdict.isAuthorized) return send(res, 403, json, JSON.stringify({ message: 'Forbidden' }));
       (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
     }
