@@ -16,6 +16,40 @@ export interface BundleResult {
   coldImportMs: number;
   /** The same for a bundle of an empty handler built with the same options (Node's own floor). */
   emptyHandlerColdImportMs: number;
+  /** Minified size of the floor handler (the DynamoDB document client and nothing else, same options), bytes. */
+  floorMinifiedBytes: number;
+  /** Median cold import of the floor handler in the same run, real ms. */
+  floorColdImportMs: number;
+  /** `minifiedBytes − floorMinifiedBytes`: what is ours on top of the AWS SDK floor, bytes. */
+  overFloorBytes: number;
+  /** `coldImportMs / floorColdImportMs`, two decimals. */
+  coldImportRatio: number;
+}
+
+/**
+ * The floor: a handler that only builds the DynamoDB document client, as every table-backed handler does. What the
+ * deployed handlers weigh or cost above it is ours to cut.
+ */
+export const FLOOR_HANDLER_SOURCE = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+  'const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+  'export const handler = async (event) => documents.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: String(event.pk), sk: String(event.sk) } }));',
+  '',
+].join('\n');
+
+/** One handler's figures beside the floor's. Pure. */
+export function againstFloor(
+  handler: Pick<BundleResult, 'name' | 'minifiedBytes' | 'coldImportMs' | 'emptyHandlerColdImportMs'>,
+  floor: { minifiedBytes: number; coldImportMs: number },
+): BundleResult {
+  return {
+    ...handler,
+    floorMinifiedBytes: floor.minifiedBytes,
+    floorColdImportMs: floor.coldImportMs,
+    overFloorBytes: handler.minifiedBytes - floor.minifiedBytes,
+    coldImportRatio: round(handler.coldImportMs / floor.coldImportMs, 2),
+  };
 }
 
 /** Bundles are written inside backend/ so their externals (if any) resolve from backend's node_modules, as in the asset. */
@@ -45,12 +79,17 @@ export async function runBundles(options: { runs?: number; log?: (line: string) 
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
   const emptyFile = await bundle(emptyEntry, 'empty-handler');
   const emptyMs = coldImport(emptyFile, runs);
+  const floorEntry = join(OUT_DIR, 'floor-handler.mjs');
+  writeFileSync(floorEntry, FLOOR_HANDLER_SOURCE);
+  const floorFile = await bundle(floorEntry, 'floor-handler');
+  const floor = { minifiedBytes: statSync(floorFile).size, coldImportMs: coldImport(floorFile, runs) };
+  options.log?.(`bundles: floor (DynamoDB document client only) ${round(floor.minifiedBytes / 1000, 1)} kB, import ${floor.coldImportMs} ms`);
 
   const results: BundleResult[] = [];
   for (const name of handlerNames()) {
     const file = await bundle(handlerEntry(name), name);
     const coldImportMs = coldImport(file, runs);
-    results.push({ name, minifiedBytes: statSync(file).size, coldImportMs, emptyHandlerColdImportMs: emptyMs });
+    results.push(againstFloor({ name, minifiedBytes: statSync(file).size, coldImportMs, emptyHandlerColdImportMs: emptyMs }, floor));
     options.log?.(`bundles: ${name} ${round(statSync(file).size / 1000, 1)} kB, import ${coldImportMs} ms`);
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
@@ -76,4 +115,21 @@ function coldImport(file: string, runs: number): number {
     times.push(Number(out.stdout));
   }
   return round(percentile(times, 50), 1);
+}
+
+/** The production content script's figures (what loads on every Neo page). */
+export interface ContentScriptResult {
+  /** Size of `content-scripts/neo.js` in the production build (`wxt build`, minified), bytes. */
+  minifiedBytes: number;
+}
+
+const EXTENSION_DIR = fileURLToPath(new URL('../../extension/', import.meta.url));
+
+/** Builds the production extension (`wxt build` → `extension/.output/chrome-mv3`) and measures its content script. */
+export function runContentScript(options: { log?: (line: string) => void } = {}): ContentScriptResult {
+  const out = spawnSync('pnpm', ['exec', 'wxt', 'build'], { cwd: EXTENSION_DIR, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`wxt build failed: ${(out.stderr || out.stdout).slice(-800)}`);
+  const minifiedBytes = statSync(join(EXTENSION_DIR, '.output/chrome-mv3/content-scripts/neo.js')).size;
+  options.log?.(`bundles: production content script ${round(minifiedBytes / 1000, 1)} kB`);
+  return { minifiedBytes };
 }

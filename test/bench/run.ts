@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack } from '@vfc/backend/local/stack';
 import { runApi, type ApiResult } from './api.js';
-import { runBundles, type BundleResult } from './bundles.js';
+import { runBundles, runContentScript, type BundleResult, type ContentScriptResult } from './bundles.js';
 import { runBurst, type BurstResult } from './burst.js';
 import { round } from './stats.js';
 
@@ -28,7 +28,7 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 const RESULTS_DIR = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
 async function main() {
-  const results: { startedAt: string; machine: Record<string, unknown>; burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[] } = {
+  const results: { startedAt: string; machine: Record<string, unknown>; burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[]; contentScript?: ContentScriptResult } = {
     startedAt: new Date().toISOString(),
     machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length },
   };
@@ -36,6 +36,7 @@ async function main() {
   if (scenarios.has('bundles')) {
     log('bundles: building every handler as the CDK stack does and importing each in fresh node processes');
     results.bundles = await runBundles({ log });
+    results.contentScript = runContentScript({ log });
   }
 
   if (scenarios.has('api') || scenarios.has('burst')) {
@@ -76,8 +77,8 @@ async function main() {
   console.log(`\nwritten: bench/results/${stamp}.json and bench/results/latest.json`);
 }
 
-function print(results: { burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[] }) {
-  const { burst, api, bundles } = results;
+function print(results: { burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[]; contentScript?: ContentScriptResult }) {
+  const { burst, api, bundles, contentScript } = results;
   if (burst) {
     console.log(`
 burst — ${burst.calls} calls due in the same second, C = ${burst.concurrencyLimit}, L = ${burst.callLengthMs} ms
@@ -96,10 +97,20 @@ api — POST /calls, ${api.clients} concurrent clients, ${api.requests} requests
   }
   if (bundles) {
     const width = Math.max(...bundles.map((b) => b.name.length));
-    console.log(`\nbundles — minified size and cold import in a fresh node process (empty handler: ${bundles[0]?.emptyHandlerColdImportMs} ms)`);
+    const floor = bundles[0];
+    console.log(
+      `\nbundles — minified size and cold import in a fresh node process (empty handler: ${floor?.emptyHandlerColdImportMs} ms; ` +
+        `floor, DynamoDB document client only: ${round((floor?.floorMinifiedBytes ?? 0) / 1000, 1)} kB, ${floor?.floorColdImportMs} ms)`,
+    );
     for (const b of bundles) {
-      console.log(`  ${b.name.padEnd(width)}  ${`${round(b.minifiedBytes / 1000, 1)} kB`.padStart(9)}  ${`${b.coldImportMs} ms`.padStart(9)}`);
+      console.log(
+        `  ${b.name.padEnd(width)}  ${`${round(b.minifiedBytes / 1000, 1)} kB`.padStart(9)}  ${`${b.coldImportMs} ms`.padStart(9)}` +
+          `  floor +${round(b.overFloorBytes / 1000, 1)} kB, ×${b.coldImportRatio} import`,
+      );
     }
+  }
+  if (contentScript) {
+    console.log(`\ncontent script (production build) ${round(contentScript.minifiedBytes / 1000, 1)} kB minified`);
   }
 }
 
