@@ -1,4 +1,5 @@
 export * from './api/call.js';
+export * from './api/triage.js';
 export * from './api/errors.js';
 export * from './api/routes.js';
 export * from './domain/phone.js';
