@@ -112,7 +112,7 @@ describe('CallList', () => {
         onChanged={vi.fn()}
         calls={[
           testCall({ callId: 'a', status: 'completed', outcome: { summary: 'Please stop calling.', optOutRequested: true } }),
-          testCall({ callId: 'b', status: 'cancelled', statusReason: "Cancelled: the number is on the clinic's do-not-call list" }),
+          testCall({ callId: 'b', status: 'cancelled', statusCode: 'opted_out', statusReason: "Cancelled: the number is on the clinic's do-not-call list" }),
         ]}
       />,
     );

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Call } from '@vfc/shared';
+import { STATUS_LABELS } from '../lib/attention-labels';
 import { callNotices } from '../lib/call-notices';
 import { formatClinicTime, localizeInstants } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
@@ -16,15 +17,6 @@ export function rescheduledNotice(call: Call, timeZone: string): string {
   const why = call.statusReason ? ` ${localizeInstants(call.statusReason, timeZone)}` : '';
   return `${at} Moved from ${formatClinicTime(call.requestedFor, timeZone)}:${why}`;
 }
-
-const STATUS_LABELS: Record<Call['status'], string> = {
-  scheduled: 'Scheduled',
-  dialing: 'Dialing',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
 
 /**
  * One call: status, time in the clinic's zone, outcome, reason, calling-rules notices (opt-out, do-not-call list,
