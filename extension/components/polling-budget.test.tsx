@@ -52,34 +52,41 @@ async function advanceMinutes(minutes: number) {
 }
 
 describe('polling budget of the consultation panel', () => {
-  it('a tab open 24 h with one call due tomorrow at 10:00 makes 1,158 requests (of at most 1,500)', async () => {
-    // Opened Tue 15:00 UTC; the call is due Wed 10:00 UTC (19 h later), is in progress for 60 s, then completed.
+  it('a tab open 24 h with one call due tomorrow at 10:00 makes 1,159 requests (of at most 1,500)', async () => {
+    // Opened Tue 15:00 UTC; the call is due Wed 10:00 UTC (19 h later), is in progress for 60 s, ends, and its
+    // post-call analysis (summary) arrives 2 s after the ending.
     const due = Date.parse('2026-11-25T10:00:00.000Z');
-    const { server, consultationReads } = await apiWith((now) =>
-      testCall({ status: now < due ? 'scheduled' : now < due + 60_000 ? 'in_progress' : 'completed', scheduledFor: new Date(due).toISOString() }),
-    );
+    const ended = new Date(due + 60_000).toISOString();
+    const { server, consultationReads } = await apiWith((now) => {
+      const scheduledFor = new Date(due).toISOString();
+      if (now < due) return testCall({ status: 'scheduled', scheduledFor });
+      if (now < due + 60_000) return testCall({ status: 'in_progress', scheduledFor, updatedAt: new Date(due).toISOString() });
+      if (now < due + 62_000) return testCall({ status: 'completed', scheduledFor, updatedAt: ended });
+      return testCall({ status: 'completed', scheduledFor, updatedAt: new Date(due + 62_000).toISOString(), outcome: { summary: 'All good.' } });
+    });
     render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
     await advanceMinutes(24 * 60);
 
     const reads = consultationReads();
     // Once a minute until the due time: t = 0, 60, …, 68,400 s (the last one exactly at the due time) = 1,141 reads.
     expect(reads.slice(0, 1141)).toEqual(Array.from({ length: 1141 }, (_, i) => i * 60));
-    // In progress: every 4 s until the read at due + 60 s sees it completed = 15 reads; then none.
-    expect(reads.slice(1141)).toEqual(Array.from({ length: 15 }, (_, i) => 68_400 + (i + 1) * 4));
-    expect(reads).toHaveLength(1156);
+    // In progress: every 4 s until the read at due + 60 s sees it completed (15 reads), then once more at due + 64 s,
+    // which finds the analysis; then none.
+    expect(reads.slice(1141)).toEqual(Array.from({ length: 16 }, (_, i) => 68_400 + (i + 1) * 4));
+    expect(reads).toHaveLength(1157);
     // Plus GET /clinic once, and one badge re-count when the shown call ended.
     expect(server.requests.filter((r) => r.url.endsWith('/clinic'))).toHaveLength(1);
     expect(server.requests.filter((r) => r.url.includes('attention=urgent%2Creview'))).toHaveLength(1);
-    expect(server.requests).toHaveLength(1158);
+    expect(server.requests).toHaveLength(1159);
     expect(server.requests.length).toBeLessThanOrEqual(1500);
-  });
+  }, 120_000);
 
   it('a call scheduled beyond tomorrow is read exactly once a minute: 1,441 reads in 24 h', async () => {
     const { consultationReads } = await apiWith(() => testCall({ status: 'scheduled', scheduledFor: '2026-11-26T10:00:00.000Z' }));
     render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
     await advanceMinutes(24 * 60);
     expect(consultationReads()).toHaveLength(1441);
-  });
+  }, 120_000);
 
   it('reads nothing while the tab is hidden, and reads at once when it is shown again', async () => {
     const { consultationReads } = await apiWith(() => testCall({ status: 'in_progress', scheduledFor: START.toISOString() }));
@@ -115,7 +122,9 @@ describe('polling budget of the consultation panel', () => {
   });
 
   it('never reads again once every call is final', async () => {
-    const { consultationReads } = await apiWith(() => testCall({ status: 'completed', scheduledFor: START.toISOString() }));
+    const { consultationReads } = await apiWith(() =>
+      testCall({ status: 'completed', scheduledFor: START.toISOString(), outcome: { summary: 'All good.' } }),
+    );
     render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
     await advanceMinutes(30);
     expect(consultationReads()).toEqual([0]);

@@ -5,11 +5,20 @@ import type { ExtensionApi } from '../lib/messages';
 import { nextReadDelay } from '../lib/poll-policy';
 import { startPoller, type Poller, type VisibilitySource } from '../lib/poller';
 
-/** Ids of calls that were not final in `before` and are final in `after` (they ended while shown). */
-export function callsThatEnded(before: readonly Call[] | undefined, after: readonly Call[]): string[] {
+/**
+ * Ids of shown calls whose change moves the toolbar badge: they ended (not final in `before`, final in `after`), or
+ * their `attention` changed (the post-call analysis may arrive after the ending). Calls not in `before` are new to
+ * the page, not changes, and give nothing.
+ */
+export function callsThatMoveTheBadge(before: readonly Call[] | undefined, after: readonly Call[]): string[] {
   if (!before) return [];
-  const wasOpen = new Set(before.filter((call) => !isTerminal(call.status)).map((call) => call.callId));
-  return after.filter((call) => wasOpen.has(call.callId) && isTerminal(call.status)).map((call) => call.callId);
+  const previous = new Map(before.map((call) => [call.callId, call]));
+  return after
+    .filter((call) => {
+      const was = previous.get(call.callId);
+      return was !== undefined && ((!isTerminal(was.status) && isTerminal(call.status)) || was.attention !== call.attention);
+    })
+    .map((call) => call.callId);
 }
 
 /**
@@ -41,7 +50,7 @@ export function useCalls(
           setFailure(result);
           return { ok: false };
         }
-        if (callsThatEnded(shown.current, result.data.items).length > 0) onCallEnded.current?.();
+        if (callsThatMoveTheBadge(shown.current, result.data.items).length > 0) onCallEnded.current?.();
         shown.current = result.data.items;
         setCalls(result.data.items);
         setFailure(undefined);

@@ -5,7 +5,7 @@ import { appendPage, refreshFirstPage, replaceCall, type LoadedPages } from '../
 import type { ExtensionApi } from '../lib/messages';
 import { listReadDelay } from '../lib/poll-policy';
 import { startPoller, type Poller, type VisibilitySource } from '../lib/poller';
-import { callsThatEnded } from './use-calls';
+import { callsThatMoveTheBadge } from './use-calls';
 
 export type FollowUpsApi = Pick<ExtensionApi, 'listClinicCalls' | 'refreshFollowUps'>;
 
@@ -44,7 +44,7 @@ export function useFollowUps(api: FollowUpsApi, query: ClinicCallsQuery | undefi
         }
         const before = current.current?.items;
         const next = refreshFirstPage(current.current, result.data);
-        if (callsThatEnded(before, next.items).length > 0) void api.refreshFollowUps();
+        if (callsThatMoveTheBadge(before, next.items).length > 0) void api.refreshFollowUps();
         update(next);
         setFailure(undefined);
         return { ok: true, value: next.items };

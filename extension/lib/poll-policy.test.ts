@@ -26,6 +26,15 @@ describe('nextReadDelay', () => {
     expect(nextReadDelay(calls, now)).toBe(expected);
   });
 
+  it('reads a call that just ended at the live cadence until its analysis (summary) arrives, for at most 2 min', () => {
+    const ended = { status: 'completed' as const, scheduledFor: at(-120_000), updatedAt: at(-10_000) };
+    expect(nextReadDelay([ended], now)).toBe(4_000);
+    expect(nextReadDelay([{ ...ended, status: 'failed' as const }], now)).toBe(4_000);
+    expect(nextReadDelay([{ ...ended, outcome: { summary: 'All good.' } }], now)).toBeUndefined();
+    expect(nextReadDelay([{ ...ended, updatedAt: at(-120_000) }], now)).toBeUndefined();
+    expect(nextReadDelay([{ ...ended, status: 'cancelled' as const }], now)).toBeUndefined();
+  });
+
   it('reads final calls (or none) never again', () => {
     expect(nextReadDelay([], now)).toBeUndefined();
     expect(

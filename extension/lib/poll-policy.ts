@@ -8,7 +8,10 @@ import type { Call } from '@vfc/shared';
  * - A `scheduled` call is next read at its due time, but no later than {@link IDLE_POLL_MS} (1 min) from now;
  *   once due (and for {@link DUE_GRACE_MS} after) it is read at the live cadence, since dialing starts then.
  *   A call still `scheduled` longer after its due time (held, e.g. outside calling hours) is read once a minute.
- * - Only final calls (or none): nothing to read again.
+ * - A call that ended (completed or failed) without its post-call analysis yet (no `outcome.summary`) is read at
+ *   the live cadence for {@link ANALYSIS_WAIT_MS} after its last change: the provider sends the analysis (summary,
+ *   concern, attention) shortly after the ending.
+ * - Otherwise final calls (or none): nothing to read again.
  * - After a failed read: {@link BACKOFF_BASE_MS} × 2^(failures − 1), capped at {@link BACKOFF_MAX_MS} (5 min), and
  *   reading resumes by itself.
  */
@@ -19,6 +22,8 @@ export const LIVE_POLL_MS = 4_000;
 export const IDLE_POLL_MS = 60_000;
 /** How long after its due time (ms) a still-scheduled call keeps the live cadence (the dialer is picking it up). */
 export const DUE_GRACE_MS = 5 * 60_000;
+/** How long after a call ended (ms, from its `updatedAt`) the page waits for its post-call analysis. */
+export const ANALYSIS_WAIT_MS = 2 * 60_000;
 /** First wait (ms) after a failed read; doubles with each further failure. */
 export const BACKOFF_BASE_MS = 5_000;
 /** Cap (ms) of the wait after failed reads. */
@@ -30,8 +35,11 @@ export function backoffDelay(failures: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_MAX_MS);
 }
 
-/** The wait (ms) before reading one call again, or `undefined` when the call is final. */
-function delayForCall(call: Pick<Call, 'status' | 'scheduledFor'>, nowMs: number): number | undefined {
+/** What the policy reads of a call. */
+export type PolledCall = Pick<Call, 'status' | 'scheduledFor'> & Partial<Pick<Call, 'updatedAt' | 'outcome'>>;
+
+/** The wait (ms) before reading one call again, or `undefined` when nothing more will change by itself. */
+function delayForCall(call: PolledCall, nowMs: number): number | undefined {
   switch (call.status) {
     case 'dialing':
     case 'in_progress':
@@ -40,6 +48,11 @@ function delayForCall(call: Pick<Call, 'status' | 'scheduledFor'>, nowMs: number
       const untilDue = Date.parse(call.scheduledFor) - nowMs;
       if (untilDue <= 0) return -untilDue <= DUE_GRACE_MS ? LIVE_POLL_MS : IDLE_POLL_MS;
       return Math.min(Math.max(untilDue, LIVE_POLL_MS), IDLE_POLL_MS);
+    }
+    case 'completed':
+    case 'failed': {
+      const awaitingAnalysis = call.outcome?.summary === undefined && call.updatedAt !== undefined;
+      return awaitingAnalysis && nowMs - Date.parse(call.updatedAt!) < ANALYSIS_WAIT_MS ? LIVE_POLL_MS : undefined;
     }
     default:
       return undefined;
@@ -51,9 +64,9 @@ function delayForCall(call: Pick<Call, 'status' | 'scheduledFor'>, nowMs: number
  * @param calls - what the last successful read returned.
  * @param now - the current instant.
  * @param failures - consecutive failed reads since the last success (0 after a success).
- * @returns milliseconds to wait, or `undefined` when every call is final (nothing can change by itself).
+ * @returns milliseconds to wait, or `undefined` when every call is final and analysed (nothing changes by itself).
  */
-export function nextReadDelay(calls: readonly Pick<Call, 'status' | 'scheduledFor'>[], now: Date, failures = 0): number | undefined {
+export function nextReadDelay(calls: readonly PolledCall[], now: Date, failures = 0): number | undefined {
   if (failures > 0) return backoffDelay(failures);
   let delay: number | undefined;
   for (const call of calls) {
@@ -67,6 +80,6 @@ export function nextReadDelay(calls: readonly Pick<Call, 'status' | 'scheduledFo
  * The wait (ms) before re-reading a list that new calls can join (the side panel's clinic-wide list): as
  * {@link nextReadDelay}, but at least once a minute even when every shown call is final.
  */
-export function listReadDelay(calls: readonly Pick<Call, 'status' | 'scheduledFor'>[], now: Date, failures = 0): number {
+export function listReadDelay(calls: readonly PolledCall[], now: Date, failures = 0): number {
   return nextReadDelay(calls, now, failures) ?? IDLE_POLL_MS;
 }
