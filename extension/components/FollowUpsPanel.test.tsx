@@ -157,6 +157,16 @@ describe('FollowUpsPanel', () => {
     expect(screen.getByRole('button', { name: 'Resolve' })).toBeTruthy();
   });
 
+  it('closes the note with Esc and gives the focus back to Resolve', async () => {
+    await withBackground(clinicRoute, badgeRoute, listRoute({ '': { items: [urgent] } }));
+    render(<FollowUpsPanel now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of the call about Bella' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    fireEvent.keyDown(screen.getByLabelText('Note (optional)'), { key: 'Escape' });
+    expect(screen.queryByLabelText('Note (optional)')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Resolve' })));
+  });
+
   it('shows a refusal to resolve, and no Resolve on a call that is not final', async () => {
     await withBackground(
       clinicRoute,
