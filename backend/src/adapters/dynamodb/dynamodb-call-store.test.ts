@@ -18,6 +18,8 @@ function aCall(callId: string, overrides: Partial<CallRecord> = {}): CallRecord 
     consultationId: '310382',
     status: 'scheduled',
     scheduledFor: at,
+    attention: 'none',
+    attentionReasons: [],
     phoneNumber: '+14155550123',
     petName: 'Rex',
     ownerName: 'Ana Silva',
