@@ -6,6 +6,7 @@ export * from './domain/phone.js';
 export * from './domain/clinic.js';
 export * from './domain/call-state.js';
 export * from './domain/triage.js';
+export * from './domain/post-call-analysis.js';
 export * from './storage/table-design.js';
 export * from './ops/observability.js';
 export * from './domain/call-record.js';
