@@ -127,10 +127,18 @@ export type ListCallsResponse = z.infer<typeof ListCallsResponse>;
 
 /** A comma-separated list of enum values in a query string (`status=failed,completed`), each checked. */
 function commaList<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1, 'must name at least one value'));
+  const allowed = new Set<string>(values);
+  // One issue on the parameter itself (not on an element index), naming the values that are not allowed.
+  return z.string().transform((text, ctx) => {
+    const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
+    const unknown = parts.filter((part) => !allowed.has(part));
+    if (parts.length === 0 || unknown.length > 0) {
+      const got = unknown.length ? ` (got ${unknown.map((part) => JSON.stringify(part)).join(', ')})` : '';
+      ctx.addIssue({ code: 'custom', message: `must be one or more of ${values.join(', ')}, comma-separated${got}` });
+      return z.NEVER;
+    }
+    return parts as T[number][];
+  });
 }
 
 /** Largest page of `GET /calls`. */
