@@ -35,13 +35,6 @@ async function badgeText(): Promise<string> {
   return worker.evaluate(() => (globalThis as unknown as { chrome: ChromeAction }).chrome.action.getBadgeText({}));
 }
 
-/** The extension's desktop notifications that are showing (`chrome.notifications.getAll`: id → true). */
-async function notifications(): Promise<Record<string, boolean>> {
-  const worker = await browser.serviceWorker();
-  type ChromeNotifications = { notifications: { getAll(): Promise<Record<string, boolean>> } };
-  return worker.evaluate(() => (globalThis as unknown as { chrome: ChromeNotifications }).chrome.notifications.getAll());
-}
-
 /** Waits until the badge reads `expected` (it changes when the worker has re-counted). */
 async function badgeBecomes(expected: string): Promise<void> {
   await expect.poll(badgeText, { timeout: 30_000, interval: 250 }).toBe(expected);
@@ -82,8 +75,6 @@ describe('Follow-ups side panel and toolbar badge', () => {
       .poll(() => page.locator('li.vfc-call [data-testid=call-summary]').count(), { timeout: 60_000, interval: 500 })
       .toBe(3);
     await badgeBecomes('2');
-    // One desktop notification, for the urgent call only.
-    expect(Object.keys(await notifications())).toEqual([expect.stringMatching(/^vfc-urgent-/)]);
 
     // The side panel page (what the toolbar icon opens), in a tab.
     const panel = await browser.context.newPage();
