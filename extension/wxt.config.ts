@@ -10,6 +10,9 @@ export default defineConfig({
   manifest: {
     name: 'Vet Follow-up Calls',
     description: 'Schedule AI follow-up calls to pet owners from IDEXX Neo consultations and see how they went.',
-    permissions: ['storage'],
+    // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel.
+    permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
+    // No default_popup: the toolbar icon opens the side panel (its top shows what the popup showed).
+    action: { default_title: 'Follow-ups' },
   },
 });

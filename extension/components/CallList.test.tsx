@@ -26,6 +26,22 @@ describe('CallList', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
+  it('says which calls need a person and why, in plain words', async () => {
+    await withBackground();
+    render(
+      <CallList
+        timeZone="UTC"
+        api={backgroundApi}
+        onChanged={vi.fn()}
+        calls={[
+          testCall({ callId: 'u', status: 'completed', attention: 'urgent', attentionReasons: ['concern_urgent', 'callback_requested'] }),
+          testCall({ callId: 'n', status: 'completed' }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('call-attention').map((el) => el.textContent)).toEqual(['Urgent Urgent concern · Wants a call back']);
+  });
+
   it('cancels a scheduled call through the API and reports a refusal', async () => {
     const server = await withBackground((r) =>
       r.method === 'DELETE' ? { status: 409, body: { error: 'conflict', message: 'The call is already dialing' } } : undefined,
@@ -112,7 +128,7 @@ describe('CallList', () => {
         onChanged={vi.fn()}
         calls={[
           testCall({ callId: 'a', status: 'completed', outcome: { summary: 'Please stop calling.', optOutRequested: true } }),
-          testCall({ callId: 'b', status: 'cancelled', statusReason: "Cancelled: the number is on the clinic's do-not-call list" }),
+          testCall({ callId: 'b', status: 'cancelled', statusCode: 'opted_out', statusReason: "Cancelled: the number is on the clinic's do-not-call list" }),
         ]}
       />,
     );

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Call } from '@vfc/shared';
+import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention-labels';
 import { callNotices } from '../lib/call-notices';
 import { formatClinicTime, localizeInstants } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
@@ -16,15 +17,6 @@ export function rescheduledNotice(call: Call, timeZone: string): string {
   const why = call.statusReason ? ` ${localizeInstants(call.statusReason, timeZone)}` : '';
   return `${at} Moved from ${formatClinicTime(call.requestedFor, timeZone)}:${why}`;
 }
-
-const STATUS_LABELS: Record<Call['status'], string> = {
-  scheduled: 'Scheduled',
-  dialing: 'Dialing',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
 
 /**
  * One call: status, time in the clinic's zone, outcome, reason, calling-rules notices (opt-out, do-not-call list,
@@ -80,6 +72,15 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
             </li>
           ))}
         </ul>
+      )}
+      {call.attention !== 'none' && (
+        <div data-testid="call-attention">
+          <span className={`vfc-badge vfc-level-${call.attention}`}>{ATTENTION_LABELS[call.attention]}</span>{' '}
+          <span className="vfc-muted">
+            {call.attentionReasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
+            {call.resolution ? ` · resolved by ${call.resolution.resolvedBy}` : ''}
+          </span>
+        </div>
       )}
       {outcome?.summary && <p className="vfc-summary" data-testid="call-summary">{outcome.summary}</p>}
       {(outcome?.sentiment || outcome?.inVoicemail !== undefined) && (

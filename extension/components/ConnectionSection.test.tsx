@@ -29,6 +29,13 @@ describe('ConnectionSection', () => {
     await screen.findByText('Saved.');
     expect(await apiBaseUrlItem.getValue()).toBe('http://127.0.0.1:4000');
     expect(await apiTokenItem.getValue()).toBe('good');
+    // Saving re-counts the toolbar badge with the new connection.
+    await waitFor(() =>
+      expect(server.requests.at(-1)).toMatchObject({
+        url: 'http://127.0.0.1:4000/calls?attention=urgent%2Creview&resolved=false&limit=100',
+        headers: { authorization: 'Bearer good' },
+      }),
+    );
   });
 
   it('refuses a URL that is not http(s)', async () => {

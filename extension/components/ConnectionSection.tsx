@@ -11,8 +11,9 @@ type AdminTestState = { kind: 'idle' } | { kind: 'ok' } | { kind: 'error'; messa
 /**
  * API base URL + staff token + optional admin token: Save, and Test connection (`GET /clinic` with the values as
  * typed; with an admin token also `GET /clinic/settings` with it). The admin token is used only by the admin sections.
+ * Saving re-counts the toolbar badge with the new connection.
  */
-export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
+export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' | 'refreshFollowUps'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
   const api = props.api ?? backgroundApi;
   const admin = props.adminApi ?? adminApi;
   const [baseUrl, setBaseUrl] = useState('');
@@ -39,6 +40,8 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic'>
     await Promise.all([saveConnection({ baseUrl, token }), saveAdminToken(adminToken)]);
     setSaving(false);
     setSaved('Saved.');
+    // The toolbar badge counts the calls of the clinic of this connection.
+    void api.refreshFollowUps();
   }
 
   async function testConnection() {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConsultationPanel } from './ConsultationPanel';
 import { TEST_CLINIC, testCall, withBackground } from '../test-support/test-server';
 
@@ -13,23 +14,35 @@ afterEach(() => {
 });
 
 describe('ConsultationPanel', () => {
-  it('polls every 2 s while a call is active and stops once all are terminal', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    const statuses = ['scheduled', 'in_progress', 'completed'] as const;
+  it('shows the status moving live (every 4 s), stops once all are final, and re-counts the badge when the call ends', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date('2026-11-24T15:00:00.000Z') });
+    const statuses = ['dialing', 'in_progress', 'completed'] as const;
     let listed = 0;
     const server = await withBackground(
       (r) => (r.url.endsWith('/clinic') ? { status: 200, body: TEST_CLINIC } : undefined),
+      (r) => (r.url.includes('attention=') ? { status: 200, body: { items: [] } } : undefined),
       (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [testCall({ status: statuses[Math.min(listed++, 2)]! })] } } : undefined),
     );
     render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
-    await screen.findByText('Scheduled');
-    await vi.advanceTimersByTimeAsync(2000);
+    await screen.findByText('Dialing');
+    await vi.advanceTimersByTimeAsync(4000);
     await screen.findByText('In progress');
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(4000);
     await screen.findByText('Completed');
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(server.requests.filter((r) => r.url.includes('/calls?'))).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(server.requests.filter((r) => r.url.includes('consultationId='))).toHaveLength(3);
+    expect(server.requests.filter((r) => r.url.includes('attention='))).toHaveLength(1);
     expect(screen.getByText('Demo mode')).toBeTruthy();
+  });
+
+  it('"All follow-ups" asks the background to open the side panel (a tab where Chrome has none)', async () => {
+    await withBackground(
+      (r) => (r.url.endsWith('/clinic') ? { status: 200, body: TEST_CLINIC } : undefined),
+      (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [] } } : undefined),
+    );
+    render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'All follow-ups' }));
+    await waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('chrome-extension://test-extension-id/sidepanel.html'));
   });
 
   it('shows the reason when the server moved the call', async () => {

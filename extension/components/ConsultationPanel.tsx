@@ -22,7 +22,8 @@ export interface ConsultationPanelProps {
 
 /**
  * The extension's UI on a Neo consultation page: the **Schedule call** button, the consultation's calls with live
- * status, and the dialog. Shown bottom-right, independent of Neo's DOM.
+ * status (read on the polling budget of lib/poll-policy.ts; a call that ends re-counts the toolbar badge), the
+ * dialog, and **All follow-ups**, which opens the clinic-wide side panel. Shown bottom-right, independent of Neo's DOM.
  */
 export function ConsultationPanel(props: ConsultationPanelProps) {
   const api = props.api ?? backgroundApi;
@@ -31,7 +32,9 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
   const [opening, setOpening] = useState(false);
   const [dialog, setDialog] = useState<{ initial: DialogValues; warning?: string } | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const { calls, failure: callsFailure, refresh } = useCalls(props.consultationId, api);
+  const { calls, failure: callsFailure, refresh } = useCalls(props.consultationId, api, {
+    onCallEnded: () => void api.refreshFollowUps(),
+  });
 
   useEffect(() => {
     let cancelled = false;
@@ -86,6 +89,9 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
       )}
       <button type="button" className="vfc-primary" onClick={() => void open()} disabled={!clinic || opening}>
         {opening ? 'Reading consultation…' : 'Schedule call'}
+      </button>
+      <button type="button" className="vfc-secondary" onClick={() => void api.openFollowUps()}>
+        All follow-ups
       </button>
       {clinic && calls && <CallList calls={calls} timeZone={clinic.timezone} api={api} onChanged={refresh} />}
       {!calls && !callsFailure && <p className="vfc-muted">Loading calls…</p>}

@@ -4,6 +4,7 @@ import { AgentsSection } from './admin/AgentsSection';
 import { CallingHoursSection } from './admin/CallingHoursSection';
 import { OptOutsSection } from './admin/OptOutsSection';
 import { ConnectionSection } from './ConnectionSection';
+import { FollowUpsSettingsSection } from './FollowUpsSettingsSection';
 
 /** One section of the options page. Append to `OPTIONS_SECTIONS` to add one (e.g. an admin section). */
 export interface OptionsSection {
@@ -14,6 +15,7 @@ export interface OptionsSection {
 
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'connection', title: 'Connection', Component: ConnectionSection },
+  { id: 'follow-ups', title: 'Follow-ups', Component: FollowUpsSettingsSection },
   // Admin sections: they use the admin token saved in the Connection section.
   { id: 'calling-hours', title: 'Calling hours (admin)', Component: CallingHoursSection },
   { id: 'do-not-call', title: 'Do-not-call list (admin)', Component: OptOutsSection },

@@ -2,49 +2,68 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isTerminal, type Call } from '@vfc/shared';
 import type { ApiFailure } from '../lib/api-client';
 import type { ExtensionApi } from '../lib/messages';
-
-/** Poll period while any call of the consultation is not terminal (ms). */
-export const CALL_POLL_INTERVAL_MS = 2000;
+import { nextReadDelay } from '../lib/poll-policy';
+import { startPoller, type Poller, type VisibilitySource } from '../lib/poller';
 
 /**
- * The consultation's calls from the server (nothing kept locally, so a refresh loses nothing), polled every 2 s
- * while any is `scheduled`/`dialing`/`in_progress`, and not at all once every call is terminal.
+ * Ids of shown calls whose change moves the toolbar badge: they ended (not final in `before`, final in `after`), or
+ * their `attention` changed (the post-call analysis may arrive after the ending). Calls not in `before` are new to
+ * the page, not changes, and give nothing.
  */
-export function useCalls(consultationId: string, api: Pick<ExtensionApi, 'listCalls'>) {
+export function callsThatMoveTheBadge(before: readonly Call[] | undefined, after: readonly Call[]): string[] {
+  if (!before) return [];
+  const previous = new Map(before.map((call) => [call.callId, call]));
+  return after
+    .filter((call) => {
+      const was = previous.get(call.callId);
+      return was !== undefined && ((!isTerminal(was.status) && isTerminal(call.status)) || was.attention !== call.attention);
+    })
+    .map((call) => call.callId);
+}
+
+/**
+ * The consultation's calls from the server (nothing kept locally, so a refresh loses nothing), read on the polling
+ * budget of lib/poll-policy.ts (live calls every 4 s, scheduled ones at their due time or once a minute, backoff
+ * after failures, nothing while the tab is hidden). When a shown call ends, `onCallEnded` runs (the badge refresh).
+ */
+export function useCalls(
+  consultationId: string,
+  api: Pick<ExtensionApi, 'listCalls'>,
+  options: { onCallEnded?: () => void; visibility?: VisibilitySource } = {},
+) {
   const [calls, setCalls] = useState<Call[] | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
-  const [tick, setTick] = useState(0);
-  const alive = useRef(true);
+  const poller = useRef<Poller | undefined>(undefined);
+  const shown = useRef<Call[] | undefined>(undefined);
+  const onCallEnded = useRef(options.onCallEnded);
+  onCallEnded.current = options.onCallEnded;
 
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const refresh = useCallback(() => poller.current?.refresh(), []);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancelled = false;
-    void api.listCalls(consultationId).then((result) => {
-      if (cancelled || !alive.current) return;
-      if (result.ok) {
+    shown.current = undefined;
+    const started = startPoller<Call[]>({
+      visibility: options.visibility,
+      read: async () => {
+        const result = await api.listCalls(consultationId);
+        if (!result.ok) {
+          setFailure(result);
+          return { ok: false };
+        }
+        if (callsThatMoveTheBadge(shown.current, result.data.items).length > 0) onCallEnded.current?.();
+        shown.current = result.data.items;
         setCalls(result.data.items);
         setFailure(undefined);
-        if (result.data.items.some((call) => !isTerminal(call.status))) {
-          timer = setTimeout(() => setTick((t) => t + 1), CALL_POLL_INTERVAL_MS);
-        }
-      } else {
-        setFailure(result);
-      }
+        return { ok: true, value: result.data.items };
+      },
+      nextDelay: (last, failures, now) => nextReadDelay(last ?? [], now, failures),
     });
+    poller.current = started;
     return () => {
-      cancelled = true;
-      if (timer) clearTimeout(timer);
+      started.stop();
+      poller.current = undefined;
     };
-  }, [api, consultationId, tick]);
+  }, [api, consultationId, options.visibility]);
 
   return { calls, failure, refresh };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, routePath } from './api-client';
+import { ListCallsQuery } from '@vfc/shared';
+import { clinicCallsSearch, createApiClient, routePath } from './api-client';
 import { scriptedFetch } from '../test-support/test-fetch';
 
 const call = {
@@ -71,6 +72,51 @@ describe('createApiClient', () => {
     expect(await down.getClinic()).toMatchObject({ ok: false, status: 0, error: { error: 'network_error' } });
     const odd = createApiClient({ baseUrl: 'https://api.example', token: 't' }, scriptedFetch(() => ({ status: 200, body: { name: 1 } })).fetch);
     expect(await odd.getClinic()).toMatchObject({ ok: false, status: 200, error: { error: 'bad_response' } });
+  });
+});
+
+describe('clinic-wide list and resolution', () => {
+  it('serialises the filters into the query the API parses back to the same values', () => {
+    const search = clinicCallsSearch({
+      from: '2026-11-24T08:00:00.000Z',
+      to: '2026-11-25T08:00:00.000Z',
+      attention: ['urgent', 'review'],
+      status: ['failed'],
+      resolved: false,
+      limit: 100,
+      cursor: 'abc=',
+    });
+    expect(search).toBe('from=2026-11-24T08%3A00%3A00.000Z&to=2026-11-25T08%3A00%3A00.000Z&status=failed&attention=urgent%2Creview&resolved=false&limit=100&cursor=abc%3D');
+    expect(ListCallsQuery.parse(Object.fromEntries(new URLSearchParams(search)))).toEqual({
+      from: '2026-11-24T08:00:00.000Z',
+      to: '2026-11-25T08:00:00.000Z',
+      status: ['failed'],
+      attention: ['urgent', 'review'],
+      resolved: false,
+      limit: 100,
+      cursor: 'abc=',
+    });
+    expect(clinicCallsSearch({ attention: [], resolved: undefined })).toBe('');
+  });
+
+  it('lists a page, resolves with a trimmed note and reopens', async () => {
+    const resolved = { ...call, status: 'completed', resolution: { resolvedAt: '2026-11-24T19:00:00.000Z', resolvedBy: 'Front desk', note: 'Called back' } };
+    const server = scriptedFetch(
+      (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [call], nextCursor: 'next' } } : undefined),
+      (r) => (r.method === 'POST' ? { status: 200, body: resolved } : undefined),
+      (r) => (r.method === 'DELETE' ? { status: 200, body: { ...call, status: 'completed' } } : undefined),
+    );
+    const api = createApiClient({ baseUrl: 'https://api.example', token: 't' }, server.fetch);
+    expect(await api.listClinicCalls({ attention: ['urgent'] })).toMatchObject({ ok: true, data: { items: [{ callId: 'c_1' }], nextCursor: 'next' } });
+    expect(await api.resolveCall('c_1', '  Called back ')).toMatchObject({ ok: true, data: { resolution: { resolvedBy: 'Front desk' } } });
+    expect(await api.resolveCall('c_1', '   ')).toMatchObject({ ok: true });
+    expect(await api.reopenCall('c_1')).toMatchObject({ ok: true, data: { status: 'completed' } });
+    expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['GET', 'https://api.example/calls?attention=urgent', undefined],
+      ['POST', 'https://api.example/calls/c_1/resolve', { note: 'Called back' }],
+      ['POST', 'https://api.example/calls/c_1/resolve', {}],
+      ['DELETE', 'https://api.example/calls/c_1/resolve', undefined],
+    ]);
   });
 });
 

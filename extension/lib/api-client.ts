@@ -16,6 +16,8 @@ import {
   ListOptOutsResponse,
   ListVoicesResponse,
   type AddOptOutRequest,
+  type Attention,
+  type CallStatus,
   type CreateCallRequest,
   type HandlerName,
   type UpdateClinicAgentRequest,
@@ -48,6 +50,34 @@ export function routePath(handler: HandlerName, params: Record<string, string> =
 
 function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}${path}`;
+}
+
+/**
+ * Filters of the clinic-wide `GET /calls` as the extension builds them (serialised to the query `ListCallsQuery`
+ * parses): `from`/`to` are UTC ISO instants on `scheduledFor` (from inclusive, to exclusive); `status` and
+ * `attention` match any of the values; `limit` 1–100; `cursor` is the previous page's `nextCursor`.
+ */
+export interface ClinicCallsQuery {
+  from?: string;
+  to?: string;
+  status?: readonly CallStatus[];
+  attention?: readonly Attention[];
+  resolved?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The query string (without `?`) of a clinic-wide list; empty lists and absent fields are left out. */
+export function clinicCallsSearch(query: ClinicCallsQuery): string {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.status?.length) params.set('status', query.status.join(','));
+  if (query.attention?.length) params.set('attention', query.attention.join(','));
+  if (query.resolved !== undefined) params.set('resolved', String(query.resolved));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  return params.toString();
 }
 
 const failure = (status: number, error: string, message: string): ApiFailure => ({ ok: false, status, error: { error, message } });
@@ -107,6 +137,16 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     /** `GET /calls?consultationId=`: the consultation's calls, newest first. */
     listCalls: (consultationId: string) =>
       request('GET', `${routePath('list-calls')}?consultationId=${encodeURIComponent(consultationId)}`, ListCallsResponse),
+    /** `GET /calls?from=&to=&status=&attention=&resolved=&limit=&cursor=`: the clinic's calls, newest first, one page. */
+    listClinicCalls: (query: ClinicCallsQuery) => {
+      const search = clinicCallsSearch(query);
+      return request('GET', `${routePath('list-calls')}${search ? `?${search}` : ''}`, ListCallsResponse);
+    },
+    /** `POST /calls/{callId}/resolve` `{note?}`: someone dealt with a final call (idempotent); answers the call. */
+    resolveCall: (callId: string, note?: string) =>
+      request('POST', routePath('resolve-call', { callId }), Call, { body: note?.trim() ? { note: note.trim() } : {} }),
+    /** `DELETE /calls/{callId}/resolve`: reopen a resolved call; answers the call. */
+    reopenCall: (callId: string) => request('DELETE', routePath('reopen-call', { callId }), Call),
     /** `POST /calls` with an `Idempotency-Key` (same key → the same call, never two). */
     createCall: (body: CreateCallRequest, idempotencyKey: string) =>
       request('POST', routePath('create-call'), Call, { body, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),

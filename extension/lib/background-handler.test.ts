@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { registerBackground } from './background-handler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { testCall } from '../test-support/test-server';
+import { openFollowUps, registerBackground, type SidePanelApi } from './background-handler';
+import { FOLLOW_UPS_ALARM } from './follow-up-badge';
 import { adminApi, backgroundApi } from './messages';
-import { saveAdminToken, saveConnection } from './settings';
+import { notifyUrgentCallsItem, saveAdminToken, saveConnection } from './settings';
 import { scriptedFetch } from '../test-support/test-fetch';
 
 const clinic = {
@@ -47,5 +50,91 @@ describe('background worker messaging', () => {
       ['PATCH', 'http://api.example/calls/c%2F1', 'Bearer staff'],
     ]);
     expect(server.requests[1]?.body).toEqual({ scheduledFor: '2026-11-24T18:00:00.000Z' });
+  });
+});
+
+function fakeSidePanel(open: SidePanelApi['open'] = async () => undefined) {
+  return { open: vi.fn(open), setPanelBehavior: vi.fn(async () => undefined) };
+}
+
+describe('background worker: follow-ups', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('opens the side panel from the toolbar icon and creates the 5-minute alarm once, not at every worker start', async () => {
+    const sidePanel = fakeSidePanel();
+    registerBackground({ fetch: scriptedFetch().fetch, sidePanel });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FOLLOW_UPS_ALARM)).toBeDefined());
+    expect(sidePanel.setPanelBehavior).toHaveBeenCalledWith({ openPanelOnActionClick: true });
+    const first = await fakeBrowser.alarms.get(FOLLOW_UPS_ALARM);
+    expect(first).toMatchObject({ name: FOLLOW_UPS_ALARM, periodInMinutes: 5 });
+    registerBackground({ fetch: scriptedFetch().fetch, sidePanel });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await fakeBrowser.alarms.getAll()).toEqual([first]);
+  });
+
+  it('on each alarm counts unresolved urgent + review calls on the badge and announces a new urgent call once', async () => {
+    let items = [testCall({ callId: 'r1', status: 'failed', attention: 'review', attentionReasons: ['unreachable'] })];
+    const server = scriptedFetch((r) => (r.url.includes('/calls?') ? { status: 200, body: { items } } : undefined));
+    registerBackground({ fetch: server.fetch, sidePanel: fakeSidePanel() });
+    await saveConnection({ baseUrl: 'http://api.example', token: 'staff' });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+
+    await fakeBrowser.alarms.onAlarm.trigger({ name: FOLLOW_UPS_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    expect(server.requests[0]?.url).toBe('http://api.example/calls?attention=urgent%2Creview&resolved=false&limit=100');
+
+    items = [testCall({ callId: 'u1', status: 'completed', attention: 'urgent', attentionReasons: ['concern_urgent'], petName: 'Bella' }), ...items];
+    expect(await backgroundApi.refreshFollowUps()).toMatchObject({ ok: true, data: { count: 2, notifiedCallIds: ['u1'] } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]).toEqual([
+      'vfc-urgent-u1',
+      {
+        type: 'basic',
+        iconUrl: 'chrome-extension://test-extension-id/icon-128.png',
+        title: 'Urgent follow-up: Bella (Jane Doe)',
+        message: 'Urgent concern',
+        priority: 2,
+      },
+    ]);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: FOLLOW_UPS_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(3));
+    expect(await backgroundApi.refreshFollowUps()).toMatchObject({ ok: true, data: { count: 2, notifiedCallIds: [] } });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces nothing when notifications are turned off', async () => {
+    const server = scriptedFetch((r) =>
+      r.url.includes('/calls?') ? { status: 200, body: { items: [testCall({ callId: 'u1', status: 'completed', attention: 'urgent', attentionReasons: ['concern_urgent'] })] } } : undefined,
+    );
+    registerBackground({ fetch: server.fetch, sidePanel: fakeSidePanel() });
+    await saveConnection({ baseUrl: 'http://api.example', token: 'staff' });
+    await notifyUrgentCallsItem.setValue(false);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    // The first refresh ever only records what is already there; the call arrives after it.
+    await fakeBrowser.storage.local.set({ notifiedUrgentCallIds: [] });
+    expect(await backgroundApi.refreshFollowUps()).toMatchObject({ ok: true, data: { count: 1, notifiedCallIds: [] } });
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('clears the badge when no connection is saved', async () => {
+    registerBackground({ fetch: scriptedFetch().fetch, sidePanel: fakeSidePanel() });
+    await fakeBrowser.action.setBadgeText({ text: '4' });
+    expect(await backgroundApi.refreshFollowUps()).toMatchObject({ ok: false, error: { error: 'not_configured' } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it("opens the side panel in the sender's tab, or the same page in a tab when Chrome refuses", async () => {
+    const sidePanel = fakeSidePanel();
+    expect(await openFollowUps(7, { sidePanel })).toEqual({ ok: true, status: 200, data: { openedIn: 'side_panel' } });
+    expect(sidePanel.open).toHaveBeenCalledWith({ tabId: 7 });
+    const refusing = fakeSidePanel(async () => {
+      throw new Error('sidePanel.open() may only be called in response to a user gesture.');
+    });
+    expect(await openFollowUps(7, { sidePanel: refusing })).toEqual({ ok: true, status: 200, data: { openedIn: 'tab' } });
+    expect((await fakeBrowser.tabs.query({})).filter((tab) => tab.url === 'chrome-extension://test-extension-id/sidepanel.html')).toHaveLength(1);
   });
 });

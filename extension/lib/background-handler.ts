@@ -1,9 +1,24 @@
 import { browser } from 'wxt/browser';
-import { createApiClient, type ApiConnection, type ApiFailure, type FetchLike } from './api-client';
+import { createApiClient, type ApiConnection, type ApiFailure, type ApiResult, type FetchLike } from './api-client';
+import {
+  BADGE_COLOR,
+  FOLLOW_UPS_ALARM,
+  FOLLOW_UPS_ALARM_MINUTES,
+  refreshFollowUps,
+  serialized,
+  type FollowUpsRefresh,
+  type UrgentNotice,
+} from './follow-up-badge';
 import { contentScriptMatches } from './matches';
 import { ADMIN_OPS, isApiMessage, type AdminMessage, type ApiMessage, type ApiMessageResults } from './messages';
 import { askNeoTabForScheduleConfigs, type NeoTabDeps } from './neo-tabs';
-import { loadAdminConnection, loadConnection } from './settings';
+import { loadAdminConnection, loadConnection, notifiedUrgentCallIdsItem, notifyUrgentCallsItem } from './settings';
+
+/** The part of Chrome's `chrome.sidePanel` the worker uses (Chrome 116+; absent in WXT's fake browser). */
+export interface SidePanelApi {
+  open(options: { tabId?: number; windowId?: number }): Promise<void>;
+  setPanelBehavior(behavior: { openPanelOnActionClick?: boolean }): Promise<void>;
+}
 
 export interface BackgroundDeps {
   fetch?: FetchLike;
@@ -11,7 +26,35 @@ export interface BackgroundDeps {
   loadAdminConnection?: () => Promise<ApiConnection>;
   /** How to reach Neo tabs (default: `browser.tabs` and this build's match patterns). */
   neoTabs?: NeoTabDeps;
+  /** Default: `browser.sidePanel` when the browser has it. */
+  sidePanel?: SidePanelApi;
+  /** Shows a desktop notification (default: `browser.notifications.create`, `basic` type, the extension's icon). */
+  notify?: (notice: UrgentNotice) => Promise<void>;
+  /** Sets the toolbar badge text (default: `browser.action.setBadgeText`). */
+  setBadge?: (text: string) => Promise<void>;
+  /** Re-counts the badge; `registerBackground` passes one that never runs twice at once. */
+  refreshBadge?: () => Promise<ApiResult<FollowUpsRefresh>>;
 }
+
+/** Path of the side panel page (also opened in a tab when Chrome will not open the side panel). */
+export const SIDE_PANEL_PATH = '/sidepanel.html';
+
+const defaultSidePanel = (): SidePanelApi | undefined => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+
+const defaultNotify = async (notice: UrgentNotice) => {
+  await browser.notifications.create(notice.id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon-128.png'),
+    title: notice.title,
+    message: notice.message,
+    priority: 2,
+  });
+};
+
+const defaultSetBadge = async (text: string) => {
+  await browser.action.setBadgeText({ text });
+  if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+};
 
 const noAdminToken: ApiFailure = {
   ok: false,
@@ -44,6 +87,53 @@ const notConfigured: ApiFailure = {
   error: { error: 'not_configured', message: 'Set the API URL and token in the extension options first.' },
 };
 
+/**
+ * Re-counts the badge with the saved staff connection (lib/follow-up-badge.ts). Without a connection the badge is
+ * cleared and `not_configured` returned.
+ */
+export async function refreshBadgeNow(deps: BackgroundDeps = {}): Promise<ApiResult<FollowUpsRefresh>> {
+  const setBadge = deps.setBadge ?? defaultSetBadge;
+  const connection = await (deps.loadConnection ?? loadConnection)();
+  if (!connection.baseUrl || !connection.token) {
+    await setBadge('');
+    return notConfigured;
+  }
+  const api = createApiClient(connection, deps.fetch);
+  return refreshFollowUps({
+    listClinicCalls: api.listClinicCalls,
+    setBadge,
+    notify: deps.notify ?? defaultNotify,
+    notifyEnabled: () => notifyUrgentCallsItem.getValue(),
+    loadNotified: () => notifiedUrgentCallIdsItem.getValue(),
+    saveNotified: (ids) => notifiedUrgentCallIdsItem.setValue(ids),
+  });
+}
+
+/**
+ * Opens the Follow-ups side panel in the sender's tab. Chrome allows `sidePanel.open` only in answer to a user
+ * gesture, so it is called before anything is awaited; when Chrome refuses (or has no side panel), the same page
+ * opens in a new tab.
+ */
+export async function openFollowUps(tabId: number | undefined, deps: BackgroundDeps = {}): Promise<ApiResult<{ openedIn: 'side_panel' | 'tab' }>> {
+  const sidePanel = deps.sidePanel ?? defaultSidePanel();
+  let opening: Promise<void> | undefined;
+  try {
+    opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : undefined;
+  } catch {
+    opening = undefined;
+  }
+  if (opening) {
+    try {
+      await opening;
+      return { ok: true, status: 200, data: { openedIn: 'side_panel' } };
+    } catch {
+      // fall through to a tab
+    }
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL(SIDE_PANEL_PATH) });
+  return { ok: true, status: 200, data: { openedIn: 'tab' } };
+}
+
 /** Answers one API message with the saved connection (or the one the message carries, for "Test connection"). */
 export async function handleApiMessage<M extends ApiMessage>(
   message: M,
@@ -53,6 +143,10 @@ export async function handleApiMessage<M extends ApiMessage>(
   if (message.type === 'vfc:neoScheduleConfigs') {
     return (await askNeoTabForScheduleConfigs(deps.neoTabs ?? defaultNeoTabs())) as ApiMessageResults[M['type']];
   }
+  if (message.type === 'vfc:refreshFollowUps') {
+    return (await (deps.refreshBadge ?? (() => refreshBadgeNow(deps)))()) as ApiMessageResults[M['type']];
+  }
+  if (message.type === 'vfc:openFollowUps') return (await openFollowUps(undefined, deps)) as ApiMessageResults[M['type']];
   const connection = (message.type === 'vfc:getClinic' && message.connection) || (await (deps.loadConnection ?? loadConnection)());
   if (!connection.baseUrl || !connection.token) return notConfigured as ApiMessageResults[M['type']];
   const api = createApiClient(connection, deps.fetch);
@@ -67,18 +161,47 @@ export async function handleApiMessage<M extends ApiMessage>(
       return (await api.cancelCall(message.callId)) as ApiMessageResults[M['type']];
     case 'vfc:rescheduleCall':
       return (await api.rescheduleCall(message.callId, message.scheduledFor)) as ApiMessageResults[M['type']];
+    case 'vfc:listClinicCalls':
+      return (await api.listClinicCalls(message.query)) as ApiMessageResults[M['type']];
+    case 'vfc:resolveCall':
+      return (await api.resolveCall(message.callId, message.note)) as ApiMessageResults[M['type']];
+    case 'vfc:reopenCall':
+      return (await api.reopenCall(message.callId)) as ApiMessageResults[M['type']];
   }
 }
 
 /**
- * Wires the background worker: answers our messages (returning a promise keeps the channel open) and lets content
- * scripts use `storage.session` for unsent dialog drafts (Chrome's default is trusted contexts only).
+ * Wires the background worker: answers our messages (returning a promise keeps the channel open), lets content
+ * scripts use `storage.session` for unsent dialog drafts (Chrome's default is trusted contexts only), opens the
+ * side panel from the toolbar icon, and keeps the badge fresh: a `chrome.alarms` alarm every 5 minutes (created
+ * once — re-creating it at each worker start would push it back forever), at browser start and install, and on
+ * `vfc:refreshFollowUps`.
  */
 export function registerBackground(deps: BackgroundDeps = {}): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const refreshBadge = serialized(() => refreshBadgeNow(deps));
+  const withRefresh: BackgroundDeps = { refreshBadge, ...deps };
+  browser.runtime.onMessage.addListener((message: unknown, sender?: { tab?: { id?: number } }) => {
     if (!isApiMessage(message)) return undefined;
-    return handleApiMessage(message, deps);
+    if (message.type === 'vfc:openFollowUps') return openFollowUps(sender?.tab?.id, withRefresh);
+    return handleApiMessage(message, withRefresh);
   });
+  void defaultSidePanelBehavior(deps);
+  void browser.alarms
+    .get(FOLLOW_UPS_ALARM)
+    .then(async (alarm) => {
+      if (!alarm) await browser.alarms.create(FOLLOW_UPS_ALARM, { periodInMinutes: FOLLOW_UPS_ALARM_MINUTES, delayInMinutes: 1 });
+    })
+    .catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FOLLOW_UPS_ALARM) void refreshBadge();
+  });
+  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.runtime.onInstalled.addListener(() => void refreshBadge());
   const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
   void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(() => undefined);
+}
+
+/** The toolbar icon opens the side panel (the connection status and options link live at its top). */
+async function defaultSidePanelBehavior(deps: BackgroundDeps): Promise<void> {
+  await (deps.sidePanel ?? defaultSidePanel())?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 }

@@ -6,20 +6,24 @@ describe('callNotices', () => {
     expect(callNotices({ status: 'completed', outcome: { optOutRequested: true } }).map((n) => n.kind)).toEqual(['opt_out_requested']);
   });
 
-  it("flags a call cancelled because the number is on the do-not-call list (the backend's reason)", () => {
-    const call = { status: 'cancelled' as const, statusReason: "Cancelled: the number is on the clinic's do-not-call list" };
+  it('flags a call cancelled because the number is on the do-not-call list, from its status code', () => {
+    const call = { status: 'cancelled' as const, statusCode: 'opted_out' as const };
     expect(callNotices(call)).toEqual([{ kind: 'do_not_call', label: 'Do-not-call list', text: 'Not called: the number is on the do-not-call list.' }]);
   });
 
-  it('flags a call failed at dial time by the per-number cap', () => {
-    const statusReason =
-      'This number has already had 3 automated calls in the last 30 days (limit 3, FCC 20-186); the next call is possible from 2026-12-24T15:00:00.000Z';
-    expect(callNotices({ status: 'failed', statusReason }).map((n) => n.kind)).toEqual(['number_cap']);
+  it('flags a call failed at dial time by the per-number cap, from its status code', () => {
+    expect(callNotices({ status: 'failed', statusCode: 'number_cap_reached' }).map((n) => n.kind)).toEqual(['number_cap']);
   });
 
-  it('says nothing for ordinary calls, nor for a scheduled call whose move reason mentions nothing of the sort', () => {
-    expect(callNotices({ status: 'failed', statusReason: 'No answer after 3 attempts' })).toEqual([]);
-    expect(callNotices({ status: 'scheduled', statusReason: 'Moved into calling hours' })).toEqual([]);
-    expect(callNotices({ status: 'completed', outcome: { optOutRequested: false } })).toEqual([]);
+  it('ignores the wording of the reason: only the code counts', () => {
+    const worded = { status: 'failed' as const, statusReason: "Cancelled: the number is on the clinic's do-not-call list (FCC 20-186)" };
+    expect(callNotices(worded)).toEqual([]);
+    expect(callNotices({ ...worded, statusCode: 'max_attempts' })).toEqual([]);
+  });
+
+  it('says nothing for ordinary calls, nor for a scheduled call moved into calling hours', () => {
+    expect(callNotices({ status: 'failed', statusCode: 'max_attempts' })).toEqual([]);
+    expect(callNotices({ status: 'scheduled', statusCode: 'moved_to_window' })).toEqual([]);
+    expect(callNotices({ status: 'completed', statusCode: 'completed', outcome: { optOutRequested: false } })).toEqual([]);
   });
 });

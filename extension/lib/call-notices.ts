@@ -3,9 +3,8 @@ import type { Call } from '@vfc/shared';
 /**
  * Calling-rules facts about a call that staff must see at a glance: the owner asked not to be called again,
  * the call was stopped because the number is on the do-not-call list, or the per-number cap (FCC 20-186) refused it.
- * The API's call view has no code for the last two, only the `statusReason` the backend wrote
- * (backend/src/app/calling-rules/opt-outs.ts `OPTED_OUT_CANCEL_REASON`, shared/src/domain/number-cap.ts message):
- * they are recognised by those wordings.
+ * Decided from the API's machine-readable `statusCode` (`opted_out`, `number_cap_reached`), never from the wording
+ * of `statusReason`.
  */
 export type CallNoticeKind = 'opt_out_requested' | 'do_not_call' | 'number_cap';
 
@@ -17,11 +16,8 @@ export interface CallNotice {
   text: string;
 }
 
-const DO_NOT_CALL = /do-not-call list/i;
-const NUMBER_CAP = /FCC 20-186|per-number cap/i;
-
 /** The notices of one call, most important first (empty for most calls). */
-export function callNotices(call: Pick<Call, 'status' | 'statusReason' | 'outcome'>): CallNotice[] {
+export function callNotices(call: Pick<Call, 'status' | 'statusCode' | 'outcome'>): CallNotice[] {
   const notices: CallNotice[] = [];
   if (call.outcome?.optOutRequested) {
     notices.push({
@@ -30,11 +26,10 @@ export function callNotices(call: Pick<Call, 'status' | 'statusReason' | 'outcom
       text: "The owner asked not to be called again; the number goes on the clinic's do-not-call list.",
     });
   }
-  const reason = call.statusReason ?? '';
-  if ((call.status === 'cancelled' || call.status === 'failed') && DO_NOT_CALL.test(reason)) {
+  if ((call.status === 'cancelled' || call.status === 'failed') && call.statusCode === 'opted_out') {
     notices.push({ kind: 'do_not_call', label: 'Do-not-call list', text: 'Not called: the number is on the do-not-call list.' });
   }
-  if (call.status === 'failed' && NUMBER_CAP.test(reason)) {
+  if (call.status === 'failed' && call.statusCode === 'number_cap_reached') {
     notices.push({ kind: 'number_cap', label: 'Number cap reached', text: 'Not called: this number reached its limit of automated calls.' });
   }
   return notices;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Call, ClinicSummary, CreateCallRequest, ListCallsResponse } from '@vfc/shared';
-import type { ApiClient, ApiConnection, ApiResult } from './api-client';
+import type { ApiClient, ApiConnection, ApiResult, ClinicCallsQuery } from './api-client';
+import type { FollowUpsRefresh } from './follow-up-badge';
 
 /**
  * Messages the content script, popup and options page send to the background worker, which alone holds the API
@@ -13,6 +14,14 @@ export type ApiMessage =
   | { type: 'vfc:createCall'; body: CreateCallRequest; idempotencyKey: string }
   | { type: 'vfc:cancelCall'; callId: string }
   | { type: 'vfc:rescheduleCall'; callId: string; scheduledFor: string }
+  /** One page of the clinic's calls (the side panel). */
+  | { type: 'vfc:listClinicCalls'; query: ClinicCallsQuery }
+  | { type: 'vfc:resolveCall'; callId: string; note?: string }
+  | { type: 'vfc:reopenCall'; callId: string }
+  /** Re-count the badge now (and announce new urgent calls): a shown call ended, or a call was resolved. */
+  | { type: 'vfc:refreshFollowUps' }
+  /** Open the Follow-ups side panel in the sender's window (the consultation panel's button). */
+  | { type: 'vfc:openFollowUps' }
   /** An admin route, sent with the saved admin token (or `connection`, to test typed values before saving). */
   | AdminMessage
   /** Neo's clinic business hours, fetched by the content script of an open Neo tab (see lib/neo-tabs.ts). */
@@ -50,6 +59,12 @@ export interface ApiMessageResults {
   'vfc:createCall': ApiResult<Call>;
   'vfc:cancelCall': ApiResult<Call>;
   'vfc:rescheduleCall': ApiResult<Call>;
+  'vfc:listClinicCalls': ApiResult<ListCallsResponse>;
+  'vfc:resolveCall': ApiResult<Call>;
+  'vfc:reopenCall': ApiResult<Call>;
+  'vfc:refreshFollowUps': ApiResult<FollowUpsRefresh>;
+  /** `side_panel` when Chrome opened it, `tab` when it refused and the page was opened in a tab instead. */
+  'vfc:openFollowUps': ApiResult<{ openedIn: 'side_panel' | 'tab' }>;
   'vfc:admin': AdminResult<AdminOp>;
   /** `data` is Neo's JSON as it came (map it with `weeklyHoursFromNeoScheduleConfigs`). */
   'vfc:neoScheduleConfigs': ApiResult<unknown>;
@@ -86,6 +101,11 @@ export const backgroundApi = {
   createCall: (body: CreateCallRequest, idempotencyKey: string) => sendToBackground({ type: 'vfc:createCall', body, idempotencyKey }),
   cancelCall: (callId: string) => sendToBackground({ type: 'vfc:cancelCall', callId }),
   rescheduleCall: (callId: string, scheduledFor: string) => sendToBackground({ type: 'vfc:rescheduleCall', callId, scheduledFor }),
+  listClinicCalls: (query: ClinicCallsQuery) => sendToBackground({ type: 'vfc:listClinicCalls', query }),
+  resolveCall: (callId: string, note?: string) => sendToBackground({ type: 'vfc:resolveCall', callId, ...(note ? { note } : {}) }),
+  reopenCall: (callId: string) => sendToBackground({ type: 'vfc:reopenCall', callId }),
+  refreshFollowUps: () => sendToBackground({ type: 'vfc:refreshFollowUps' }),
+  openFollowUps: () => sendToBackground({ type: 'vfc:openFollowUps' }),
 };
 
 /**

@@ -43,3 +43,19 @@ export function isHttpUrl(url: string): boolean {
     return false;
   }
 }
+
+/** Desktop notification for each new urgent call (options page, "Follow-ups"); on unless staff turn it off. */
+export const notifyUrgentCallsItem = storage.defineItem<boolean>('local:notifyUrgentCalls', { fallback: true });
+
+/**
+ * The origin of the IDEXX Neo the content script last ran on (e.g. `https://us.idexxneo.com`), written by the
+ * content script; the side panel's "Open consultation" opens consultations there. Empty until a Neo page was seen.
+ */
+export const lastNeoOriginItem = storage.defineItem<string>('local:lastNeoOrigin', { fallback: '' });
+
+/**
+ * Ids of the urgent calls a desktop notification was already shown for (newest last, at most
+ * `NOTIFIED_IDS_KEPT`), so no call is announced twice. `null` until the first badge refresh, which records the
+ * urgent calls already there without announcing them.
+ */
+export const notifiedUrgentCallIdsItem = storage.defineItem<string[] | null>('local:notifiedUrgentCallIds', { fallback: null });

@@ -38,6 +38,8 @@ export function testCall(overrides: Partial<Call> = {}): Call {
     consultationId: '310382',
     status: 'scheduled',
     scheduledFor: '2026-11-24T15:00:00.000Z',
+    attention: 'none',
+    attentionReasons: [],
     phoneNumber: '+14155550123',
     petName: 'Bella',
     ownerName: 'Jane Doe',

@@ -1,9 +1,12 @@
 export * from './api/call.js';
+export * from './api/triage.js';
 export * from './api/errors.js';
 export * from './api/routes.js';
 export * from './domain/phone.js';
 export * from './domain/clinic.js';
 export * from './domain/call-state.js';
+export * from './domain/triage.js';
+export * from './domain/post-call-analysis.js';
 export * from './storage/table-design.js';
 export * from './ops/observability.js';
 export * from './domain/call-record.js';
@@ -14,3 +17,4 @@ export * from './domain/number-cap.js';
 export * from './api/agents.js';
 export * from './api/opt-outs.js';
 export * from './api/clinic-settings.js';
+export * from './api/calls-export.js';

@@ -69,10 +69,11 @@ describe('Schedule call from an IDEXX Neo consultation', () => {
     const page = await browser.context.newPage();
     expect(await configure(page, stack.staffToken)).toContain(`Connected to ${clinic.name}`);
 
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl('popup.html'));
-    await popup.getByText(`Connected to ${clinic.name}`).waitFor();
-    await popup.close();
+    // The toolbar icon opens the side panel, whose top says whether the connection works.
+    const panel = await browser.context.newPage();
+    await panel.goto(browser.extensionUrl('sidepanel.html'));
+    await panel.getByText(`Connected to ${clinic.name}`).waitFor();
+    await panel.close();
 
     const fixture = findFakeConsultation('310382')!;
     await page.goto(`${stack.neoUrl}/consultations/view/310382`);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 /** The e2e build of the extension (`pnpm --filter @vfc/extension build:e2e`): its content script also runs on localhost. */
 export const E2E_EXTENSION_DIR = fileURLToPath(new URL('../../extension/.output/chrome-mv3-e2e', import.meta.url));
@@ -19,6 +19,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** `chrome-extension://<id>/<page>`. */
   extensionUrl(page: string): string;
+  /** The extension's service worker now (Chrome may have restarted it since launch). */
+  serviceWorker(): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,9 @@ export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSIO
     context,
     extensionId,
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page.replace(/^\//, '')}`,
+    serviceWorker: async () =>
+      context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 })),
     close: async () => {
       await context.close();
       await rm(profileDir, { recursive: true, force: true });

@@ -58,6 +58,9 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
     }
     if (event.kind === 'call_started' && current.status === 'dialing') next = { ...next, status: 'in_progress' };
     if (event.analysis) next = { ...next, outcome: { ...next.outcome, ...definedOnly(event.analysis) } };
+    // The transcript and recording come with the call object (call_ended and call_analyzed both carry them).
+    const media = definedOnly({ transcript: event.transcript, recordingUrl: event.recordingUrl });
+    if (Object.keys(media).length) next = { ...next, outcome: { ...next.outcome, ...media } };
     return next === current ? { event: historyEvent } : { next: { ...next, updatedAt: at }, event: historyEvent };
   });
 

@@ -1,4 +1,4 @@
-import type { CallRecord } from '@vfc/shared';
+import type { CallRecord, CallStatusCode } from '@vfc/shared';
 import type { Dependencies } from './dependencies.js';
 import { conflict, notFound } from './errors.js';
 import { updateCall } from './update-call.js';
@@ -7,6 +7,7 @@ import { updateCall } from './update-call.js';
  * Cancels a call that is still `scheduled` and deletes its schedule.
  * Racing the dialer is safe: both write conditionally, so either the call is cancelled or it is dialled, never both.
  * @param reason - shown to staff as the call's `statusReason`.
+ * @param code - its machine-readable `statusCode`.
  * @throws AppError 404 (missing or another clinic's), 409 (no longer `scheduled`).
  */
 export async function cancelCall(
@@ -14,6 +15,7 @@ export async function cancelCall(
   clinicId: string,
   callId: string,
   reason = 'Cancelled by clinic staff',
+  code: CallStatusCode = 'cancelled_by_staff',
 ): Promise<CallRecord> {
   let scheduleName: string | undefined;
   const result = await updateCall(deps, callId, (call) => {
@@ -25,7 +27,7 @@ export async function cancelCall(
     const at = deps.clock.now().toISOString();
     const { scheduleName: _dropped, ...rest } = call;
     return {
-      next: { ...rest, status: 'cancelled', statusReason: reason, updatedAt: at },
+      next: { ...rest, status: 'cancelled', statusReason: reason, statusCode: code, updatedAt: at },
       event: { at, type: 'cancelled', dedupeKey: 'cancelled', detail: { attempt: call.attempt } },
     };
   });

@@ -102,13 +102,16 @@ async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<D
   if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
   if (hold) {
     // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
-    const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', `Held, not dialled: ${hold}`);
+    const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', { reason: `Held, not dialled: ${hold}`, code: 'agent_unusable' });
     deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: clinic.agentId });
     return held ? 'held' : 'skipped';
   }
   if (!isWithinCallingWindow(now, clinic, zones)) {
     const slot = slotFor(clinic, now, zones);
-    const moved = await rescheduleAttempt(deps, call, slot.at, 'window_closed', `Moved: ${slot.reason ?? 'outside calling hours'}`);
+    const moved = await rescheduleAttempt(deps, call, slot.at, 'window_closed', {
+      reason: `Moved: ${slot.reason ?? 'outside calling hours'}`,
+      code: 'moved_to_window',
+    });
     return moved ? 'moved' : 'skipped';
   }
 
@@ -199,6 +202,7 @@ async function waitForProvider(deps: Dependencies, call: CallRecord): Promise<Di
         ...current,
         status: 'scheduled',
         statusReason: 'Waiting: the provider is at its concurrency limit',
+        statusCode: 'waiting_for_slot',
         updatedAt: at,
         attempts: current.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor: a.scheduledFor } : a)),
       },

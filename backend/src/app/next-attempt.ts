@@ -5,6 +5,7 @@ import {
   retryDelayMs,
   type CallRecord,
   type CallStatus,
+  type CallStatusCode,
 } from '@vfc/shared';
 import { recipientZonesFor, slotFor } from './call-slot.js';
 import { numberCapAt, releaseDial } from './calling-rules/number-cap.js';
@@ -27,7 +28,7 @@ export async function rescheduleAttempt(
   due: CallRecord,
   at: Date,
   kind: 'window_closed' | 'deferred' | 'held',
-  statusReason?: string,
+  status?: { reason: string; code: CallStatusCode },
   fromStatus: CallStatus = 'scheduled',
 ): Promise<boolean> {
   const scheduleName = scheduleNameFor(due.callId, due.attempt, at);
@@ -41,7 +42,7 @@ export async function rescheduleAttempt(
         status: 'scheduled',
         scheduledFor,
         scheduleName,
-        ...(statusReason ? { statusReason } : {}),
+        ...(status ? { statusReason: status.reason, statusCode: status.code } : {}),
         updatedAt: now,
         attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { attempt: a.attempt, scheduledFor } : a)),
       },
@@ -111,32 +112,35 @@ export async function endAttempt(
       dedupeKey: `ended#${attempt}`,
       detail: { attempt, disconnectionReason: ending.disconnectionReason, verdict },
     };
-    const finish = (status: 'completed' | 'failed', statusReason?: string) => {
-      const { statusReason: _old, scheduleName: _none, ...rest } = base;
-      return { next: { ...rest, status, ...(statusReason ? { statusReason } : {}) }, event };
+    const finish = (status: 'completed' | 'failed', statusCode: CallStatusCode, statusReason?: string) => {
+      const { statusReason: _old, statusCode: _oldCode, scheduleName: _none, ...rest } = base;
+      return { next: { ...rest, status, statusCode, ...(statusReason ? { statusReason } : {}) }, event };
     };
 
-    if (verdict === 'completed') return finish('completed');
-    if (verdict === 'failed') return finish('failed', describeDisconnection(ending.disconnectionReason));
+    if (verdict === 'completed') return finish('completed', 'completed');
+    if (verdict === 'failed') {
+      const code = ending.disconnectionReason === 'invalid_destination' ? 'invalid_number' : 'not_retryable';
+      return finish('failed', code, describeDisconnection(ending.disconnectionReason));
+    }
 
     const retriesUsed = attempts.filter((a) => a.verdict === 'retry').length;
     const delay = verdict === 'retry' ? retryDelayMs(retriesUsed - 1) : UNCOUNTED_RETRY_DELAY_MS;
     if (delay === undefined || retriesUsed > MAX_RETRIES) {
-      return finish('failed', `Not reached after ${attempts.length} attempts (${describeDisconnection(ending.disconnectionReason)})`);
+      return finish('failed', 'max_attempts', `Not reached after ${attempts.length} attempts (${describeDisconnection(ending.disconnectionReason)})`);
     }
-    if (!clinic) return finish('failed', 'The clinic of this call no longer exists');
+    if (!clinic) return finish('failed', 'not_retryable', 'The clinic of this call no longer exists');
     let nextAt: Date;
     try {
       const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
       nextAt = slotFor(clinic, retryBaseTime(ending.endedAt, now, delay), zones).at;
     } catch (error) {
-      if (error instanceof AppError) return finish('failed', error.message);
+      if (error instanceof AppError) return finish('failed', error.code === 'no_slot' ? 'no_slot' : 'not_retryable', error.message);
       throw error;
     }
     if (verdict === 'retry') {
       const cap = await numberCapAt(deps, clinic, call.phoneNumber, nextAt);
       if (!cap.allowed) {
-        return finish('failed', `Stopped after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} (${describeDisconnection(ending.disconnectionReason)}): ${cap.message}`);
+        return finish('failed', 'number_cap_reached', `Stopped after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} (${describeDisconnection(ending.disconnectionReason)}): ${cap.message}`);
       }
     }
     const nextAttempt = attempt + 1;
@@ -150,6 +154,7 @@ export async function endAttempt(
         scheduledFor,
         scheduleName: scheduleNameFor(callId, nextAttempt, nextAt),
         statusReason: `Retry ${nextAttempt - 1} after ${describeDisconnection(ending.disconnectionReason)}`,
+        statusCode: 'retry_scheduled' as const,
         attempts: [...attempts, { attempt: nextAttempt, scheduledFor }],
       },
       event,

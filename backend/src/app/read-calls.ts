@@ -1,6 +1,7 @@
-import type { CallRecord } from '@vfc/shared';
+import type { CallRecord, ListCallsQuery } from '@vfc/shared';
+import { InvalidCursorError, type CallPage } from '../ports/call-store.js';
 import type { Dependencies } from './dependencies.js';
-import { notFound } from './errors.js';
+import { invalidField, notFound } from './errors.js';
 
 /**
  * A call of the token's clinic. Another clinic's call answers 404 exactly like a missing one, so ids cannot be probed.
@@ -19,4 +20,29 @@ export async function listConsultationCalls(
   consultationId: string,
 ): Promise<CallRecord[]> {
   return deps.calls.listByConsultation(clinicId, consultationId);
+}
+
+/**
+ * A page of every call of the clinic (`GET /calls` without `consultationId`), newest `scheduledFor` first, served by
+ * the clinic's calls index.
+ * @throws AppError 400 naming `to` when `to` is not after `from`, naming `cursor` for a cursor this API did not issue.
+ */
+export async function listClinicCalls(
+  deps: Pick<Dependencies, 'calls'>,
+  clinicId: string,
+  query: Omit<ListCallsQuery, 'consultationId'>,
+): Promise<CallPage> {
+  const from = query.from ? new Date(query.from) : undefined;
+  const to = query.to ? new Date(query.to) : undefined;
+  if (from && to && to.getTime() <= from.getTime()) throw invalidField('to', 'must be after from');
+  try {
+    return await deps.calls.listClinicCalls(
+      clinicId,
+      { from, to, statuses: query.status, attention: query.attention, resolved: query.resolved },
+      { limit: query.limit, cursor: query.cursor },
+    );
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw invalidField('cursor', 'is not a cursor from a previous page of this list');
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { CallRecord } from '@vfc/shared';
 import { DuplicateEventError, StaleCallError, type CallEvent } from '../ports/call-store.js';
+import { withTriage } from './call-triage.js';
 import type { Dependencies } from './dependencies.js';
 
 /** What a change function wants: a new state of the call and/or an event for its history. */
@@ -29,7 +30,8 @@ export async function updateCall(
     if (!decision || (!decision.next && !decision.event)) return { call: current, changed: false };
     try {
       if (decision.next) {
-        const stored = await deps.calls.update(decision.next, current.version, decision.event);
+        // Triage follows every change of status or outcome: recomputed here, where every call change is written.
+        const stored = await deps.calls.update(withTriage(current, decision.next), current.version, decision.event);
         return { call: stored, changed: true };
       }
       await deps.calls.appendEvent(callId, decision.event!);

@@ -6,7 +6,7 @@ import { storageDependencies } from '../composition/storage.js';
 /** Simple-response answer of an HTTP API Lambda authorizer; `context` reaches handlers as `authorizer.lambda`. */
 export interface AuthorizerResult {
   isAuthorized: boolean;
-  context?: { clinicId: string; role: string };
+  context?: { clinicId: string; role: string; label?: string };
 }
 
 /**
@@ -16,7 +16,7 @@ export interface AuthorizerResult {
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
     const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
-    return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role } };
+    return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role, ...(grant.label ? { label: grant.label } : {}) } };
   } catch (error) {
     if (error instanceof AppError) return { isAuthorized: false };
     throw error;

@@ -32,8 +32,8 @@ export async function seedDemoClinic(
   options: { timezone: string; staffToken?: string; adminToken?: string },
 ): Promise<{ staffToken: string; adminToken: string }> {
   const { tokens } = await provisionClinic(clinics, demoClinic(options.timezone), [
-    { role: 'staff', label: 'demo staff', token: options.staffToken },
-    { role: 'admin', label: 'demo admin', token: options.adminToken },
+    { role: 'staff', label: 'Demo clinic staff token', token: options.staffToken },
+    { role: 'admin', label: 'Demo clinic admin token', token: options.adminToken },
   ]);
   return { staffToken: tokens[0]!.token, adminToken: tokens[1]!.token };
 }

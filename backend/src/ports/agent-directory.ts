@@ -1,4 +1,4 @@
-import type { RetellVoice } from '@vfc/shared';
+import type { AnalysisFieldSpec, RetellVoice } from '@vfc/shared';
 
 /** One agent as the provider lists it (Retell `POST /v2/list-agents` item), in our vocabulary. */
 export interface AgentSummary {
@@ -34,6 +34,8 @@ export interface AgentDetails {
   maxCallDurationMs?: number;
   /** The Retell LLM behind the agent (where the greeting lives); absent for conversation-flow / custom LLM agents. */
   llmId?: string;
+  /** Names of the agent's post-call analysis fields (Retell `post_call_analysis_data[].name`). */
+  analysisFieldNames: string[];
 }
 
 /** The agent fields an admin may edit (partial; only what is given changes). */
@@ -73,6 +75,11 @@ export interface AgentDirectory {
   listVoices(): Promise<RetellVoice[]>;
   /** Edits the agent's draft (Retell `PATCH /update-agent`). @returns the draft, with its version to publish. */
   updateAgent(agentId: string, edit: AgentEdit): Promise<AgentDetails>;
+  /**
+   * Adds `fields` to the agent's post-call analysis (Retell `post_call_analysis_data` on the draft), replacing fields of
+   * the same name and keeping the agent's other fields. @returns the draft, with its version to publish.
+   */
+  setAnalysisFields(agentId: string, fields: readonly AnalysisFieldSpec[]): Promise<AgentDetails>;
   /** Publishes `version` of the agent (Retell `POST /publish-agent-version`). */
   publishAgent(agentId: string, version: number): Promise<void>;
   /** The Retell LLM's first sentence (`begin_message`), or `undefined` when unset. */

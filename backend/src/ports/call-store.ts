@@ -28,6 +28,32 @@ export class DuplicateEventError extends Error {
   }
 }
 
+/**
+ * Filters of {@link CallStore.listClinicCalls}. `from` inclusive / `to` exclusive bound `scheduledFor` (UTC);
+ * `statuses` / `attention` keep calls with one of the values; `resolved` keeps resolved (true) or unresolved (false) calls.
+ */
+export interface ClinicCallsFilter {
+  from?: Date;
+  to?: Date;
+  statuses?: readonly CallRecord['status'][];
+  attention?: readonly CallRecord['attention'][];
+  resolved?: boolean;
+}
+
+/** One page of a clinic's calls, newest `scheduledFor` first; `nextCursor` (opaque) when more may follow. */
+export interface CallPage {
+  items: CallRecord[];
+  nextCursor?: string;
+}
+
+/** Thrown by {@link CallStore.listClinicCalls} for a cursor it did not issue. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this API issued');
+    this.name = 'InvalidCursorError';
+  }
+}
+
 /** Result of {@link CallStore.create}: the new call, or the call an earlier request with the same idempotency key made. */
 export type CreateCallResult = { created: true; call: CallRecord } | { created: false; call: CallRecord };
 
@@ -44,6 +70,12 @@ export interface CallStore {
   findByRetellCallId(retellCallId: string): Promise<CallRecord | undefined>;
   /** A clinic's calls for one consultation, newest first. */
   listByConsultation(clinicId: string, consultationId: string): Promise<CallRecord[]>;
+  /**
+   * A page of the clinic's calls (an index on the clinic and `scheduledFor`, never a scan), newest first: exactly
+   * `limit` items when that many match after `cursor`, and every matching call exactly once across pages.
+   * @throws InvalidCursorError for a cursor not issued by this method.
+   */
+  listClinicCalls(clinicId: string, filter: ClinicCallsFilter, page: { limit: number; cursor?: string }): Promise<CallPage>;
   /**
    * Replaces the call if its stored version is still `expectedVersion` (the stored version becomes
    * `expectedVersion + 1`), and records `event` when given.

@@ -4,6 +4,8 @@ import type { Clinic, Role } from '@vfc/shared';
 export interface TokenGrant {
   clinicId: string;
   role: Role;
+  /** The token's label (e.g. "Front desk"), shown as who resolved a call; absent on tokens stored without one. */
+  label?: string;
 }
 
 /** Clinics and their API tokens (stored as SHA-256 hashes; the clear token is never stored). */

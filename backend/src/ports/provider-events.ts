@@ -21,7 +21,17 @@ export interface ProviderCallEvent {
     callSuccessful?: boolean;
     inVoicemail?: boolean;
     optOutRequested?: boolean;
+    /** The agent's `concern_level` analysis field. */
+    concernLevel?: 'none' | 'minor' | 'urgent';
+    /** The agent's `callback_requested` analysis field. */
+    callbackRequested?: boolean;
+    /** The agent's `owner_questions` analysis field (questions it could not answer), when non-empty. */
+    ownerQuestions?: string;
   };
+  /** The conversation in order; `owner` is the person called. */
+  transcript?: { role: 'agent' | 'owner'; text: string }[];
+  /** URL of the call's recording at the provider. */
+  recordingUrl?: string;
 }
 
 /** Verifies and decodes provider webhooks. */

@@ -43,6 +43,8 @@ describe('HANDLER_PERMISSIONS', () => {
     ['get-clinic-agent', ['table:read', 'secret:read']],
     ['list-voices', ['secret:read']],
     ['cleanup-orphaned-agents', ['table:read', 'table:write']],
+    ['resolve-call', ['table:read', 'table:write']],
+    ['reopen-call', ['table:read', 'table:write']],
   ])('%s may do exactly what its code path needs', (handler, expected) => {
     expect([...permissionsFor(handler)].sort()).toEqual([...expected].sort());
   });
@@ -56,7 +58,7 @@ describe('HANDLER_PERMISSIONS', () => {
   });
 
   it('keeps read routes read-only', () => {
-    for (const handler of ['list-calls', 'get-call', 'get-clinic', AUTHORIZER_HANDLER]) {
+    for (const handler of ['list-calls', 'export-calls', 'get-call', 'get-clinic', AUTHORIZER_HANDLER]) {
       expect(permissionsFor(handler)).toEqual(['table:read']);
     }
   });

@@ -34,6 +34,11 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   // Registry check only (no Retell call), then the first attempt's schedule.
   'create-call': ['table:read', 'table:write', 'schedule:create', 'scheduler-role:pass'],
   'list-calls': ['table:read'],
+  // Reads the clinic (its zone) and its calls by scheduled time.
+  'export-calls': ['table:read'],
+  // Write the call's resolution (conditional write + history event); nothing else.
+  'resolve-call': ['table:read', 'table:write'],
+  'reopen-call': ['table:read', 'table:write'],
   'get-call': ['table:read'],
   'get-clinic': ['table:read'],
   'cancel-call': ['table:read', 'table:write', 'schedule:delete'],

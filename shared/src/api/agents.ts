@@ -95,6 +95,8 @@ export const DISCREPANCY_KINDS = [
   'clinic_agent_not_active',
   'voice_mismatch',
   'retell_unreachable',
+  /** An active agent lacks one of our post-call analysis fields (`domain/post-call-analysis.ts`): its calls cannot be triaged. */
+  'analysis_fields_missing',
 ] as const;
 export const DiscrepancyKind = z.enum(DISCREPANCY_KINDS);
 export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;

@@ -6,9 +6,13 @@
 export const API_ROUTES = [
   { method: 'POST', path: '/calls', handler: 'create-call', auth: 'staff' },
   { method: 'GET', path: '/calls', handler: 'list-calls', auth: 'staff' },
+  // Before `/calls/{callId}`: a static segment wins over a path parameter (API Gateway's rule; the local server follows it).
+  { method: 'GET', path: '/calls/export.csv', handler: 'export-calls', auth: 'staff' },
   { method: 'GET', path: '/calls/{callId}', handler: 'get-call', auth: 'staff' },
   { method: 'PATCH', path: '/calls/{callId}', handler: 'reschedule-call', auth: 'staff' },
   { method: 'DELETE', path: '/calls/{callId}', handler: 'cancel-call', auth: 'staff' },
+  { method: 'POST', path: '/calls/{callId}/resolve', handler: 'resolve-call', auth: 'staff' },
+  { method: 'DELETE', path: '/calls/{callId}/resolve', handler: 'reopen-call', auth: 'staff' },
   { method: 'GET', path: '/clinic', handler: 'get-clinic', auth: 'staff' },
   { method: 'POST', path: '/webhooks/retell', handler: 'retell-webhook', auth: 'webhook' },
   // Retell voice-agent registry (docs/agent-registry.md): admin only.

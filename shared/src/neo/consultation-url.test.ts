@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientPagePath, consultationIdFromUrl, NEO_MATCH_PATTERNS, pageDataPath } from './consultation-url.js';
+import { clientPagePath, consultationIdFromUrl, consultationPagePath, NEO_MATCH_PATTERNS, pageDataPath } from './consultation-url.js';
 
 describe('consultationIdFromUrl', () => {
   it.each([
@@ -34,5 +34,12 @@ describe('paths and patterns', () => {
   it('lists only the real Neo hosts, all HTTPS', () => {
     expect(NEO_MATCH_PATTERNS).toHaveLength(4);
     for (const pattern of NEO_MATCH_PATTERNS) expect(pattern).toMatch(/^https:\/\/[^/]*(idexxneo|neo\.vet|neosuite)/);
+  });
+});
+
+describe('consultationPagePath', () => {
+  it('gives the view page that consultationIdFromUrl reads back', () => {
+    expect(consultationPagePath('310382')).toBe('/consultations/view/310382');
+    expect(consultationIdFromUrl(`https://us.idexxneo.com${consultationPagePath('310382')}`)).toBe('310382');
   });
 });

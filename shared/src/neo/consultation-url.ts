@@ -43,3 +43,11 @@ export function pageDataPath(consultationId: string): string {
 export function clientPagePath(clientId: string | number): string {
   return `/clients/view/${encodeURIComponent(String(clientId))}`;
 }
+
+/**
+ * Path of a consultation's page on the clinic's Neo (the `view` form of the page the content script runs on),
+ * e.g. `/consultations/view/310382`.
+ */
+export function consultationPagePath(consultationId: string): string {
+  return `/consultations/view/${encodeURIComponent(consultationId)}`;
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@vfc/shared';
-import { DuplicateEventError, StaleCallError } from '../../ports/call-store.js';
+import { DuplicateEventError, InvalidCursorError, StaleCallError } from '../../ports/call-store.js';
 import { createTestTable } from '../../local/test-support/test-table.js';
 import { DynamoDbCallStore } from './dynamodb-call-store.js';
 
@@ -18,6 +18,8 @@ function aCall(callId: string, overrides: Partial<CallRecord> = {}): CallRecord 
     consultationId: '310382',
     status: 'scheduled',
     scheduledFor: at,
+    attention: 'none',
+    attentionReasons: [],
     phoneNumber: '+14155550123',
     petName: 'Rex',
     ownerName: 'Ana Silva',
@@ -80,5 +82,54 @@ describe('DynamoDbCallStore (DynamoDB Local)', () => {
     await store.create(aCall('s-5', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z', clinicId: 'clinic-b' }), created);
     const found = await store.listScheduledToNumber('clinic-a', n, new Date('2026-11-23T00:00:00.000Z'));
     expect(found.map((c) => c.callId)).toEqual(['s-1']);
+  });
+
+  describe('listClinicCalls (GSI2, newest first)', () => {
+    const clinicId = 'clinic-list';
+    const t = (minute: number) => new Date(Date.parse('2026-12-01T10:00:00.000Z') + minute * 60_000).toISOString();
+    beforeAll(async () => {
+      // l-0..l-9 at minutes 0..9; odd ones need review and the even ones are resolved; one call of another clinic.
+      for (let i = 0; i < 10; i++) {
+        await store.create(
+          aCall(`l-${i}`, {
+            clinicId,
+            scheduledFor: t(i),
+            status: i % 2 ? 'failed' : 'completed',
+            attention: i % 2 ? 'review' : 'none',
+            attentionReasons: i % 2 ? ['unreachable'] : [],
+            ...(i % 2 ? {} : { resolution: { resolvedAt: t(20), resolvedBy: 'Front desk' } }),
+          }),
+          created,
+        );
+      }
+      await store.create(aCall('l-other', { clinicId: 'clinic-elsewhere', scheduledFor: t(5) }), created);
+    });
+    const ids = (page: { items: CallRecord[] }) => page.items.map((c) => c.callId);
+
+    it('bounds by from (inclusive) and to (exclusive), newest first, one clinic only', async () => {
+      const page = await store.listClinicCalls(clinicId, { from: new Date(t(3)), to: new Date(t(6)) }, { limit: 50 });
+      expect(ids(page)).toEqual(['l-5', 'l-4', 'l-3']);
+      expect(page.nextCursor).toBeUndefined();
+    });
+
+    it('fills a filtered page with exactly limit items and continues after the cursor', async () => {
+      const first = await store.listClinicCalls(clinicId, { attention: ['review'] }, { limit: 2 });
+      expect(ids(first)).toEqual(['l-9', 'l-7']);
+      const second = await store.listClinicCalls(clinicId, { attention: ['review'] }, { limit: 2, cursor: first.nextCursor });
+      expect(ids(second)).toEqual(['l-5', 'l-3']);
+      const third = await store.listClinicCalls(clinicId, { attention: ['review'] }, { limit: 2, cursor: second.nextCursor });
+      expect(ids(third)).toEqual(['l-1']);
+      expect(third.nextCursor).toBeUndefined();
+    });
+
+    it('filters by status and by resolution', async () => {
+      expect(ids(await store.listClinicCalls(clinicId, { statuses: ['completed'], resolved: false }, { limit: 50 }))).toEqual([]);
+      expect(ids(await store.listClinicCalls(clinicId, { statuses: ['failed', 'completed'], resolved: true }, { limit: 3 }))).toEqual(['l-8', 'l-6', 'l-4']);
+    });
+
+    it('refuses a cursor it did not issue', async () => {
+      await expect(store.listClinicCalls(clinicId, {}, { limit: 5, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(store.listClinicCalls(clinicId, {}, { limit: 5, cursor: '%%%' })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
   });
 });

@@ -1,17 +1,97 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_TTL_HOURS, TABLE_DESIGN, type CallRecord } from '@vfc/shared';
 import {
   DuplicateEventError,
   StaleCallError,
+  InvalidCursorError,
   type CallEvent,
+  type CallPage,
   type CallStore,
+  type ClinicCallsFilter,
   type CreateCallResult,
 } from '../../ports/call-store.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
 const [GSI1, GSI2, GSI3] = TABLE_DESIGN.indexes;
+
+/** Items read per Query round while a filter is on (DynamoDB applies `Limit` before the filter). */
+const FILTERED_ROUND_SIZE = 200;
+
+/**
+ * A stored call as the app sees it. Calls written before triage existed carry no `attention` /
+ * `attentionReasons`: they read as `none` / `[]` (the schema's defaults).
+ */
+function callFromItem(item: Record<string, unknown>): CallRecord {
+  const call = withoutKeys<CallRecord>(item);
+  return { ...call, attention: call.attention ?? 'none', attentionReasons: call.attentionReasons ?? [] };
+}
+
+/** Opaque cursor of {@link DynamoDbCallStore.listClinicCalls}: the call id and GSI2 sort key of the last item read. */
+function encodeCursor(key: Record<string, unknown>): string {
+  const callId = String(key.pk).slice('CALL#'.length);
+  return Buffer.from(JSON.stringify({ c: callId, s: key[GSI2.sortKey] }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, clinicId: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const { c, s } = (parsed ?? {}) as { c?: unknown; s?: unknown };
+  if (typeof c !== 'string' || typeof s !== 'string' || !c || !s.endsWith(`#${c}`)) throw new InvalidCursorError();
+  return { ...keys.call(c), [GSI2.partitionKey]: keys.clinicCalls(clinicId), [GSI2.sortKey]: s };
+}
+
+/** The Query of a clinic's calls on GSI2 with `filter` as key condition (time range) and filter expression (the rest). */
+function clinicCallsQuery(tableName: string, clinicId: string, filter: ClinicCallsFilter): QueryCommandInput {
+  const names: Record<string, string> = { '#pk': GSI2.partitionKey };
+  const values: Record<string, unknown> = { ':pk': keys.clinicCalls(clinicId) };
+  let keyCondition = '#pk = :pk';
+  // Sort keys are `<scheduledFor ISO>#<callId>`: `>= from` includes calls at `from`, `< to` excludes calls at `to`.
+  if (filter.from || filter.to) {
+    names['#sk'] = GSI2.sortKey;
+    if (filter.from) values[':from'] = filter.from.toISOString();
+    if (filter.to) values[':to'] = filter.to.toISOString();
+    keyCondition += filter.from && filter.to ? ' AND #sk BETWEEN :from AND :to' : filter.from ? ' AND #sk >= :from' : ' AND #sk < :to';
+  }
+  const filters: string[] = [];
+  if (filter.statuses?.length) {
+    names['#status'] = 'status';
+    filter.statuses.forEach((status, i) => (values[`:st${i}`] = status));
+    filters.push(`#status IN (${filter.statuses.map((_, i) => `:st${i}`).join(', ')})`);
+  }
+  if (filter.attention?.length) {
+    names['#attention'] = 'attention';
+    filter.attention.forEach((level, i) => (values[`:at${i}`] = level));
+    const inList = `#attention IN (${filter.attention.map((_, i) => `:at${i}`).join(', ')})`;
+    // Calls stored before triage existed have no attribute and read as `none`.
+    filters.push(filter.attention.includes('none') ? `(attribute_not_exists(#attention) OR ${inList})` : inList);
+  }
+  if (filter.resolved !== undefined) {
+    names['#resolution'] = 'resolution';
+    filters.push(filter.resolved ? 'attribute_exists(#resolution)' : 'attribute_not_exists(#resolution)');
+  }
+  return {
+    TableName: tableName,
+    IndexName: GSI2.indexName,
+    KeyConditionExpression: keyCondition,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ScanIndexForward: false,
+  };
+}
 
 /** {@link CallStore} on the single DynamoDB table; conditional writes and transactions, no scans. */
 export class DynamoDbCallStore implements CallStore {
@@ -55,7 +135,7 @@ export class DynamoDbCallStore implements CallStore {
 
   async get(callId: string): Promise<CallRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.call(callId), ConsistentRead: true }));
-    return out.Item ? withoutKeys<CallRecord>(out.Item) : undefined;
+    return out.Item ? callFromItem(out.Item) : undefined;
   }
 
   async findByRetellCallId(retellCallId: string): Promise<CallRecord | undefined> {
@@ -82,7 +162,7 @@ export class DynamoDbCallStore implements CallStore {
       ExpressionAttributeValues: { ':pk': keys.consultation(clinicId, consultationId) },
       ScanIndexForward: false,
     });
-    return items.map((item) => withoutKeys<CallRecord>(item));
+    return items.map(callFromItem);
   }
 
   async listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]> {
@@ -99,7 +179,7 @@ export class DynamoDbCallStore implements CallStore {
         ':phone': phoneNumber,
       },
     });
-    return items.map((item) => withoutKeys<CallRecord>(item));
+    return items.map(callFromItem);
   }
 
   async listByScheduledTime(clinicId: string, from: Date, to: Date, statuses: readonly CallRecord['status'][]): Promise<CallRecord[]> {
@@ -113,7 +193,34 @@ export class DynamoDbCallStore implements CallStore {
       ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status' },
       ExpressionAttributeValues: { ':pk': keys.clinicCalls(clinicId), ':from': from.toISOString(), ':to': `${to.toISOString()}~`, ...statusValues },
     });
-    return items.map((item) => withoutKeys<CallRecord>(item));
+    return items.map(callFromItem);
+  }
+
+  async listClinicCalls(clinicId: string, filter: ClinicCallsFilter, page: { limit: number; cursor?: string }): Promise<CallPage> {
+    const query = clinicCallsQuery(this.tableName, clinicId, filter);
+    // `to` is exclusive: BETWEEN is inclusive, but no sort key equals the bare instant (each ends in `#<callId>`),
+    // and `<to>#…` sorts after `<to>`, so calls at exactly `to` stay out.
+    const items: Record<string, unknown>[] = [];
+    let startKey = page.cursor ? decodeCursor(page.cursor, clinicId) : undefined;
+    let more = true;
+    // DynamoDB filters after `Limit`: keep reading until the page is full or the partition range is exhausted.
+    while (items.length < page.limit && more) {
+      const out = await this.db.send(
+        new QueryCommand({
+          ...query,
+          Limit: query.FilterExpression ? FILTERED_ROUND_SIZE : page.limit - items.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+      more = startKey !== undefined;
+    }
+    const kept = items.slice(0, page.limit);
+    // More may follow when items were left over, or when DynamoDB stopped before the end of the range.
+    const last = kept[kept.length - 1];
+    const nextCursor = last && (items.length > page.limit || more) ? encodeCursor(last) : undefined;
+    return { items: kept.map(callFromItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {

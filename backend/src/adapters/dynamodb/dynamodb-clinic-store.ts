@@ -39,7 +39,8 @@ export class DynamoDbClinicStore implements ClinicStore {
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash) }));
     if (!out.Item) return undefined;
-    return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role) };
+    const label = typeof out.Item.label === 'string' && out.Item.label ? out.Item.label : undefined;
+    return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role), ...(label ? { label } : {}) };
   }
 
   async putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<void> {
@@ -47,7 +48,7 @@ export class DynamoDbClinicStore implements ClinicStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.token(tokenHash), ...grant, label, createdAt: new Date().toISOString() },
+          Item: { ...keys.token(tokenHash), clinicId: grant.clinicId, role: grant.role, label, createdAt: new Date().toISOString() },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -1,5 +1,5 @@
 import Retell from 'retell-sdk';
-import type { RetellVoice } from '@vfc/shared';
+import type { AnalysisFieldSpec, RetellVoice } from '@vfc/shared';
 import {
   AgentDirectoryError,
   type AgentDetails,
@@ -69,6 +69,21 @@ export class RetellAgentDirectory implements AgentDirectory {
     return toDetails(draft);
   }
 
+  async setAnalysisFields(agentId: string, fields: readonly AnalysisFieldSpec[]): Promise<AgentDetails> {
+    const current = await this.call((c) => c.agent.retrieve(agentId));
+    const ours = new Set(fields.map((field) => field.name));
+    const kept = (current.post_call_analysis_data ?? []).filter((field) => !ours.has(field.name));
+    const written = fields.map((field) =>
+      field.type === 'enum'
+        ? { type: 'enum' as const, name: field.name, description: field.description, choices: [...(field.choices ?? [])] }
+        : { type: field.type, name: field.name, description: field.description },
+    );
+    const draft = await this.call((c) =>
+      c.agent.update(agentId, { post_call_analysis_data: [...kept, ...written] as Retell.AgentUpdateParams['post_call_analysis_data'] }),
+    );
+    return toDetails(draft);
+  }
+
   async publishAgent(agentId: string, version: number): Promise<void> {
     await this.call((c) => c.agent.publish(agentId, { version }));
   }
@@ -121,5 +136,6 @@ function toDetails(agent: RetellAgent): AgentDetails {
     lastModificationTimestamp: agent.last_modification_timestamp ?? 0,
     ...(agent.max_call_duration_ms !== undefined ? { maxCallDurationMs: agent.max_call_duration_ms } : {}),
     ...(engine?.type === 'retell-llm' ? { llmId: engine.llm_id } : {}),
+    analysisFieldNames: (agent.post_call_analysis_data ?? []).map((field) => field.name),
   };
 }

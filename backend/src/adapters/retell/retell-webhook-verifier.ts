@@ -1,5 +1,6 @@
 import Retell from 'retell-sdk';
 import { z } from 'zod';
+import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent, WebhookVerifier } from '../../ports/provider-events.js';
 import type { ApiKeySource } from './retell-client.js';
 
@@ -13,17 +14,36 @@ const RetellWebhookBody = z.object({
     end_timestamp: z.number().nullish(),
     duration_ms: z.number().nullish(),
     disconnection_reason: z.string().nullish(),
+    // Retell's transcript turns; `user` is the person called. Other roles (a transfer target) are left out.
+    transcript_object: z.array(z.looseObject({ role: z.string(), content: z.string() })).nullish().catch(undefined),
+    recording_url: z.url().nullish().catch(undefined),
     call_analysis: z
       .looseObject({
         call_summary: z.string().nullish(),
         user_sentiment: z.enum(['Negative', 'Positive', 'Neutral', 'Unknown']).nullish(),
         call_successful: z.boolean().nullish(),
         in_voicemail: z.boolean().nullish(),
-        custom_analysis_data: z.looseObject({ opt_out: z.boolean().nullish() }).nullish(),
+        // Our agents' post-call analysis fields (`POST_CALL_ANALYSIS_FIELDS`); a value of another type is ignored.
+        custom_analysis_data: z
+          .looseObject({
+            opt_out: z.boolean().nullish().catch(undefined),
+            concern_level: z.enum(CONCERN_LEVELS).nullish().catch(undefined),
+            callback_requested: z.boolean().nullish().catch(undefined),
+            owner_questions: z.string().nullish().catch(undefined),
+          })
+          .nullish(),
       })
       .nullish(),
   }),
 });
+
+const ROLES: Record<string, 'agent' | 'owner'> = { agent: 'agent', user: 'owner' };
+
+/** Retell's `transcript_object` as our turns (`user` → `owner`); undefined when absent or empty. */
+function transcriptOf(turns: { role: string; content: string }[] | null | undefined): ProviderCallEvent['transcript'] {
+  const mapped = (turns ?? []).flatMap((turn) => (ROLES[turn.role] ? [{ role: ROLES[turn.role]!, text: turn.content }] : []));
+  return mapped.length ? mapped : undefined;
+}
 
 const KINDS = new Set(['call_started', 'call_ended', 'call_analyzed']);
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' ? new Date(ms).toISOString() : undefined);
@@ -43,6 +63,7 @@ export class RetellWebhookVerifier implements WebhookVerifier {
   parse(rawBody: string): ProviderCallEvent {
     const { event, call } = RetellWebhookBody.parse(JSON.parse(rawBody));
     const analysis = call.call_analysis;
+    const custom = analysis?.custom_analysis_data;
     return {
       kind: KINDS.has(event) ? (event as ProviderCallEvent['kind']) : 'other',
       name: event,
@@ -59,9 +80,14 @@ export class RetellWebhookVerifier implements WebhookVerifier {
             sentiment: analysis.user_sentiment ?? undefined,
             callSuccessful: analysis.call_successful ?? undefined,
             inVoicemail: analysis.in_voicemail ?? undefined,
-            optOutRequested: analysis.custom_analysis_data?.opt_out ?? undefined,
+            optOutRequested: custom?.opt_out ?? undefined,
+            concernLevel: custom?.concern_level ?? undefined,
+            callbackRequested: custom?.callback_requested ?? undefined,
+            ownerQuestions: custom?.owner_questions?.trim() ? custom.owner_questions.trim() : undefined,
           }
         : undefined,
+      transcript: transcriptOf(call.transcript_object),
+      recordingUrl: call.recording_url ?? undefined,
     };
   }
 }

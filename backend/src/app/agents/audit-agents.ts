@@ -1,4 +1,4 @@
-import type { AgentAuditReport, AgentDiscrepancy, DiscrepancyKind } from '@vfc/shared';
+import { missingAnalysisFields, type AgentAuditReport, type AgentDiscrepancy, type DiscrepancyKind } from '@vfc/shared';
 import { AgentDirectoryError } from '../../ports/agent-directory.js';
 import type { Dependencies } from '../dependencies.js';
 import { healthScore } from './health-score.js';
@@ -19,6 +19,7 @@ const ADVICE: [DiscrepancyKind, (n: number) => string][] = [
   ['clinic_agent_not_active', (n) => `${n} clinic(s) cannot place calls: their agent is not active. Open the clinic's agent settings and choose a working voice agent; held calls will then be dialled.`],
   ['voice_mismatch', (n) => `${n} agent(s) have a different voice in Retell than in the registry. Run a sync to pick up the change, and check the voice is the one the clinic wants.`],
   ['retell_unreachable', () => 'Retell could not be reached during the audit. Check the Retell API key and Retell\'s status, then run the audit again.'],
+  ['analysis_fields_missing', (n) => `${n} agent(s) lack the post-call analysis fields (concern level, callback requested, opt-out, owner questions), so their calls cannot be triaged. Run a sync: it adds the fields and publishes the agent.`],
   ['orphaned', (n) => `${n} agent(s) were deleted in Retell or lost their voice. If no clinic uses them, remove them with "Clean up orphaned agents" (after 7 days).`],
   ['duplicate', (n) => `${n} agent(s) share a name with a newer agent. Rename or delete the older copies in Retell so nobody picks the wrong one.`],
   ['missing_in_registry', (n) => `${n} agent(s) exist in Retell but not in the registry. Run a sync.`],
@@ -26,7 +27,8 @@ const ADVICE: [DiscrepancyKind, (n: number) => string][] = [
 
 /**
  * Read-only audit of the registry against Retell and the clinics: discrepancies (missing in registry, orphaned,
- * duplicates, a clinic's configured agent not active, voice mismatch, Retell unreachable), the 0–100 health score
+ * duplicates, a clinic's configured agent not active, voice mismatch, an active agent without our post-call analysis
+ * fields, Retell unreachable), the 0–100 health score
  * ({@link healthScore}) and recommendations. Never writes.
  */
 export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOptions = {}): Promise<AgentAuditReport> {
@@ -57,6 +59,15 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
           agentId: agent.agentId,
           agentName: agent.agentName,
           detail: `registry voice ${agent.voiceId ?? '(none)'}, Retell voice ${live.voiceId}`,
+        });
+      }
+      const missing = live ? missingAnalysisFields(live.analysisFieldNames) : [];
+      if (agent.syncStatus === 'active' && missing.length > 0) {
+        discrepancies.push({
+          kind: 'analysis_fields_missing',
+          agentId: agent.agentId,
+          agentName: agent.agentName,
+          detail: `post-call analysis lacks ${missing.join(', ')}`,
         });
       }
     }

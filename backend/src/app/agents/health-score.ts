@@ -14,6 +14,8 @@ export const HEALTH_PENALTIES = {
   missing_in_registry: 5,
   /** The audit could not compare with Retell, so it may miss drift. */
   retell_unreachable: 15,
+  /** An active agent lacks post-call analysis fields: its calls end without concern / callback / questions, untriaged. */
+  analysis_fields_missing: 10,
 } as const;
 
 /**
@@ -21,7 +23,7 @@ export const HEALTH_PENALTIES = {
  * `0` when the registry has no active agent at all (nothing can dial); otherwise
  * `100 − Σ penalty(kind)` over the discrepancies, with the penalties of {@link HEALTH_PENALTIES}
  * (clinic agent not active 30, voice mismatch 10, orphaned 10, duplicate 5, missing in registry 5,
- * Retell unreachable 15), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
+ * Retell unreachable 15, analysis fields missing 10 per agent), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
  */
 export function healthScore(discrepancies: readonly AgentDiscrepancy[], activeAgents: number): number {
   if (activeAgents === 0) return 0;

@@ -143,6 +143,41 @@ describe('auditAgents', () => {
   });
 });
 
+describe('post-call analysis fields', () => {
+  it('an agent that lost them is flagged by the audit, then updated and published by the sync, then no longer flagged', async () => {
+    agents.put({ agent_id: 'a1', agent_name: 'One' }); // the simulator's default agent already carries our fields
+    await syncAgents(deps);
+    await deps.clinics.putClinic(clinic('c1', 'a1'));
+    expect((await auditAgents(deps)).discrepancies).toEqual([]);
+
+    // Someone edits the agent in Retell's dashboard and leaves only a field of their own.
+    const theirs = { type: 'number', name: 'pet_weight_kg', description: 'The weight the owner mentions, in kg.' };
+    agents.change('a1', { post_call_analysis_data: [theirs] });
+    const before = await auditAgents(deps);
+    expect(before.discrepancies).toEqual([
+      { kind: 'analysis_fields_missing', agentId: 'a1', agentName: 'One', detail: 'post-call analysis lacks concern_level, callback_requested, opt_out, owner_questions' },
+    ]);
+    expect(before.healthScore).toBe(90);
+    expect(before.recommendations).toEqual([expect.stringMatching(/lack the post-call analysis fields.*Run a sync/)]);
+
+    const { report } = await syncAgents(deps);
+    expect(report.updated).toEqual([
+      { agentId: 'a1', agentName: 'One', reason: 'post-call analysis fields added (concern_level, callback_requested, opt_out, owner_questions) and published' },
+    ]);
+    const live = agents.get('a1') as { post_call_analysis_data: { name: string; type: string; choices?: string[] }[]; is_published: boolean; version: number };
+    expect(live.post_call_analysis_data.map((f) => f.name)).toEqual(['pet_weight_kg', 'concern_level', 'callback_requested', 'opt_out', 'owner_questions']);
+    expect(live.post_call_analysis_data[1]).toMatchObject({ type: 'enum', choices: ['none', 'minor', 'urgent'] });
+    expect(live).toMatchObject({ is_published: true, version: 1 });
+    expect(agents.requests().filter((r) => r.startsWith('POST /publish-agent-version/a1'))).toHaveLength(1);
+
+    const after = await auditAgents(deps);
+    expect(after.discrepancies).toEqual([]);
+    expect(after.healthScore).toBe(100);
+    // A second sync finds nothing to add.
+    expect((await syncAgents(deps)).report.updated).toEqual([]);
+  });
+});
+
 describe('agentHoldReason (dialer guard)', () => {
   it('looks an unknown agent up in Retell once and records it', async () => {
     agents.put({ agent_id: 'live', agent_name: 'Live' });

@@ -1,4 +1,4 @@
-import type { AgentChange, AgentSyncReport, RegistryAgent } from '@vfc/shared';
+import { missingAnalysisFields, POST_CALL_ANALYSIS_FIELDS, type AgentChange, type AgentSyncReport, type RegistryAgent } from '@vfc/shared';
 import { AgentDirectoryError } from '../../ports/agent-directory.js';
 import type { Dependencies } from '../dependencies.js';
 import { activeRecord, changedFields, REASONS, unusableRecord } from './agent-records.js';
@@ -47,9 +47,10 @@ export async function syncAgents(
     return { report };
   }
 
+  const report = emptyReport(startedAt, startedAt, []);
+  const fieldsAdded = await addAnalysisFields(deps, snapshot, options.tag, report);
   const now = deps.clock.now().toISOString();
   const previous = new Map((await deps.agentRegistry.list()).map((a) => [a.agentId, a]));
-  const report = emptyReport(startedAt, now, []);
   const next: RegistryAgent[] = [];
   const listed = new Set<string>();
 
@@ -91,6 +92,11 @@ export async function syncAgents(
       else report.skipped.push(change(agent, agent.statusReason ?? agent.syncStatus));
       continue;
     }
+    const added = fieldsAdded.get(agent.agentId);
+    if (added) {
+      report.updated.push(change(agent, `post-call analysis fields added (${added.join(', ')}) and published`));
+      continue;
+    }
     const changed = changedFields(before, agent);
     if (changed.length === 0) continue;
     if (agent.syncStatus === 'orphaned' && before.syncStatus !== 'orphaned') report.orphaned.push(change(agent, agent.statusReason ?? 'orphaned'));
@@ -112,6 +118,37 @@ export async function syncAgents(
   };
   deps.logger.info('agent sync done', { ...report.totals });
   return { report, snapshot };
+}
+
+/**
+ * Writes our post-call analysis fields (`POST_CALL_ANALYSIS_FIELDS`) into every usable voice agent that lacks one, then
+ * publishes the new draft; the snapshot's details are replaced by the published agent so the registry records it.
+ * An agent Retell refuses to update is reported in `errors` and keeps its old version.
+ * @returns the fields added, by agent id.
+ */
+async function addAnalysisFields(
+  deps: AgentSyncDeps,
+  snapshot: RetellAgentsSnapshot,
+  tag: string | undefined,
+  report: AgentSyncReport,
+): Promise<Map<string, string[]>> {
+  const added = new Map<string, string[]>();
+  for (const summary of snapshot.summaries) {
+    const details = snapshot.details.get(summary.agentId);
+    if (!details?.voiceId || !qualifies(summary, tag) || snapshot.refused.has(summary.agentId)) continue;
+    const missing = missingAnalysisFields(details.analysisFieldNames);
+    if (missing.length === 0) continue;
+    try {
+      const draft = await deps.agentDirectory.setAnalysisFields(summary.agentId, POST_CALL_ANALYSIS_FIELDS);
+      await deps.agentDirectory.publishAgent(summary.agentId, draft.version);
+      snapshot.details.set(summary.agentId, { ...draft, isPublished: true });
+      added.set(summary.agentId, missing);
+    } catch (error) {
+      if (!(error instanceof AgentDirectoryError)) throw error;
+      report.errors.push(change(summary, `could not add the post-call analysis fields: ${error.message}`));
+    }
+  }
+  return added;
 }
 
 function emptyReport(startedAt: string, finishedAt: string, registry: RegistryAgent[]): AgentSyncReport {

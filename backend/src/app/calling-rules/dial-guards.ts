@@ -27,7 +27,7 @@ export function isEarlyFiring(call: CallRecord, now: Date): boolean {
 export async function cancelIfOptedOut(deps: Dependencies, call: CallRecord): Promise<boolean> {
   if (!(await deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber))) return false;
   try {
-    await cancelCall(deps, call.clinicId, call.callId, OPTED_OUT_CANCEL_REASON);
+    await cancelCall(deps, call.clinicId, call.callId, OPTED_OUT_CANCEL_REASON, 'opted_out');
   } catch (error) {
     if (!(error instanceof AppError && error.status === 409)) throw error; // someone else moved it on: still no dial
   }
@@ -52,7 +52,7 @@ export async function reserveClaimedDial(deps: Dependencies, call: CallRecord, c
     if (current.status !== 'dialing' || current.attempt !== call.attempt) return undefined;
     const at = deps.clock.now().toISOString();
     return {
-      next: { ...current, status: 'failed', statusReason: check.message, updatedAt: at },
+      next: { ...current, status: 'failed', statusReason: check.message, statusCode: 'number_cap_reached', updatedAt: at },
       event: { at, type: 'number_cap_reached', dedupeKey: `cap#${call.attempt}`, detail: { attempt: call.attempt, freesAt: check.freesAt.toISOString() } },
     };
   });

@@ -65,7 +65,7 @@ async function cancelScheduledCallsTo(deps: OptOutDeps, clinicId: string, phoneN
   const cancelled: string[] = [];
   for (const call of await deps.calls.listScheduledToNumber(clinicId, phoneNumber, from)) {
     try {
-      await cancelCall(deps, clinicId, call.callId, OPTED_OUT_CANCEL_REASON);
+      await cancelCall(deps, clinicId, call.callId, OPTED_OUT_CANCEL_REASON, 'opted_out');
       cancelled.push(call.callId);
     } catch (error) {
       if (error instanceof AppError && error.status === 409) continue; // dialled or ended since it was listed

@@ -43,12 +43,12 @@ export async function rescheduleCall(
     assertScheduled(call);
     oldScheduleName = call.scheduleName;
     const at = deps.clock.now().toISOString();
-    const { requestedFor: _r, statusReason: _s, ...rest } = call;
+    const { requestedFor: _r, statusReason: _s, statusCode: _c, ...rest } = call;
     return {
       next: {
         ...rest,
         scheduledFor,
-        ...(slot.moved ? { requestedFor: requested.toISOString(), statusReason: slot.reason } : {}),
+        ...(slot.moved ? { requestedFor: requested.toISOString(), statusReason: slot.reason, statusCode: 'moved_to_window' as const } : {}),
         scheduleName: scheduleNameFor(callId, call.attempt, slot.at),
         updatedAt: at,
         attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, scheduledFor } : a)),

@@ -1,3 +1,4 @@
+import { POST_CALL_ANALYSIS_FIELDS } from '@vfc/shared';
 import { readBody, sendJson } from '../emulator-kit/http-server.js';
 import type { Route, RouteContext } from '../emulator-kit/router.js';
 
@@ -28,6 +29,11 @@ export interface ScriptedAgent {
   /** The Retell LLM behind the agent (where `begin_message`, the greeting, lives). Default `llm_<agent_id>`. */
   llm_id?: string;
   begin_message?: string;
+  /**
+   * Retell `post_call_analysis_data` (kept as given and returned by get-agent; update-agent replaces it). Default: the
+   * project's fields (`POST_CALL_ANALYSIS_FIELDS`), as on an agent that a sync already set up; `[]` for an agent without.
+   */
+  post_call_analysis_data?: Record<string, unknown>[];
 }
 
 /** A Retell voice (`GET /list-voices` item). */
@@ -40,6 +46,9 @@ export interface SimulatedVoice {
   age?: string;
   preview_audio_url?: string;
 }
+
+/** Our analysis fields in Retell's wire shape (the simulator's default for a scripted agent). */
+const CONFIGURED_ANALYSIS = POST_CALL_ANALYSIS_FIELDS.map((field) => ({ ...field, ...('choices' in field ? { choices: [...field.choices] } : {}) }));
 
 interface StoredAgent extends Required<Omit<ScriptedAgent, 'begin_message' | 'voice_id'>> {
   voice_id: string | null;
@@ -103,6 +112,7 @@ export class SimulatedAgents {
       max_call_duration_ms: agent.max_call_duration_ms ?? 3_600_000,
       last_modification_timestamp: agent.last_modification_timestamp ?? this.now(),
       llm_id: llmId,
+      post_call_analysis_data: structuredClone(agent.post_call_analysis_data ?? CONFIGURED_ANALYSIS),
     });
     const llm = this.llms.get(llmId);
     this.llms.set(llmId, { llm_id: llmId, begin_message: agent.begin_message ?? llm?.begin_message ?? null, version: llm?.version ?? 0 });
@@ -197,7 +207,7 @@ export class SimulatedAgents {
   update(agentId: string, body: Record<string, unknown>): Record<string, unknown> | undefined {
     const agent = this.agents.get(agentId);
     if (!agent) return undefined;
-    const editable = ['agent_name', 'voice_id', 'language', 'max_call_duration_ms'] as const;
+    const editable = ['agent_name', 'voice_id', 'language', 'max_call_duration_ms', 'post_call_analysis_data'] as const;
     const next: StoredAgent = { ...agent };
     for (const key of editable) if (key in body) (next as unknown as Record<string, unknown>)[key] = body[key];
     // Editing a published version makes a new draft (Retell: "update an existing agent's latest draft version").
@@ -251,6 +261,7 @@ export class SimulatedAgents {
       last_modification_timestamp: agent.last_modification_timestamp,
       assigned_tags: agent.tags,
       response_engine: { type: 'retell-llm', llm_id: agent.llm_id, version: 0 },
+      post_call_analysis_data: structuredClone(agent.post_call_analysis_data),
       webhook_url: null,
     };
   }

@@ -145,8 +145,15 @@ describe('Retell simulator driven by the real retell-sdk', () => {
       user_sentiment: 'Positive',
       call_successful: true,
       in_voicemail: false,
-      custom_analysis_data: {},
+      custom_analysis_data: { concern_level: 'none', callback_requested: false, opt_out: false },
     });
+    // The ending carries the conversation (≥ 4 turns, agent and user) and a recording the simulator serves.
+    const ended = events[1]!.call;
+    expect(ended.transcript_object?.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(ended.transcript_object?.map((turn: { role: string }) => turn.role))).toEqual(new Set(['agent', 'user']));
+    const recording = await fetch(ended.recording_url!);
+    expect(recording.status).toBe(200);
+    expect(recording.headers.get('content-type')).toBe('audio/wav');
   });
 
   it.each([

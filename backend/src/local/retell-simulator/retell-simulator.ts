@@ -7,6 +7,7 @@ import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
 import { FaultPlan, type FaultCounts, type SimulatorFaults } from './faults.js';
 import { SimulatedCalls, type SimulatedCallRecord, type SimulatorStats } from './simulated-calls.js';
 import type { WebhookDelivery } from './webhook-sender.js';
+import { silentWav } from './recording.js';
 
 export { OUTCOMES, SCRIPTED_OUTCOMES, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
 export type { SimulatedCallRecord, SimulatorStats } from './simulated-calls.js';
@@ -70,6 +71,7 @@ export interface RetellSimulator {
  */
 export async function startRetellSimulator(options: RetellSimulatorOptions): Promise<RetellSimulator> {
   let webhookUrl = options.webhookUrl;
+  let ownUrl = '';
   const faults = new FaultPlan(options.faults);
   const calls = new SimulatedCalls({
     faults,
@@ -78,6 +80,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     defaultAgentId: options.defaultAgentId ?? 'agent_local_default',
     now: options.now ?? Date.now,
     webhookUrl: () => webhookUrl,
+    recordingBaseUrl: () => ownUrl,
     timing: {
       ringMs: options.ringMs ?? 300,
       callDurationMs: options.callDurationMs ?? 1500,
@@ -90,6 +93,21 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
   const agents = new SimulatedAgents(options.now ?? Date.now);
   const route = createRouter([...retellRoutes(calls, faults), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    // Recordings are public URLs (no bearer token), as Retell's are: an audio player loads them directly.
+    const recording = /^\/recordings\/([\w-]+)\.wav$/.exec(req.url ?? '');
+    if (req.method === 'GET' && recording) {
+      req.resume();
+      const call = calls.get(recording[1]!);
+      if (!call?.recording_url) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('No recording');
+        return;
+      }
+      const wav = silentWav(Math.max(1, Math.round((call.duration_ms ?? 1000) / 1000)));
+      res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': String(wav.length), 'access-control-allow-origin': '*' });
+      res.end(wav);
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
       req.resume();
       res.writeHead(401, { 'content-type': 'application/json' });
@@ -99,6 +117,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     return route(req, res);
   }, options.port ?? 0);
 
+  ownUrl = server.url;
   let stopped: Promise<void> | undefined;
   return {
     url: server.url,

@@ -24,8 +24,24 @@ describe('pickOutcome', () => {
   });
 
   it('0105 flags the opt-out in custom_analysis_data; 0103 is voicemail', () => {
-    expect(pickOutcome('+14155550105', 0).custom_analysis_data).toEqual({ opt_out: true });
+    expect(pickOutcome('+14155550105', 0).custom_analysis_data).toMatchObject({ opt_out: true });
     expect(pickOutcome('+14155550103', 0)).toMatchObject({ connected: true, in_voicemail: true });
+  });
+
+  it('0108 is an urgent concern with a callback request; 0109 a minor concern with a question', () => {
+    expect(pickOutcome('+14155550108', 0)).toMatchObject({
+      connected: true,
+      disconnection_reason: 'user_hangup',
+      custom_analysis_data: { concern_level: 'urgent', callback_requested: true },
+    });
+    expect(pickOutcome('+14155550109', 0)).toMatchObject({
+      connected: true,
+      custom_analysis_data: { concern_level: 'minor', owner_questions: 'When can the cone come off?' },
+    });
+  });
+
+  it.each(Object.entries(OUTCOMES).filter(([, outcome]) => outcome.connected))('answered outcome %s has a transcript of at least four turns', (_name, outcome) => {
+    expect('transcript' in outcome && outcome.transcript('Rex').length).toBeGreaterThanOrEqual(4);
   });
 
   it('an override list wins and may hold custom outcomes', () => {

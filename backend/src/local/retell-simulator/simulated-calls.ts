@@ -4,6 +4,7 @@ import type { CreatePhoneCallBody } from './create-call-request.js';
 import { pickOutcome, type OutcomeName, type SimulatedOutcome } from './scripted-outcomes.js';
 import type { FaultPlan } from './faults.js';
 import { sendWebhook, type WebhookDelivery, type WebhookEvent } from './webhook-sender.js';
+import { recordingPath } from './recording.js';
 
 /** One accepted call as the simulator saw it (for benches and fault tests). Times are REAL epoch ms (Date.now). */
 export interface SimulatedCallRecord {
@@ -69,6 +70,8 @@ export class SimulatedCalls {
       timing: CallTiming;
       now: () => number;
       webhookUrl: () => string | undefined;
+      /** The simulator's own URL: recordings are served under it. */
+      recordingBaseUrl: () => string;
       faults: FaultPlan;
     },
   ) {}
@@ -180,8 +183,10 @@ export class SimulatedCalls {
       call.duration_ms = call.start_timestamp === undefined ? 0 : endMs - call.start_timestamp;
       call.disconnection_reason = outcome.disconnection_reason;
       if (outcome.transcript) {
-        call.transcript = outcome.transcript(pet);
-        call.recording_url = `https://retell-simulator.invalid/recordings/${call.call_id}.wav`;
+        const turns = outcome.transcript(pet);
+        call.transcript_object = turns.map((turn) => ({ ...turn, words: [] }));
+        call.transcript = turns.map((turn) => `${turn.role === 'agent' ? 'Agent' : 'User'}: ${turn.content}`).join('\n');
+        call.recording_url = `${this.config.recordingBaseUrl()}${recordingPath(call.call_id)}`;
       }
       this.live.delete(call.call_id);
       const record = this.logById.get(call.call_id);

@@ -1,0 +1,176 @@
+import { useId, useRef, useState } from 'react';
+import { consultationPagePath, isTerminal, type Call } from '@vfc/shared';
+import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention-labels';
+import { formatClinicTime } from '../lib/clinic-time';
+import { describeApiFailure } from '../lib/error-text';
+import type { ExtensionApi } from '../lib/messages';
+
+export type FollowUpRowApi = Pick<ExtensionApi, 'resolveCall' | 'reopenCall' | 'refreshFollowUps'>;
+
+export interface FollowUpRowProps {
+  call: Call;
+  timeZone: string;
+  api: FollowUpRowApi;
+  /** The clinic's Neo origin (`https://…`), or empty when no Neo page was seen yet. */
+  neoOrigin: string;
+  /** Opens a URL in a new tab (default: `browser.tabs.create`). */
+  openTab: (url: string) => void;
+  /** The API answered the call after a resolution or a reopening. */
+  onChanged: (call: Call) => void;
+}
+
+/**
+ * One call of the Follow-ups list: attention, pet and owner, status, when (clinic time), reason chips and the
+ * summary; "Details" expands to the owner's questions, the transcript, the recording, "Open consultation", and
+ * Resolve (with a note) or Reopen.
+ */
+export function FollowUpRow(props: FollowUpRowProps) {
+  const { call, timeZone } = props;
+  const [expanded, setExpanded] = useState(false);
+  const [resolving, setResolving] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const detailsId = useId();
+  const noteId = useId();
+  const resolveButton = useRef<HTMLButtonElement>(null);
+  const outcome = call.outcome;
+  const final = isTerminal(call.status);
+
+  async function send(action: () => ReturnType<FollowUpRowApi['resolveCall']>) {
+    setBusy(true);
+    setError(undefined);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) {
+      setError(describeApiFailure(result, timeZone));
+      return;
+    }
+    setResolving(false);
+    setNote('');
+    props.onChanged(result.data);
+    void props.api.refreshFollowUps();
+  }
+
+  return (
+    <li className={`vfc-followup vfc-attention-${call.attention}`} data-call-id={call.callId} data-attention={call.attention}>
+      <div className="vfc-followup-head">
+        {call.attention !== 'none' && (
+          <span className={`vfc-badge vfc-level-${call.attention}`} data-testid="followup-attention">
+            {ATTENTION_LABELS[call.attention]}
+          </span>
+        )}{' '}
+        <strong>{call.petName}</strong> · {call.ownerName}
+      </div>
+      <div className="vfc-muted">
+        <span className={`vfc-badge vfc-badge-${call.status}`} data-testid="followup-status">
+          {STATUS_LABELS[call.status]}
+        </span>{' '}
+        {formatClinicTime(call.scheduledFor, timeZone)}
+        {call.attempt > 1 && ` · attempt ${call.attempt}`}
+      </div>
+      {call.attentionReasons.length > 0 && (
+        <ul className="vfc-chips" aria-label="Reasons">
+          {call.attentionReasons.map((reason) => (
+            <li key={reason} className={`vfc-chip vfc-chip-${reason}`}>
+              {REASON_LABELS[reason]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {outcome?.summary && <p className="vfc-summary" data-testid="followup-summary">{outcome.summary}</p>}
+      {call.resolution && (
+        <p className="vfc-resolution" data-testid="followup-resolution">
+          Resolved by {call.resolution.resolvedBy} on {formatClinicTime(call.resolution.resolvedAt, timeZone)}
+          {call.resolution.note ? `: ${call.resolution.note}` : ''}
+        </p>
+      )}
+      <button
+        type="button"
+        className="vfc-secondary"
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={() => setExpanded((open) => !open)}
+      >
+        {expanded ? 'Hide details' : 'Details'}
+        <span className="vfc-visually-hidden"> of the call about {call.petName}</span>
+      </button>
+      {expanded && (
+        <div id={detailsId} className="vfc-followup-details">
+          {outcome?.ownerQuestions && (
+            <p>
+              <strong>Owner's questions:</strong> {outcome.ownerQuestions}
+            </p>
+          )}
+          {outcome?.transcript && outcome.transcript.length > 0 ? (
+            <ol className="vfc-transcript" aria-label="Transcript">
+              {outcome.transcript.map((turn, index) => (
+                <li key={index} className={`vfc-turn-${turn.role}`}>
+                  <strong>{turn.role === 'agent' ? 'Agent' : 'Owner'}:</strong> {turn.text}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="vfc-muted">No transcript for this call.</p>
+          )}
+          {outcome?.recordingUrl && (
+            <audio controls preload="none" src={outcome.recordingUrl} aria-label={`Recording of the call about ${call.petName}`} />
+          )}
+          <div className="vfc-call-actions">
+            <button
+              type="button"
+              className="vfc-secondary"
+              disabled={!props.neoOrigin}
+              title={props.neoOrigin ? undefined : 'Open any IDEXX Neo consultation once so the extension knows your Neo address.'}
+              onClick={() => props.openTab(`${props.neoOrigin}${consultationPagePath(call.consultationId)}`)}
+            >
+              Open consultation
+            </button>
+            {final && !call.resolution && !resolving && (
+              <button ref={resolveButton} type="button" className="vfc-primary" onClick={() => setResolving(true)}>
+                Resolve
+              </button>
+            )}
+            {call.resolution && (
+              <button type="button" className="vfc-secondary" disabled={busy} onClick={() => void send(() => props.api.reopenCall(call.callId))}>
+                {busy ? 'Reopening…' : 'Reopen'}
+              </button>
+            )}
+          </div>
+          {!props.neoOrigin && <p className="vfc-muted">Open any IDEXX Neo consultation once so the extension knows your Neo address.</p>}
+          {resolving && (
+            <form
+              className="vfc-resolve"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void send(() => props.api.resolveCall(call.callId, note));
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  setResolving(false);
+                  setTimeout(() => resolveButton.current?.focus(), 0);
+                }
+              }}
+            >
+              <div className="vfc-field">
+                <label htmlFor={noteId}>Note (optional)</label>
+                <textarea id={noteId} value={note} maxLength={1000} rows={3} autoFocus onChange={(e) => setNote(e.target.value)} />
+              </div>
+              <button type="submit" className="vfc-primary" disabled={busy}>
+                {busy ? 'Resolving…' : 'Mark resolved'}
+              </button>
+              <button type="button" className="vfc-secondary" disabled={busy} onClick={() => setResolving(false)}>
+                Cancel
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="vfc-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

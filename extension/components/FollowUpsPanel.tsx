@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { ClinicSummary } from '@vfc/shared';
+import type { ApiFailure } from '../lib/api-client';
+import { followUpOrder } from '../lib/attention-labels';
+import { zoneLabel } from '../lib/clinic-time';
+import { describeApiFailure } from '../lib/error-text';
+import {
+  clinicToday,
+  FILTER_LABELS,
+  FOLLOW_UP_FILTERS,
+  followUpQuery,
+  type FollowUpFilter,
+  type FollowUpPeriod,
+} from '../lib/follow-up-query';
+import { backgroundApi, type ExtensionApi } from '../lib/messages';
+import type { VisibilitySource } from '../lib/poller';
+import { lastNeoOriginItem } from '../lib/settings';
+import { FollowUpRow } from './FollowUpRow';
+import { useFollowUps } from './use-follow-ups';
+
+export type FollowUpsPanelApi = Pick<
+  ExtensionApi,
+  'getClinic' | 'listClinicCalls' | 'resolveCall' | 'reopenCall' | 'refreshFollowUps'
+>;
+
+export interface FollowUpsPanelProps {
+  api?: FollowUpsPanelApi;
+  now?: () => Date;
+  /** Opens a URL in a new tab (default: `browser.tabs.create`). */
+  openTab?: (url: string) => void;
+  visibility?: VisibilitySource;
+}
+
+type PeriodKind = FollowUpPeriod['kind'];
+const PERIOD_LABELS: Record<PeriodKind, string> = { today: 'Today', week: 'Last 7 days', range: 'Chosen days' };
+
+/**
+ * The "Follow-ups" side panel: the connection (clinic, timezone, demo mode, a link to the options — what the
+ * popup used to show), then the clinic's calls of a period, filtered, in working order (urgent, review, the rest;
+ * newest first within each), with "Load more". Times are the clinic's.
+ */
+export function FollowUpsPanel(props: FollowUpsPanelProps) {
+  const api = props.api ?? backgroundApi;
+  const now = props.now ?? (() => new Date());
+  const openTab = props.openTab ?? ((url: string) => void browser.tabs.create({ url }));
+  const [clinic, setClinic] = useState<ClinicSummary | undefined>(undefined);
+  const [clinicFailure, setClinicFailure] = useState<ApiFailure | undefined>(undefined);
+  const [neoOrigin, setNeoOrigin] = useState('');
+  const [filter, setFilter] = useState<FollowUpFilter>('attention');
+  const [periodKind, setPeriodKind] = useState<PeriodKind>('week');
+  const [rangeFrom, setRangeFrom] = useState('');
+  const [rangeTo, setRangeTo] = useState('');
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.getClinic().then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        setClinic(result.data);
+        const today = clinicToday(now(), result.data.timezone);
+        setRangeFrom((from) => from || today);
+        setRangeTo((to) => to || today);
+      } else {
+        setClinicFailure(result);
+      }
+    });
+    void lastNeoOriginItem.getValue().then((origin) => !cancelled && setNeoOrigin(origin));
+    const unwatch = lastNeoOriginItem.watch((origin) => setNeoOrigin(origin ?? ''));
+    return () => {
+      cancelled = true;
+      unwatch();
+    };
+    // `now` is read once at load: the clinic's "today" for the date fields.
+  }, [api]);
+
+  const period: FollowUpPeriod = periodKind === 'range' ? { kind: 'range', from: rangeFrom, to: rangeTo } : { kind: periodKind };
+  const query = clinic ? followUpQuery(period, filter, now(), clinic.timezone) : undefined;
+  const list = useFollowUps(api, query, { visibility: props.visibility });
+  const ordered = useMemo(() => (list.loaded ? followUpOrder(list.loaded.items) : undefined), [list.loaded]);
+
+  return (
+    <main className="vfc-sidepanel">
+      <header>
+        <h1>Follow-ups</h1>
+        <div role="status" aria-live="polite" className="vfc-muted">
+          {!clinic && !clinicFailure && 'Checking the connection…'}
+          {clinic && (
+            <span className="vfc-ok">
+              Connected to <strong>{clinic.name}</strong> ({zoneLabel(clinic.timezone, now())}){clinic.demoMode ? ' · Demo mode' : ''}
+            </span>
+          )}
+        </div>
+        {clinicFailure && (
+          <p role="alert" className="vfc-error" data-testid="followups-connection-error">
+            {describeApiFailure(clinicFailure)}
+          </p>
+        )}
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Open options
+        </a>
+      </header>
+
+      {clinic && (
+        <>
+          <div className="vfc-filters" role="group" aria-label="Show">
+            {FOLLOW_UP_FILTERS.map((value) => (
+              <button
+                key={value}
+                type="button"
+                className={filter === value ? 'vfc-primary' : 'vfc-secondary'}
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {FILTER_LABELS[value]}
+              </button>
+            ))}
+          </div>
+          <div className="vfc-period">
+            <label htmlFor="vfc-period">Period</label>{' '}
+            <select id="vfc-period" value={periodKind} onChange={(e) => setPeriodKind(e.target.value as PeriodKind)}>
+              {(Object.keys(PERIOD_LABELS) as PeriodKind[]).map((kind) => (
+                <option key={kind} value={kind}>
+                  {PERIOD_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+            {periodKind === 'range' && (
+              <span className="vfc-range">
+                {' '}
+                <label htmlFor="vfc-range-from">From</label>{' '}
+                <input id="vfc-range-from" type="date" value={rangeFrom} onChange={(e) => setRangeFrom(e.target.value)} />{' '}
+                <label htmlFor="vfc-range-to">to</label>{' '}
+                <input id="vfc-range-to" type="date" value={rangeTo} onChange={(e) => setRangeTo(e.target.value)} />
+              </span>
+            )}
+          </div>
+          {!query && (
+            <p role="alert" className="vfc-error">
+              Choose a first day on or before the last day.
+            </p>
+          )}
+          {list.failure && (
+            <p role="alert" className="vfc-error" data-testid="followups-error">
+              {describeApiFailure(list.failure, clinic.timezone)}{' '}
+              <button type="button" className="vfc-secondary" onClick={list.refresh}>
+                Try again
+              </button>
+            </p>
+          )}
+          {query && !ordered && !list.failure && <p className="vfc-muted">Loading follow-ups…</p>}
+          {ordered && ordered.length === 0 && <p className="vfc-muted">No calls match.</p>}
+          {ordered && ordered.length > 0 && (
+            <ul className="vfc-followups" aria-label="Follow-up calls">
+              {ordered.map((call) => (
+                <FollowUpRow
+                  key={call.callId}
+                  call={call}
+                  timeZone={clinic.timezone}
+                  api={api}
+                  neoOrigin={neoOrigin}
+                  openTab={openTab}
+                  onChanged={list.replace}
+                />
+              ))}
+            </ul>
+          )}
+          {list.loaded?.nextCursor && (
+            <button type="button" className="vfc-secondary" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+              {list.loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+          {list.moreFailure && (
+            <p role="alert" className="vfc-error">
+              {describeApiFailure(list.moreFailure, clinic.timezone)}
+            </p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
