@@ -1,27 +1,63 @@
-import { checkNumberCap, NUMBER_CAP_WINDOW_DAYS, type Clinic, type NumberCapCheck } from '@vfc/shared';
+import { checkNumberCap, checkPlannedNumberCap, NUMBER_CAP_WINDOW_DAYS, type Clinic, type NumberCapCheck } from '@vfc/shared';
 import type { DialRecord } from '../../ports/number-usage-store.js';
 import type { Dependencies } from '../dependencies.js';
 import { AppError } from '../errors.js';
 
 /**
  * The per-number cap in use: at most `clinic.maxCallsPer30Days` (≤ 3, FCC 20-186) artificial-voice dials to one number
- * per clinic in any 30 × 24 h; retries count. The pure rule is `checkNumberCap` in shared; this module feeds it the
- * dials recorded by the dialer ({@link reserveDial}).
+ * per clinic in any 30 × 24 h; retries count. At scheduling and rescheduling the calls still to be dialled count at
+ * their slots ({@link assertUnderNumberCap}); at dial time the dials recorded by the dialer count ({@link reserveDial}),
+ * which is where retries are caught. The pure rules are `checkPlannedNumberCap` and `checkNumberCap` in shared.
  */
 
 const WINDOW_MS = NUMBER_CAP_WINDOW_DAYS * 86_400_000;
 
 type CapDeps = Pick<Dependencies, 'numberUsage'>;
+type PlanDeps = Pick<Dependencies, 'numberUsage' | 'calls'>;
 
-/** May `phoneNumber` be dialled at `at` (UTC) given the clinic's recorded dials? */
+/** May `phoneNumber` be dialled at `at` (UTC) given the clinic's recorded dials (made before `at`)? */
 export async function numberCapAt(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<NumberCapCheck> {
   const dials = await deps.numberUsage.dialsSince(clinic.clinicId, phoneNumber, new Date(at.getTime() - WINDOW_MS));
   return checkNumberCap(dials.map((d) => new Date(d.at)), at, clinic.maxCallsPer30Days);
 }
 
-/** @throws AppError 409 `number_cap_reached` (with `freesAt`) when a call at `at` would exceed the cap. */
-export async function assertUnderNumberCap(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<void> {
-  const check = await numberCapAt(deps, clinic, phoneNumber, at);
+/**
+ * May one more call to `phoneNumber` be planned at `at` (UTC)? Counts the clinic's recorded dials and its calls still
+ * `scheduled` to that number at their slots (`scheduledFor`), except `exceptCallId` (the call being moved), with
+ * `checkPlannedNumberCap`: refused when any 30-day window containing `at` would hold more than the cap.
+ */
+export async function plannedNumberCapAt(
+  deps: PlanDeps,
+  clinic: Clinic,
+  phoneNumber: string,
+  at: Date,
+  exceptCallId?: string,
+): Promise<NumberCapCheck> {
+  const since = new Date(at.getTime() - WINDOW_MS);
+  const [dials, planned] = await Promise.all([
+    deps.numberUsage.dialsSince(clinic.clinicId, phoneNumber, since),
+    deps.calls.listScheduledToNumber(clinic.clinicId, phoneNumber, since),
+  ]);
+  const counted = [
+    ...dials.map((d) => new Date(d.at)),
+    ...planned.filter((c) => c.callId !== exceptCallId).map((c) => new Date(c.scheduledFor)),
+  ];
+  return checkPlannedNumberCap(counted, at, clinic.maxCallsPer30Days);
+}
+
+/**
+ * Refuses, before anything is stored, a call that would push the number past its cap in any 30-day window
+ * ({@link plannedNumberCapAt}).
+ * @throws AppError 409 `number_cap_reached` (with `freesAt`).
+ */
+export async function assertUnderNumberCap(
+  deps: PlanDeps,
+  clinic: Clinic,
+  phoneNumber: string,
+  at: Date,
+  exceptCallId?: string,
+): Promise<void> {
+  const check = await plannedNumberCapAt(deps, clinic, phoneNumber, at, exceptCallId);
   if (!check.allowed) throw capError(check);
 }
 
