@@ -28,16 +28,32 @@ export class DuplicateEventError extends Error {
   }
 }
 
+/** A client's `Idempotency-Key` with the fingerprint of the request it came with. */
+export interface IdempotencyClaim {
+  key: string;
+  /** Hex SHA-256 of the normalised request body (see `requestFingerprint`). */
+  requestHash: string;
+}
+
+/** A call made earlier under an idempotency key, with that request's fingerprint (absent for keys stored without). */
+export interface IdempotentReplay {
+  call: CallRecord;
+  requestHash?: string;
+}
+
 /** Result of {@link CallStore.create}: the new call, or the call an earlier request with the same idempotency key made. */
-export type CreateCallResult = { created: true; call: CallRecord } | { created: false; call: CallRecord };
+export type CreateCallResult = { created: true; call: CallRecord } | ({ created: false } & IdempotentReplay);
 
 /** Persistence of calls and their history. Every write is conditional (optimistic locking on `version`). */
 export interface CallStore {
   /**
    * Writes a new call (version 0) with its `created` event, atomically with the idempotency key when given.
-   * When the key already exists for the clinic, nothing is written and the earlier call is returned.
+   * When the key already exists for the clinic, nothing is written and the earlier call (with its request's
+   * fingerprint) is returned.
    */
-  create(call: CallRecord, event: CallEvent, idempotencyKey?: string): Promise<CreateCallResult>;
+  create(call: CallRecord, event: CallEvent, idempotency?: IdempotencyClaim): Promise<CreateCallResult>;
+  /** The call an earlier request with this key made for the clinic, or `undefined` (never seen or expired). */
+  findByIdempotencyKey(clinicId: string, key: string): Promise<IdempotentReplay | undefined>;
   /** The call, or `undefined`. Not scoped: callers check `clinicId`. */
   get(callId: string): Promise<CallRecord | undefined>;
   /** The call whose current or earlier attempt has this Retell `call_id`. */

@@ -34,16 +34,18 @@ const created = { at, type: 'created', dedupeKey: 'created' };
 
 describe('DynamoDbCallStore (DynamoDB Local)', () => {
   it('writes a call once per idempotency key and returns the earlier call for a replay', async () => {
-    const first = await store.create(aCall('c-1'), created, 'key-abcdefgh');
-    const replay = await store.create(aCall('c-2'), created, 'key-abcdefgh');
+    const first = await store.create(aCall('c-1'), created, { key: 'key-abcdefgh', requestHash: 'hash-1' });
+    const replay = await store.create(aCall('c-2'), created, { key: 'key-abcdefgh', requestHash: 'hash-2' });
     expect(first.created).toBe(true);
-    expect(replay).toMatchObject({ created: false, call: { callId: 'c-1' } });
+    expect(replay).toMatchObject({ created: false, call: { callId: 'c-1' }, requestHash: 'hash-1' });
     expect(await store.get('c-2')).toBeUndefined();
+    expect(await store.findByIdempotencyKey('clinic-a', 'key-abcdefgh')).toMatchObject({ call: { callId: 'c-1' }, requestHash: 'hash-1' });
+    expect(await store.findByIdempotencyKey('clinic-a', 'key-unknown')).toBeUndefined();
   });
 
   it('scopes idempotency keys to the clinic', async () => {
-    await store.create(aCall('c-3'), created, 'shared-key-1');
-    const other = await store.create(aCall('c-4', { clinicId: 'clinic-b' }), created, 'shared-key-1');
+    await store.create(aCall('c-3'), created, { key: 'shared-key-1', requestHash: 'h' });
+    const other = await store.create(aCall('c-4', { clinicId: 'clinic-b' }), created, { key: 'shared-key-1', requestHash: 'h' });
     expect(other.created).toBe(true);
   });
 
