@@ -44,6 +44,12 @@ export interface IdempotentReplay {
 /** Result of {@link CallStore.create}: the new call, or the call an earlier request with the same idempotency key made. */
 export type CreateCallResult = { created: true; call: CallRecord } | ({ created: false } & IdempotentReplay);
 
+/** What a conditional call write expects to find stored: the version and the status it read. */
+export interface ExpectedCallState {
+  version: number;
+  status: CallRecord['status'];
+}
+
 /** Persistence of calls and their history. Every write is conditional (optimistic locking on `version`). */
 export interface CallStore {
   /**
@@ -61,11 +67,12 @@ export interface CallStore {
   /** A clinic's calls for one consultation, newest first. */
   listByConsultation(clinicId: string, consultationId: string): Promise<CallRecord[]>;
   /**
-   * Replaces the call if its stored version is still `expectedVersion` (the stored version becomes
-   * `expectedVersion + 1`), and records `event` when given.
-   * @throws StaleCallError when the version moved on; DuplicateEventError when the event was already recorded.
+   * Replaces the call if its stored version is still `expected.version` AND its stored status is still
+   * `expected.status` — one conditional write, so a status move is checked against the status it moves from (the
+   * stored version becomes `expected.version + 1`) — and records `event` when given.
+   * @throws StaleCallError when the version or status moved on; DuplicateEventError when the event was already recorded.
    */
-  update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord>;
+  update(call: CallRecord, expected: ExpectedCallState, event?: CallEvent): Promise<CallRecord>;
   /**
    * A clinic's `scheduled` calls to one E.164 number whose `scheduledFor` is at or after `from` (clinic's calls by
    * scheduled time, filtered). Used to cancel them when the number opts out.

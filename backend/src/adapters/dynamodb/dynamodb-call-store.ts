@@ -7,6 +7,7 @@ import {
   type CallEvent,
   type CallStore,
   type CreateCallResult,
+  type ExpectedCallState,
   type IdempotencyClaim,
   type IdempotentReplay,
 } from '../../ports/call-store.js';
@@ -124,14 +125,14 @@ export class DynamoDbCallStore implements CallStore {
     return items.map((item) => withoutKeys<CallRecord>(item));
   }
 
-  async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {
-    const next = { ...call, version: expectedVersion + 1 };
+  async update(call: CallRecord, expected: ExpectedCallState, event?: CallEvent): Promise<CallRecord> {
+    const next = { ...call, version: expected.version + 1 };
     const putCall = {
       TableName: this.tableName,
       Item: this.callItem(next),
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+      ConditionExpression: '#version = :expected AND #status = :from',
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': expected.version, ':from': expected.status },
     };
     try {
       if (!event) {
