@@ -57,6 +57,26 @@ export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan): Route[] 
       },
     },
     {
+      method: 'POST',
+      path: '/v3/list-calls',
+      handler: async (ctx) => {
+        let body: { filter_criteria?: { metadata?: Array<{ key?: string; type?: string; op?: string; value?: unknown }> }; limit?: number };
+        try {
+          body = JSON.parse((await readBody(ctx.req)) || '{}');
+        } catch {
+          return sendRetellError(ctx, 400, 'Invalid JSON body');
+        }
+        // Only what the backend sends: one metadata string `eq` atom (anything else is refused, not silently ignored).
+        const atoms = body.filter_criteria?.metadata ?? [];
+        const [atom] = atoms;
+        if (atoms.length !== 1 || !atom?.key || atom.type !== 'string' || atom.op !== 'eq' || typeof atom.value !== 'string') {
+          return sendRetellError(ctx, 400, 'The simulator supports one metadata string eq filter');
+        }
+        const items = calls.listByMetadata(atom.key, atom.value).slice(0, body.limit ?? 50);
+        sendJson(ctx.res, 200, { items, has_more: false });
+      },
+    },
+    {
       method: 'GET',
       path: '/get-concurrency',
       handler: (ctx) => sendJson(ctx.res, 200, calls.concurrency()),
