@@ -4,6 +4,12 @@ import { createPhoneCallSchema } from './create-call-request.js';
 import type { FaultPlan } from './faults.js';
 import { ConcurrencyLimitError, type SimulatedCalls } from './simulated-calls.js';
 
+/** One-shot test hooks of the create-phone-call route. */
+export interface CreateCallHooks {
+  /** Awaited once, after the next call is accepted and before its 201 is sent; then cleared. */
+  afterAccept?: (call: { call_id: string; metadata?: unknown }) => Promise<void> | void;
+}
+
 /** Retell's error body: `{status: "error", message}`. */
 export function sendRetellError(ctx: RouteContext, status: number, message: string): void {
   sendJson(ctx.res, status, { status: 'error', message });
@@ -13,7 +19,7 @@ export function sendRetellError(ctx: RouteContext, status: number, message: stri
  * The Retell API routes the simulator serves (paths as retell-sdk 5.66 calls them). Add agent/voice endpoints
  * here as new entries.
  */
-export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan): Route[] {
+export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan, hooks: CreateCallHooks = {}): Route[] {
   return [
     {
       method: 'POST',
@@ -39,12 +45,18 @@ export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan): Route[] 
           ctx.req.socket.destroy();
           return;
         }
+        let created;
         try {
-          sendJson(ctx.res, 201, calls.create(parsed.data));
+          created = calls.create(parsed.data);
         } catch (error) {
           if (error instanceof ConcurrencyLimitError) return sendRetellError(ctx, 429, error.message);
           throw error;
         }
+        // A test's hook runs after the call exists and before the caller hears of it (e.g. to crash the caller).
+        const hook = hooks.afterAccept;
+        hooks.afterAccept = undefined;
+        if (hook) await hook(structuredClone(created));
+        sendJson(ctx.res, 201, created);
       },
     },
     {
