@@ -61,7 +61,8 @@ describe('functions', () => {
 
   it.each(handlerNames())('%s: its role allows exactly what permissions.ts maps', (handler) => {
     const permissions = permissionsFor(handler);
-    const expected = new Set<string>();
+    // X-Ray active tracing: every function may send its trace segments (CDK's grant; X-Ray has no resource-level scope).
+    const expected = new Set<string>(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
@@ -77,6 +78,12 @@ describe('functions', () => {
     const names = Object.values(groups).map((g) => g.Properties?.LogGroupName);
     for (const handler of handlerNames()) expect(names).toContain(`/aws/lambda/vfc-dev-${handler}`);
     for (const group of Object.values(groups)) expect(group.Properties?.RetentionInDays).toBe(s.config.logRetentionDays);
+  });
+
+  it('turns X-Ray active tracing on for every function', () => {
+    const functions = Object.values(s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, CfnResource>);
+    expect(functions).toHaveLength(handlerNames().length);
+    for (const fn of functions) expect(fn.Properties?.TracingConfig).toEqual({ Mode: 'Active' });
   });
 });
 

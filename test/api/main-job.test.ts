@@ -57,16 +57,36 @@ describe('the main job on the local stack', () => {
     expect(list.items.map((c) => c.callId)).toContain(call.callId);
   });
 
-  it('the same Idempotency-Key twice gives one call', async () => {
+  it('the same Idempotency-Key with the same body gives one call and one schedule', async () => {
     const headers = { 'idempotency-key': 'dialog-submit-0001' };
-    const first = await api('/calls', { method: 'POST', body: JSON.stringify(body({ consultationId: '555' })), headers });
-    const second = await api('/calls', { method: 'POST', body: JSON.stringify(body({ consultationId: '555' })), headers });
+    // Its own number (the per-number cap counts planned calls); an hour ahead, so the schedule is still there (not fired and deleted) when counted.
+    const sent = JSON.stringify(body({ consultationId: '555', phoneNumber: '(415) 555-0124', scheduledFor: new Date(Date.now() + 3_600_000).toISOString() }));
+    const first = await api('/calls', { method: 'POST', body: sent, headers });
+    const second = await api('/calls', { method: 'POST', body: sent, headers });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.json.callId).toBe(first.json.callId);
     const list = ListCallsResponse.parse((await api('/calls?consultationId=555')).json);
     expect(list.items).toHaveLength(1);
-    expect(stack.scheduler.schedules().filter((s) => s.name.includes(first.json.callId)).length).toBeLessThanOrEqual(1);
+    expect(stack.scheduler.schedules().filter((s) => s.name.includes(first.json.callId))).toHaveLength(1);
+  });
+
+  it('the same Idempotency-Key with a different body is refused with 422 idempotency_key_reused and changes nothing', async () => {
+    const headers = { 'idempotency-key': 'dialog-submit-0002' };
+    const scheduledFor = new Date(Date.now() + 3_600_000).toISOString();
+    const first = await api('/calls', { method: 'POST', body: JSON.stringify(body({ consultationId: '556', phoneNumber: '(415) 555-0125', scheduledFor })), headers });
+    expect(first.status).toBe(201);
+    const schedulesBefore = stack.scheduler.schedules().map((s) => s.name).sort();
+    const reused = await api('/calls', {
+      method: 'POST',
+      body: JSON.stringify(body({ consultationId: '556', phoneNumber: '(415) 555-0125', scheduledFor, petName: 'Max' })),
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.json.error).toBe('idempotency_key_reused');
+    const list = ListCallsResponse.parse((await api('/calls?consultationId=556')).json);
+    expect(list.items.map((c) => [c.callId, c.petName])).toEqual([[first.json.callId, 'Rex']]);
+    expect(stack.scheduler.schedules().map((s) => s.name).sort()).toEqual(schedulesBefore);
   });
 
   it('a bad phone number is a 400 naming phoneNumber; no token is 401; a wrong token is refused', async () => {

@@ -11,7 +11,7 @@ import { updateCall } from './update-call.js';
  * @throws AppError 404 (missing or another clinic's), 409 (no longer `scheduled`).
  */
 export async function cancelCall(
-  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock' | 'logger'>,
+  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock' | 'logger' | 'metrics'>,
   clinicId: string,
   callId: string,
   reason = 'Cancelled by clinic staff',

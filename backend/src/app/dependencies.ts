@@ -6,6 +6,7 @@ import type { ClinicStore } from '../ports/clinic-store.js';
 import type { DialSlots } from '../ports/dial-slots.js';
 import type { Clock } from '../ports/clock.js';
 import type { AppLogger } from '../ports/logger.js';
+import type { AppMetrics } from '../ports/metrics.js';
 import type { NumberUsageStore } from '../ports/number-usage-store.js';
 import type { OptOutStore } from '../ports/opt-out-store.js';
 import type { RecipientZoneLookup } from '../ports/recipient-zones.js';
@@ -28,6 +29,8 @@ export interface Dependencies {
   /** Dials per number, for the 30-day per-number cap. */
   numberUsage: NumberUsageStore;
   logger: AppLogger;
+  /** Counters (e.g. refused illegal status moves). */
+  metrics: AppMetrics;
   /**
    * The provider-concurrency slots and waiting line. Set by `composition.ts` (AWS and local stack); a test may leave it
    * out, and then the dialer places due calls at once with no slot control.

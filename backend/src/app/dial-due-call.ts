@@ -8,6 +8,7 @@ import { dialKey, pumpLine } from './concurrency/dial-line.js';
 import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
 import { cancelIfOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
 import type { Dependencies } from './dependencies.js';
+import { recordProviderCallId } from './record-provider-call.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
 import { scheduleNameFor } from './schedule-names.js';
@@ -150,19 +151,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
       metadata: { call_id: call.callId, attempt: call.attempt, clinic_id: call.clinicId },
       dynamicVariables: dynamicVariablesFor(call, clinic),
     });
-    await updateCall(deps, call.callId, (current) => {
-      if (current.attempt !== call.attempt) return undefined;
-      const at = deps.clock.now().toISOString();
-      return {
-        next: {
-          ...current,
-          retellCallId: providerCallId,
-          updatedAt: at,
-          attempts: current.attempts.map((a) => (a.attempt === call.attempt ? { ...a, retellCallId: providerCallId } : a)),
-        },
-        event: { at, type: 'dialed', dedupeKey: `dialed#${call.attempt}`, detail: { attempt: call.attempt, retellCallId: providerCallId } },
-      };
-    });
+    await recordProviderCallId(deps, call, providerCallId);
     deps.logger.info('call placed', { callId: call.callId, attempt: call.attempt, retellCallId: providerCallId });
     return 'dialed';
   } catch (error) {

@@ -24,7 +24,7 @@ export const UNCOUNTED_RETRY_DELAY_MS = 30_000;
  * @returns true when this caller moved it.
  */
 export async function rescheduleAttempt(
-  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock'>,
+  deps: Pick<Dependencies, 'calls' | 'scheduler' | 'clock' | 'logger' | 'metrics'>,
   due: CallRecord,
   at: Date,
   kind: 'window_closed' | 'deferred' | 'held',

@@ -20,7 +20,7 @@ export interface ResolveInput {
  * @throws AppError 404 (missing or another clinic's call), 409 (the call is not final yet).
  */
 export async function resolveCall(
-  deps: Pick<Dependencies, 'calls' | 'clock' | 'logger'>,
+  deps: Pick<Dependencies, 'calls' | 'clock' | 'logger' | 'metrics'>,
   clinicId: string,
   callId: string,
   input: ResolveInput,
@@ -48,7 +48,7 @@ export async function resolveCall(
  * @throws AppError 404 (missing or another clinic's call).
  */
 export async function reopenCall(
-  deps: Pick<Dependencies, 'calls' | 'clock' | 'logger'>,
+  deps: Pick<Dependencies, 'calls' | 'clock' | 'logger' | 'metrics'>,
   clinicId: string,
   callId: string,
   reopenedBy: string,

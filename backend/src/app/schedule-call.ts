@@ -1,10 +1,11 @@
 import { CALL_RETENTION_DAYS, type CallRecord, type CreateCallRequest } from '@vfc/shared';
 import { assertClinicAgentUsable } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
-import { assertCapAllows, dialsForCap } from './calling-rules/number-cap.js';
+import { assertPlannedCapAllows, plannedCapCounts } from './calling-rules/number-cap.js';
 import { assertNotOptedOut } from './calling-rules/opt-outs.js';
 import type { Dependencies } from './dependencies.js';
-import { conflict, invalidField } from './errors.js';
+import { AppError, invalidField } from './errors.js';
+import { requestFingerprint } from './request-fingerprint.js';
 import { scheduleNameFor } from './schedule-names.js';
 import { requireClinic } from './read-clinic.js';
 
@@ -15,36 +16,46 @@ export interface ScheduleCallInput {
   clinicId: string;
   /** The validated request; `phoneNumber` is already E.164. */
   request: CreateCallRequest;
-  /** Client-chosen key: the same key for the same clinic always answers with the same call. */
+  /**
+   * Client-chosen key: the same key with the same (normalised) request for the same clinic always answers with the
+   * same call; with a different request it is refused.
+   */
   idempotencyKey?: string;
 }
 
 /**
  * Schedules a follow-up call: checks the time, moves it into the calling window, stores the call (atomically with
  * the idempotency key) and creates the one-time schedule that will fire the dialer.
+ * A replay (same key, same request) is answered first, before any rule is checked again, so it cannot be refused by
+ * a cap its own first call now fills.
  * @returns the call and whether this request created it (false: an earlier request with the same key did).
- * Refuses a number on the clinic's do-not-call list (409 `opted_out`) and a call past the per-number cap at the slot
+ * Refuses a number on the clinic's do-not-call list (409 `opted_out`) and a call past the per-number cap
  * (409 `number_cap_reached` with `freesAt`).
- * @throws AppError 400 (`scheduledFor` in the past), 404 (clinic), 409 (key reused for another call, opted out, cap),
- * 422 (no slot).
+ * @throws AppError 400 (`scheduledFor` in the past), 404 (clinic), 409 (opted out, cap), 422 (no slot;
+ * `idempotency_key_reused`: the key came with a different request, nothing changed).
  */
 export async function scheduleCall(
   deps: Dependencies,
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
+  const idempotency = input.idempotencyKey ? { key: input.idempotencyKey, requestHash: requestFingerprint(request) } : undefined;
+  if (idempotency) {
+    const earlier = await deps.calls.findByIdempotencyKey(clinicId, idempotency.key);
+    if (earlier) return replay(deps, earlier, idempotency.requestHash);
+  }
   const now = deps.clock.now();
   const asked = new Date(request.scheduledFor);
   const requested = asked < now ? now : asked;
   // Independent reads start together, each once; they are awaited in the order of the checks below, so the answer
-  // (which refusal wins) is the same as reading one after another. The dials are read from `requested` − 30 days:
-  // the slot is never before `requested`, so that covers the cap's window at the slot.
+  // (which refusal wins) is the same as reading one after another. The cap's dials and planned calls are read from
+  // `requested` − 30 days: the slot is never before `requested`, so that covers every window containing the slot.
   const clinicRead = requireClinic(deps, clinicId);
   const agentRead = clinicRead.then((clinic) => assertClinicAgentUsable(deps, clinic));
   const zonesRead = recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
   const optOutRead = assertNotOptedOut(deps, clinicId, request.phoneNumber);
-  const dialsRead = dialsForCap(deps, clinicId, request.phoneNumber, requested);
-  for (const read of [agentRead, zonesRead, optOutRead, dialsRead]) read.catch(() => undefined); // awaited below
+  const capRead = plannedCapCounts(deps, clinicId, request.phoneNumber, requested);
+  for (const read of [agentRead, zonesRead, optOutRead, capRead]) read.catch(() => undefined); // awaited below
 
   const clinic = await clinicRead;
   await agentRead;
@@ -53,10 +64,11 @@ export async function scheduleCall(
   }
   const slot = slotFor(clinic, requested, await zonesRead);
   await optOutRead;
-  assertCapAllows(clinic, await dialsRead, slot.at);
+  assertPlannedCapAllows(clinic, await capRead, slot.at);
 
   const callId = deps.newId();
   const scheduledFor = slot.at.toISOString();
+  const scheduleName = scheduleNameFor(callId, 1, slot.at);
   const createdAt = now.toISOString();
   const call: CallRecord = {
     callId,
@@ -76,7 +88,7 @@ export async function scheduleCall(
     recipientTimezone: request.recipientTimezone,
     attempt: 1,
     attempts: [{ attempt: 1, scheduledFor }],
-    scheduleName: scheduleNameFor(callId, 1, slot.at),
+    scheduleName,
     createdAt,
     updatedAt: createdAt,
     version: 0,
@@ -86,22 +98,33 @@ export async function scheduleCall(
   const result = await deps.calls.create(
     call,
     { at: createdAt, type: 'created', dedupeKey: 'created', detail: { status: 'scheduled', scheduledFor, moved: slot.moved } },
-    input.idempotencyKey,
+    idempotency,
   );
-  if (!result.created) {
-    const earlier = result.call;
-    if (earlier.consultationId !== call.consultationId || earlier.phoneNumber !== call.phoneNumber) {
-      throw conflict('This Idempotency-Key was already used for a different call.');
-    }
-  }
+  if (!result.created) return replay(deps, result, idempotency!.requestHash);
   const stored = result.call;
-  // On a replay this re-creates the same (deterministically named) schedule if the first request died before it.
-  if (stored.status === 'scheduled' && stored.scheduleName) {
-    await deps.scheduler.schedule(stored.scheduleName, new Date(stored.scheduledFor), {
-      callId: stored.callId,
-      attempt: stored.attempt,
-    });
+  await deps.scheduler.schedule(scheduleName, slot.at, { callId: stored.callId, attempt: stored.attempt });
+  deps.logger.info('call scheduled', { callId: stored.callId, clinicId, created: true, moved: slot.moved });
+  return { call: stored, created: true };
+}
+
+/**
+ * Answers a request whose key was seen before: the earlier call when the request is the same (re-creating its
+ * deterministically named schedule if the first request died before it), 422 `idempotency_key_reused` otherwise.
+ */
+async function replay(
+  deps: Dependencies,
+  earlier: { call: CallRecord; requestHash?: string },
+  requestHash: string,
+): Promise<{ call: CallRecord; created: false }> {
+  const { call } = earlier;
+  // A key stored without a fingerprint predates fingerprints (kept at most IDEMPOTENCY_TTL_HOURS): refused, unchanged.
+  if (earlier.requestHash !== requestHash) {
+    deps.logger.warn('idempotency key reused with another request', { callId: call.callId, clinicId: call.clinicId });
+    throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request; nothing was changed.');
   }
-  deps.logger.info('call scheduled', { callId: stored.callId, clinicId, created: result.created, moved: slot.moved });
-  return { call: stored, created: result.created };
+  if (call.status === 'scheduled' && call.scheduleName) {
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId: call.callId, attempt: call.attempt });
+  }
+  deps.logger.info('call scheduled', { callId: call.callId, clinicId: call.clinicId, created: false });
+  return { call, created: false };
 }

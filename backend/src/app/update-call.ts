@@ -1,4 +1,4 @@
-import type { CallRecord } from '@vfc/shared';
+import { isLegalStatusWrite, METRIC, type CallRecord } from '@vfc/shared';
 import { DuplicateEventError, StaleCallError, type CallEvent } from '../ports/call-store.js';
 import { withTriage } from './call-triage.js';
 import type { Dependencies } from './dependencies.js';
@@ -13,13 +13,16 @@ const MAX_TRIES = 8;
 
 /**
  * Read-modify-write of one call with optimistic locking: reads the call, asks `change` what to do, writes it
- * conditionally on the version read, and starts over from a fresh read when another writer got there first.
+ * conditionally on the version AND status read, and starts over from a fresh read when another writer got there first.
  * A change whose event was already recorded is a no-op (the same webhook or schedule delivered twice).
+ * Every status write of a call goes through here and the call state machine (`isLegalStatusWrite` in shared): a
+ * change that asks for a move outside the transition table is refused — nothing is written, it is logged with the call
+ * id and counted (`METRIC.illegalCallTransition`) — and the call is returned unchanged.
  * @returns the call as stored afterwards, `undefined` when the call does not exist.
  * @throws StaleCallError after {@link MAX_TRIES} lost races (a hot loop; should not happen).
  */
 export async function updateCall(
-  deps: Pick<Dependencies, 'calls'>,
+  deps: Pick<Dependencies, 'calls' | 'logger' | 'metrics'>,
   callId: string,
   change: (call: CallRecord) => CallChange | undefined | Promise<CallChange | undefined>,
 ): Promise<{ call: CallRecord; changed: boolean } | undefined> {
@@ -28,10 +31,20 @@ export async function updateCall(
     if (!current) return undefined;
     const decision = await change(current);
     if (!decision || (!decision.next && !decision.event)) return { call: current, changed: false };
+    if (decision.next && !isLegalStatusWrite(current.status, decision.next.status)) {
+      deps.logger.warn('illegal call status move refused', {
+        callId,
+        from: current.status,
+        to: decision.next.status,
+        ...(decision.event ? { event: decision.event.type } : {}),
+      });
+      deps.metrics.count(METRIC.illegalCallTransition);
+      return { call: current, changed: false };
+    }
     try {
       if (decision.next) {
         // Triage follows every change of status or outcome: recomputed here, where every call change is written.
-        const stored = await deps.calls.update(withTriage(current, decision.next), current.version, decision.event);
+        const stored = await deps.calls.update(withTriage(current, decision.next), { version: current.version, status: current.status }, decision.event);
         return { call: stored, changed: true };
       }
       await deps.calls.appendEvent(callId, decision.event!);

@@ -10,11 +10,12 @@ import { DynamoDbDialSlots } from '../adapters/dynamodb/dynamodb-dial-slots.js';
 import { DynamoDbNumberUsageStore } from '../adapters/dynamodb/dynamodb-number-usage-store.js';
 import { DynamoDbOptOutStore } from '../adapters/dynamodb/dynamodb-opt-out-store.js';
 import { appLogger } from '../adapters/logging/powertools-logger.js';
+import { appMetrics } from '../adapters/metrics/powertools-metrics.js';
 
 /** The dependencies that need only the table (no Retell, no Scheduler): what read-only handlers import. */
 export type StorageDependencies = Pick<
   Dependencies,
-  'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'newId'
+  'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'metrics' | 'newId'
 >;
 
 /** Reads a required environment variable. @throws Error naming the variable when it is missing. */
@@ -48,6 +49,7 @@ export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env):
     // The wall clock in AWS; locally `LOCAL_TIME_SCALE` + `LOCAL_TIME_ORIGIN` (set by the local stack) speed it up.
     clock: clockFromEnv(env),
     logger: appLogger,
+    metrics: appMetrics,
     newId: randomUUID,
   };
 }

@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import { METRIC } from '@vfc/shared';
 import { recordValue } from '../adapters/metrics/powertools-metrics.js';
 import { runAgentMaintenance } from '../app/agents/run-agent-maintenance.js';
@@ -18,7 +19,7 @@ export interface AgentSyncResult {
  * so the scheduler retries and finally dead-letters the delivery.
  * Needs: table read/write, the Retell API key secret (read).
  */
-export const handler = middy<unknown, AgentSyncResult>().handler(async () => {
+export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).handler(async () => {
   const deps = dependencies();
   const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined });
   recordValue(METRIC.agentHealthScore, audit.healthScore);

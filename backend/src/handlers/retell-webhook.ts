@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { METRIC, RETELL_SIGNATURE_HEADER } from '@vfc/shared';
@@ -16,6 +17,7 @@ const verifier = createWebhookVerifier();
  * nothing written; a verified event is applied idempotently → 200 so Retell stops retrying.
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(lambdaContextLogging())
   .use(httpHeaderNormalizer())
   .use(apiErrors())
   .handler(async (event) => {

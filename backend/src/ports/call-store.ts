@@ -54,16 +54,38 @@ export class InvalidCursorError extends Error {
   }
 }
 
+/** A client's `Idempotency-Key` with the fingerprint of the request it came with. */
+export interface IdempotencyClaim {
+  key: string;
+  /** Hex SHA-256 of the normalised request body (see `requestFingerprint`). */
+  requestHash: string;
+}
+
+/** A call made earlier under an idempotency key, with that request's fingerprint (absent for keys stored without). */
+export interface IdempotentReplay {
+  call: CallRecord;
+  requestHash?: string;
+}
+
 /** Result of {@link CallStore.create}: the new call, or the call an earlier request with the same idempotency key made. */
-export type CreateCallResult = { created: true; call: CallRecord } | { created: false; call: CallRecord };
+export type CreateCallResult = { created: true; call: CallRecord } | ({ created: false } & IdempotentReplay);
+
+/** What a conditional call write expects to find stored: the version and the status it read. */
+export interface ExpectedCallState {
+  version: number;
+  status: CallRecord['status'];
+}
 
 /** Persistence of calls and their history. Every write is conditional (optimistic locking on `version`). */
 export interface CallStore {
   /**
    * Writes a new call (version 0) with its `created` event, atomically with the idempotency key when given.
-   * When the key already exists for the clinic, nothing is written and the earlier call is returned.
+   * When the key already exists for the clinic, nothing is written and the earlier call (with its request's
+   * fingerprint) is returned.
    */
-  create(call: CallRecord, event: CallEvent, idempotencyKey?: string): Promise<CreateCallResult>;
+  create(call: CallRecord, event: CallEvent, idempotency?: IdempotencyClaim): Promise<CreateCallResult>;
+  /** The call an earlier request with this key made for the clinic, or `undefined` (never seen or expired). */
+  findByIdempotencyKey(clinicId: string, key: string): Promise<IdempotentReplay | undefined>;
   /** The call, or `undefined`. Not scoped: callers check `clinicId`. */
   get(callId: string): Promise<CallRecord | undefined>;
   /** The call whose current or earlier attempt has this Retell `call_id`. */
@@ -80,8 +102,14 @@ export interface CallStore {
    * Replaces the call if its stored version is still `expectedVersion` (the stored version becomes
    * `expectedVersion + 1`), and records `event` when given.
    * @throws StaleCallError when the version moved on; DuplicateEventError when the event was already recorded.
+}
+
+   * Replaces the call if its stored version is still `expected.version` AND its stored status is still
+   * `expected.status` — one conditional write, so a status move is checked against the status it moves from (the
+   * stored version becomes `expected.version + 1`) — and records `event` when given.
+   * @throws StaleCallError when the version or status moved on; DuplicateEventError when the event was already recorded.
    */
-  update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord>;
+  update(call: CallRecord, expected: ExpectedCallState, event?: CallEvent): Promise<CallRecord>;
   /**
    * A clinic's `scheduled` calls to one E.164 number whose `scheduledFor` is at or after `from` (clinic's calls by
    * scheduled time, filtered). Used to cancel them when the number opts out.

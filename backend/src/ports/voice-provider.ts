@@ -49,4 +49,9 @@ export interface VoiceProvider {
   placeCall(request: PlaceCallRequest): Promise<{ providerCallId: string }>;
   /** The provider's current record of a call. */
   getCall(providerCallId: string): Promise<ProviderCall>;
+  /**
+   * The provider's call placed for our call id and attempt (matched on the `metadata` we sent), if one exists — how a
+   * crash between "provider accepted" and "we stored its id" is told apart from "never placed".
+   */
+  findCallFor(callId: string, attempt: number): Promise<ProviderCall | undefined>;
 }

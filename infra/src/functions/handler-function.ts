@@ -71,6 +71,8 @@ export class HandlerFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(15),
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray active tracing: each invocation is traced (CDK grants the role xray:PutTraceSegments/PutTelemetryRecords).
+      tracing: lambda.Tracing.ACTIVE,
       projectRoot: WORKSPACE_ROOT,
       depsLockFilePath: `${WORKSPACE_ROOT}pnpm-lock.yaml`,
       environment: {
@@ -82,6 +84,19 @@ export class HandlerFunction extends Construct {
       },
       bundling: handlerBundling(),
     });
+    NagSuppressions.addResourceSuppressions(
+      this.role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          // Justification: xray:PutTraceSegments / PutTelemetryRecords support no resource-level scope (Resource "*" is the only form):
+          // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
+          reason: 'X-Ray active tracing: PutTraceSegments and PutTelemetryRecords accept only Resource "*".',
+          appliesTo: ['Resource::*'],
+        },
+      ],
+      true,
+    );
     NagSuppressions.addResourceSuppressions(this.fn, [
       {
         id: 'AwsSolutions-L1',

@@ -3,7 +3,7 @@ import { API_ROUTES } from '@vfc/shared/api/routes';
 import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZER_HANDLER } from './handler-catalog.js';
-import { DEFAULT_PERMISSIONS, HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, permissionsFor } from './permissions.js';
+import { HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, permissionsFor } from './permissions.js';
 
 describe('HANDLER_PERMISSIONS', () => {
   it.each([...new Set([...API_ROUTES.map((r) => r.handler as string), ...SCHEDULED_HANDLERS, AUTHORIZER_HANDLER])])(
@@ -65,8 +65,8 @@ describe('HANDLER_PERMISSIONS', () => {
 });
 
 describe('permissionsFor', () => {
-  it('falls back to table read/write + secret read for an unmapped handler', () => {
-    expect(permissionsFor('some-future-admin-route')).toEqual(DEFAULT_PERMISSIONS);
-    expect(DEFAULT_PERMISSIONS).toEqual(['table:read', 'table:write', 'secret:read']);
+  it('fails closed: an unmapped handler (or an Object prototype name) throws instead of getting a default grant', () => {
+    expect(() => permissionsFor('some-future-admin-route')).toThrow(/"some-future-admin-route" has no entry in HANDLER_PERMISSIONS/);
+    expect(() => permissionsFor('toString')).toThrow(/has no entry/);
   });
 });

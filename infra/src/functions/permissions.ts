@@ -16,12 +16,9 @@ export type Permission =
   /** iam:PassRole of the scheduler's invoke role only, and only to scheduler.amazonaws.com. */
   | 'scheduler-role:pass';
 
-/** Permissions of a handler that has no entry in {@link HANDLER_PERMISSIONS} (admin routes added later). */
-export const DEFAULT_PERMISSIONS: readonly Permission[] = ['table:read', 'table:write', 'secret:read'];
-
 /**
- * Per-handler permissions. A test checks that every route of `API_ROUTES` and every scheduled handler has an entry;
- * an unmapped handler still deploys with {@link DEFAULT_PERMISSIONS}.
+ * Per-handler permissions. Fails closed: a handler without an entry gets nothing — {@link permissionsFor} throws and
+ * the synth stops — so a new handler cannot deploy until its permissions are decided here.
  *
  * Derived from each handler and the use cases it calls (`backend/src/handlers/`, `backend/src/app/`), through the
  * ports they use: any store (calls, clinics, opt-outs, number usage, dial slots, agent registry) → the table;
@@ -30,7 +27,7 @@ export const DEFAULT_PERMISSIONS: readonly Permission[] = ['table:read', 'table:
  * `schedule:delete`. The EventBridge adapter sends only CreateSchedule and DeleteSchedule (a test holds it to that).
  * Paths that reach the scheduler or Retell indirectly are noted per entry.
  */
-export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permission[] } = {
+export const HANDLER_PERMISSIONS: PermissionMap = {
   // Registry check only (no Retell call), then the first attempt's schedule.
   'create-call': ['table:read', 'table:write', 'schedule:create', 'scheduler-role:pass'],
   'list-calls': ['table:read'],
@@ -76,9 +73,19 @@ export const HANDLER_PERMISSIONS: { readonly [handler: string]: readonly Permiss
   'remove-opt-out': ['table:read', 'table:write'],
 };
 
-/** The permissions a handler gets: its mapped entry, else {@link DEFAULT_PERMISSIONS}. */
-export function permissionsFor(handler: string): readonly Permission[] {
-  return HANDLER_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;
+/** Per-handler permissions, handler name → permissions (the shape of {@link HANDLER_PERMISSIONS}). */
+export type PermissionMap = { readonly [handler: string]: readonly Permission[] };
+
+/**
+ * The permissions a handler gets: its entry in `map`.
+ * @throws Error when the handler has no entry (fail closed: synth stops rather than deploy a guessed grant).
+ */
+export function permissionsFor(handler: string, map: PermissionMap = HANDLER_PERMISSIONS): readonly Permission[] {
+  const permissions = Object.hasOwn(map, handler) ? map[handler] : undefined;
+  if (!permissions) {
+    throw new Error(`Handler "${handler}" has no entry in HANDLER_PERMISSIONS (infra/src/functions/permissions.ts): add the permissions its code path needs`);
+  }
+  return permissions;
 }
 
 /**

@@ -15,14 +15,18 @@ import {
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
+  HANDLER_PERMISSIONS,
   permissionsFor,
   type Permission,
+  type PermissionMap,
 } from '../functions/permissions.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: dynamodb.ITable;
   readonly retellApiKeySecret: secretsmanager.ISecret;
+  /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
+  readonly handlerPermissions?: PermissionMap;
 }
 
 /** Run time limits of handlers that need more than the default 15 s. */
@@ -65,13 +69,14 @@ export class StatelessStack extends Stack {
     };
 
     for (const handler of handlerNames()) {
+      const permissions = permissionsFor(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
       const fn = new HandlerFunction(this, `Fn-${handler}`, {
         handler,
         config,
         environment,
         ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
       });
-      this.grant(fn, permissionsFor(handler), props);
+      this.grant(fn, permissions, props);
       this.functions.set(handler, fn);
     }
 

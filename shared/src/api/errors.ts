@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'opted_out',
   /** The per-number cap (FCC 20-186, `maxCallsPer30Days`) is reached; the body's `freesAt` says when it frees up. */
   'number_cap_reached',
+  /** The `Idempotency-Key` was already used with a different request body (422); nothing was changed. */
+  'idempotency_key_reused',
 ] as const;
 
 /** One invalid field: `path` is the dotted path of the field in the request (e.g. `phoneNumber`). */

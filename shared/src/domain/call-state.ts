@@ -22,6 +22,14 @@ export function canTransition(from: CallStatus, to: CallStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/**
+ * True when a write may take a stored call from status `from` to `to`: a move of the transition table, or a write
+ * that keeps the status (attaching the provider's call id, the analysis to a finished call, …), which is no move.
+ */
+export function isLegalStatusWrite(from: CallStatus, to: CallStatus): boolean {
+  return from === to || canTransition(from, to);
+}
+
 /** True for `completed`, `failed` and `cancelled`. */
 export function isTerminal(status: CallStatus): boolean {
   return TERMINAL_STATUSES.has(status);

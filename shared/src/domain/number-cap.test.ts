@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NUMBER_CAP_WINDOW_DAYS, checkNumberCap } from './number-cap.js';
+import { NUMBER_CAP_WINDOW_DAYS, checkNumberCap, checkPlannedNumberCap } from './number-cap.js';
 
 const DAY = 86_400_000;
 const at = new Date('2026-06-30T15:00:00.000Z');
@@ -69,5 +69,42 @@ describe('checkNumberCap (FCC 20-186: 3 calls per 30 days)', () => {
 
   it.each([0, -1, 1.5])('rejects maxCalls %s', (max) => {
     expect(() => checkNumberCap([], at, max)).toThrow(RangeError);
+  });
+});
+
+describe('checkPlannedNumberCap (made and planned dials, any 30-day window containing the new call)', () => {
+  const inDays = (days: number) => new Date(at.getTime() + days * DAY);
+
+  it('allows a third call between two planned ones', () => {
+    expect(checkPlannedNumberCap([inDays(-2), inDays(3)], at, 3)).toEqual({ allowed: true });
+  });
+
+  it('refuses a fourth call when three planned calls later in the week share its window, freeing 30 days after the first', () => {
+    const check = checkPlannedNumberCap([inDays(1), inDays(2), inDays(3)], at, 3);
+    expect(check).toMatchObject({ allowed: false, freesAt: inDays(31) });
+  });
+
+  it('refuses a call planned before three others when all four would fall in one window', () => {
+    // The window [at, at + 30 d) would hold at and the three at +10, +20, +29 days.
+    const check = checkPlannedNumberCap([inDays(10), inDays(20), inDays(29)], at, 3);
+    expect(check).toMatchObject({ allowed: false, freesAt: inDays(40) });
+  });
+
+  it('allows the call once the third planned call is exactly 30 days away', () => {
+    expect(checkPlannedNumberCap([inDays(10), inDays(20), inDays(30)], at, 3)).toEqual({ allowed: true });
+  });
+
+  it('looks past overlapping blocked stretches for freesAt', () => {
+    // Runs (−20,−10,−5), (−10,−5,+12), (−5,+12,+14) block until +10, +20 and +25: the first free instant is +25.
+    const check = checkPlannedNumberCap([inDays(-20), inDays(-10), inDays(-5), inDays(12), inDays(14)], at, 3);
+    expect(check).toMatchObject({ allowed: false, freesAt: inDays(25) });
+  });
+
+  it('ignores three dials that never share a window with each other', () => {
+    expect(checkPlannedNumberCap([inDays(-20), inDays(-10), inDays(25)], at, 3)).toEqual({ allowed: true });
+  });
+
+  it('counts a lower clinic cap', () => {
+    expect(checkPlannedNumberCap([inDays(5)], at, 1)).toMatchObject({ allowed: false, freesAt: inDays(5 + 30) });
   });
 });

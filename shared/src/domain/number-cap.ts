@@ -37,3 +37,42 @@ export function checkNumberCap(previousDials: readonly Date[], at: Date, maxCall
       `${NUMBER_CAP_WINDOW_DAYS} days (limit ${maxCalls}, FCC 20-186); the next call is possible from ${freesAt.toISOString()}`,
   };
 }
+
+/**
+ * May one more call be planned at `at`, given every other dial that counts against the number — dials already made
+ * (recorded) and calls still to be dialled at their planned slots (UTC instants, any order)? Unlike
+ * {@link checkNumberCap}, later dials count too: the new call is refused when ANY rolling 30 × 24 h window that
+ * contains `at` would then hold more than `maxCalls` dials (two instants a ≤ b share a window when b − a < 30 days).
+ * `freesAt` is the first instant ≥ `at` at which the call would be allowed (UTC); a cancelled or moved planned call
+ * simply leaves `counted`, which frees its place.
+ * @throws RangeError when `maxCalls` is not an integer ≥ 1.
+ */
+export function checkPlannedNumberCap(counted: readonly Date[], at: Date, maxCalls: number): NumberCapCheck {
+  if (!Number.isInteger(maxCalls) || maxCalls < 1) throw new RangeError('maxCalls must be an integer ≥ 1');
+  const sorted = counted.map((d) => d.getTime()).sort((a, b) => a - b);
+  // A run of `maxCalls` consecutive dials that fits in one window blocks the open interval (last − 30 d, first + 30 d).
+  const blocked: Array<[number, number]> = [];
+  for (let i = 0; i + maxCalls - 1 < sorted.length; i++) {
+    const first = sorted[i]!;
+    const last = sorted[i + maxCalls - 1]!;
+    if (last - first < WINDOW_MS) blocked.push([last - WINDOW_MS, first + WINDOW_MS]);
+  }
+  const isBlocked = (t: number) => blocked.some(([from, to]) => t > from && t < to);
+  const start = at.getTime();
+  if (!isBlocked(start)) return { allowed: true };
+  const freesAtMs = blocked
+    .map(([, to]) => to)
+    .filter((t) => t > start)
+    .sort((a, b) => a - b)
+    .find((t) => !isBlocked(t))!; // the largest right end is never inside another interval
+  const nearby = sorted.filter((t) => Math.abs(t - start) < WINDOW_MS).length;
+  const freesAt = new Date(freesAtMs);
+  return {
+    allowed: false,
+    freesAt,
+    message:
+      `This number already has ${nearby} automated call${nearby === 1 ? '' : 's'} made or planned within ` +
+      `${NUMBER_CAP_WINDOW_DAYS} days of this one (limit ${maxCalls}, FCC 20-186); the next call is possible from ` +
+      freesAt.toISOString(),
+  };
+}

@@ -13,6 +13,8 @@ export const METRIC = {
   callsDialed: 'CallsDialed',
   /** Dial attempts deferred because the provider was at its concurrency limit. */
   dialsDeferred: 'DialsDeferred',
+  /** Call writes refused because their status move is not in the call state machine's transition table. */
+  illegalCallTransition: 'IllegalCallTransition',
 } as const;
 
 /** Handlers that are not HTTP routes: invoked by EventBridge Scheduler. */

@@ -36,31 +36,35 @@ const created = { at, type: 'created', dedupeKey: 'created' };
 
 describe('DynamoDbCallStore (DynamoDB Local)', () => {
   it('writes a call once per idempotency key and returns the earlier call for a replay', async () => {
-    const first = await store.create(aCall('c-1'), created, 'key-abcdefgh');
-    const replay = await store.create(aCall('c-2'), created, 'key-abcdefgh');
+    const first = await store.create(aCall('c-1'), created, { key: 'key-abcdefgh', requestHash: 'hash-1' });
+    const replay = await store.create(aCall('c-2'), created, { key: 'key-abcdefgh', requestHash: 'hash-2' });
     expect(first.created).toBe(true);
-    expect(replay).toMatchObject({ created: false, call: { callId: 'c-1' } });
+    expect(replay).toMatchObject({ created: false, call: { callId: 'c-1' }, requestHash: 'hash-1' });
     expect(await store.get('c-2')).toBeUndefined();
+    expect(await store.findByIdempotencyKey('clinic-a', 'key-abcdefgh')).toMatchObject({ call: { callId: 'c-1' }, requestHash: 'hash-1' });
+    expect(await store.findByIdempotencyKey('clinic-a', 'key-unknown')).toBeUndefined();
   });
 
   it('scopes idempotency keys to the clinic', async () => {
-    await store.create(aCall('c-3'), created, 'shared-key-1');
-    const other = await store.create(aCall('c-4', { clinicId: 'clinic-b' }), created, 'shared-key-1');
+    await store.create(aCall('c-3'), created, { key: 'shared-key-1', requestHash: 'h' });
+    const other = await store.create(aCall('c-4', { clinicId: 'clinic-b' }), created, { key: 'shared-key-1', requestHash: 'h' });
     expect(other.created).toBe(true);
   });
 
   it('refuses an update from a stale version and keeps the winner', async () => {
     await store.create(aCall('c-5'), created);
-    await store.update({ ...aCall('c-5'), status: 'dialing' }, 0);
-    await expect(store.update({ ...aCall('c-5'), status: 'cancelled' }, 0)).rejects.toBeInstanceOf(StaleCallError);
+    await store.update({ ...aCall('c-5'), status: 'dialing' }, { version: 0, status: 'scheduled' });
+    await expect(store.update({ ...aCall('c-5'), status: 'cancelled' }, { version: 0, status: 'scheduled' })).rejects.toBeInstanceOf(StaleCallError);
+    // The right version but another status than the one stored is refused too (the status is part of the condition).
+    await expect(store.update({ ...aCall('c-5'), status: 'cancelled' }, { version: 1, status: 'scheduled' })).rejects.toBeInstanceOf(StaleCallError);
     expect(await store.get('c-5')).toMatchObject({ status: 'dialing', version: 1 });
   });
 
   it('records an event once: a second delivery is a DuplicateEventError and changes nothing', async () => {
     await store.create(aCall('c-6'), created);
     const event = { at: '2026-11-23T17:00:05.000Z', type: 'retell.call_started', dedupeKey: 'call_x#call_started' };
-    await store.update({ ...aCall('c-6'), status: 'in_progress' }, 0, event);
-    await expect(store.update({ ...aCall('c-6'), status: 'failed' }, 1, event)).rejects.toBeInstanceOf(DuplicateEventError);
+    await store.update({ ...aCall('c-6'), status: 'in_progress' }, { version: 0, status: 'scheduled' }, event);
+    await expect(store.update({ ...aCall('c-6'), status: 'failed' }, { version: 1, status: 'in_progress' }, event)).rejects.toBeInstanceOf(DuplicateEventError);
     expect(await store.get('c-6')).toMatchObject({ status: 'in_progress', version: 1 });
     expect((await store.listEvents('c-6')).map((e) => e.type)).toEqual(['created', 'retell.call_started']);
   });

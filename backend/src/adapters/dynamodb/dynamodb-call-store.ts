@@ -17,6 +17,9 @@ import {
   type CallStore,
   type ClinicCallsFilter,
   type CreateCallResult,
+  type ExpectedCallState,
+  type IdempotencyClaim,
+  type IdempotentReplay,
 } from '../../ports/call-store.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
@@ -100,18 +103,19 @@ export class DynamoDbCallStore implements CallStore {
     private readonly tableName: string,
   ) {}
 
-  async create(call: CallRecord, event: CallEvent, idempotencyKey?: string): Promise<CreateCallResult> {
+  async create(call: CallRecord, event: CallEvent, idempotency?: IdempotencyClaim): Promise<CreateCallResult> {
     const items = [
       { Put: { TableName: this.tableName, Item: this.callItem(call), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tableName, Item: this.eventItem(call.callId, event, call.expiresAt) } },
     ];
-    if (idempotencyKey) {
+    if (idempotency) {
       items.push({
         Put: {
           TableName: this.tableName,
           Item: {
-            ...keys.idempotency(call.clinicId, idempotencyKey),
+            ...keys.idempotency(call.clinicId, idempotency.key),
             callId: call.callId,
+            requestHash: idempotency.requestHash,
             expiresAt: Math.floor(Date.parse(call.createdAt) / 1000) + IDEMPOTENCY_TTL_HOURS * 3600,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -122,15 +126,20 @@ export class DynamoDbCallStore implements CallStore {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { created: true, call };
     } catch (error) {
-      if (idempotencyKey && error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
-        const earlier = await this.db.send(
-          new GetCommand({ TableName: this.tableName, Key: keys.idempotency(call.clinicId, idempotencyKey), ConsistentRead: true }),
-        );
-        const earlierCall = earlier.Item && (await this.get(String(earlier.Item.callId)));
-        if (earlierCall) return { created: false, call: earlierCall };
+      if (idempotency && error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+        const earlier = await this.findByIdempotencyKey(call.clinicId, idempotency.key);
+        if (earlier) return { created: false, ...earlier };
       }
       throw error;
     }
+  }
+
+  async findByIdempotencyKey(clinicId: string, key: string): Promise<IdempotentReplay | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(clinicId, key), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const call = await this.get(String(out.Item.callId));
+    if (!call) return undefined;
+    return typeof out.Item.requestHash === 'string' ? { call, requestHash: out.Item.requestHash } : { call };
   }
 
   async get(callId: string): Promise<CallRecord | undefined> {
@@ -223,14 +232,14 @@ export class DynamoDbCallStore implements CallStore {
     return { items: kept.map(callFromItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  async update(call: CallRecord, expectedVersion: number, event?: CallEvent): Promise<CallRecord> {
-    const next = { ...call, version: expectedVersion + 1 };
+  async update(call: CallRecord, expected: ExpectedCallState, event?: CallEvent): Promise<CallRecord> {
+    const next = { ...call, version: expected.version + 1 };
     const putCall = {
       TableName: this.tableName,
       Item: this.callItem(next),
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+      ConditionExpression: '#version = :expected AND #status = :from',
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': expected.version, ':from': expected.status },
     };
     try {
       if (!event) {

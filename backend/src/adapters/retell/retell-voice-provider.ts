@@ -23,16 +23,43 @@ export class RetellVoiceProvider implements VoiceProvider {
 
   async getCall(providerCallId: string): Promise<ProviderCall> {
     const client = await this.client();
-    const call = await client.call.retrieve(providerCallId);
-    return {
-      providerCallId: call.call_id,
-      status: call.call_status,
-      disconnectionReason: call.disconnection_reason ?? undefined,
-      startedAt: call.start_timestamp ? new Date(call.start_timestamp).toISOString() : undefined,
-      endedAt: call.end_timestamp ? new Date(call.end_timestamp).toISOString() : undefined,
-      durationMs: call.duration_ms ?? undefined,
-    };
+    return toProviderCall(await client.call.retrieve(providerCallId));
   }
+
+  /**
+   * Retell `POST /v3/list-calls` (retell-sdk ≥ 5.23 `call.list`) filtered on our `metadata.call_id`; the attempt is
+   * matched on the items (one call id has at most a few attempts, so one page holds them all).
+   * Source: https://docs.retellai.com/api-references/list-calls
+   */
+  async findCallFor(callId: string, attempt: number): Promise<ProviderCall | undefined> {
+    const client = await this.client();
+    const page = await client.call.list({
+      filter_criteria: { metadata: [{ key: 'call_id', type: 'string', op: 'eq', value: callId }] },
+      limit: 50,
+    });
+    const match = page.items.find((item) => Number((item.metadata as { attempt?: unknown } | undefined)?.attempt) === attempt);
+    return match ? toProviderCall(match) : undefined;
+  }
+}
+
+type RetellCallFields = {
+  call_id: string;
+  call_status: ProviderCall['status'];
+  disconnection_reason?: string | null;
+  start_timestamp?: number | null;
+  end_timestamp?: number | null;
+  duration_ms?: number | null;
+};
+
+function toProviderCall(call: RetellCallFields): ProviderCall {
+  return {
+    providerCallId: call.call_id,
+    status: call.call_status,
+    disconnectionReason: call.disconnection_reason ?? undefined,
+    startedAt: call.start_timestamp ? new Date(call.start_timestamp).toISOString() : undefined,
+    endedAt: call.end_timestamp ? new Date(call.end_timestamp).toISOString() : undefined,
+    durationMs: call.duration_ms ?? undefined,
+  };
 }
 
 /** Maps retell-sdk errors to our retry vocabulary (429 → wait; 4xx → refused; 5xx/network/timeout → unavailable). */

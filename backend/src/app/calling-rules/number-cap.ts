@@ -1,46 +1,73 @@
-import { checkNumberCap, NUMBER_CAP_WINDOW_DAYS, type Clinic, type NumberCapCheck } from '@vfc/shared';
+import { checkNumberCap, checkPlannedNumberCap, NUMBER_CAP_WINDOW_DAYS, type Clinic, type NumberCapCheck } from '@vfc/shared';
 import type { DialRecord } from '../../ports/number-usage-store.js';
 import type { Dependencies } from '../dependencies.js';
 import { AppError } from '../errors.js';
 
 /**
  * The per-number cap in use: at most `clinic.maxCallsPer30Days` (≤ 3, FCC 20-186) artificial-voice dials to one number
- * per clinic in any 30 × 24 h; retries count. The pure rule is `checkNumberCap` in shared; this module feeds it the
- * dials recorded by the dialer ({@link reserveDial}).
+ * per clinic in any 30 × 24 h; retries count. At scheduling and rescheduling the calls still to be dialled count at
+ * their slots ({@link assertUnderNumberCap}); at dial time the dials recorded by the dialer count ({@link reserveDial}),
+ * which is where retries are caught. The pure rules are `checkPlannedNumberCap` and `checkNumberCap` in shared.
  */
 
 const WINDOW_MS = NUMBER_CAP_WINDOW_DAYS * 86_400_000;
 
 type CapDeps = Pick<Dependencies, 'numberUsage'>;
+type PlanDeps = Pick<Dependencies, 'numberUsage' | 'calls'>;
 
-/** May `phoneNumber` be dialled at `at` (UTC) given the clinic's recorded dials? */
+/** May `phoneNumber` be dialled at `at` (UTC) given the clinic's recorded dials (made before `at`)? */
 export async function numberCapAt(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<NumberCapCheck> {
   const dials = await deps.numberUsage.dialsSince(clinic.clinicId, phoneNumber, new Date(at.getTime() - WINDOW_MS));
   return checkNumberCap(dials.map((d) => new Date(d.at)), at, clinic.maxCallsPer30Days);
 }
 
-/** @throws AppError 409 `number_cap_reached` (with `freesAt`) when a call at `at` would exceed the cap. */
-export async function assertUnderNumberCap(deps: CapDeps, clinic: Clinic, phoneNumber: string, at: Date): Promise<void> {
-  const check = await numberCapAt(deps, clinic, phoneNumber, at);
-  if (!check.allowed) throw capError(check);
-}
-
 /**
- * The clinic's recorded dial times (UTC) to `phoneNumber` that can count against a call at or after `from`: those of
- * the 30 days before `from` and later. Read once, it serves {@link assertCapAllows} for any slot ≥ `from`.
+ * What counts against one more call to `phoneNumber` at a slot at or after `from` (UTC): the clinic's recorded dials
+ * of the 30 days before `from` and later, plus its calls still `scheduled` to that number at their slots
+ * (`scheduledFor`), except `exceptCallId` (the call being moved). Both reads run together, once; the result serves
+ * {@link assertPlannedCapAllows} for any slot ≥ `from`.
  */
-export async function dialsForCap(deps: CapDeps, clinicId: string, phoneNumber: string, from: Date): Promise<Date[]> {
-  const dials = await deps.numberUsage.dialsSince(clinicId, phoneNumber, new Date(from.getTime() - WINDOW_MS));
-  return dials.map((d) => new Date(d.at));
+export async function plannedCapCounts(
+  deps: PlanDeps,
+  clinicId: string,
+  phoneNumber: string,
+  from: Date,
+  exceptCallId?: string,
+): Promise<Date[]> {
+  const since = new Date(from.getTime() - WINDOW_MS);
+  const [dials, planned] = await Promise.all([
+    deps.numberUsage.dialsSince(clinicId, phoneNumber, since),
+    deps.calls.listScheduledToNumber(clinicId, phoneNumber, since),
+  ]);
+  return [
+    ...dials.map((d) => new Date(d.at)),
+    ...planned.filter((c) => c.callId !== exceptCallId).map((c) => new Date(c.scheduledFor)),
+  ];
 }
 
 /**
- * {@link assertUnderNumberCap} on dials already read with {@link dialsForCap} (`at` ≥ its `from`); no I/O.
+ * Refuses, with no I/O, a call at `at` (≥ the `from` the counts were read for) that would push the number past its
+ * cap in any 30-day window containing `at` (`checkPlannedNumberCap`).
  * @throws AppError 409 `number_cap_reached` (with `freesAt`).
  */
-export function assertCapAllows(clinic: Clinic, dials: readonly Date[], at: Date): void {
-  const check = checkNumberCap(dials, at, clinic.maxCallsPer30Days);
+export function assertPlannedCapAllows(clinic: Clinic, counted: readonly Date[], at: Date): void {
+  const check = checkPlannedNumberCap([...counted], at, clinic.maxCallsPer30Days);
   if (!check.allowed) throw capError(check);
+}
+
+/**
+ * Refuses, before anything is stored, a call that would push the number past its cap in any 30-day window
+ * ({@link plannedCapCounts} + {@link assertPlannedCapAllows}).
+ * @throws AppError 409 `number_cap_reached` (with `freesAt`).
+ */
+export async function assertUnderNumberCap(
+  deps: PlanDeps,
+  clinic: Clinic,
+  phoneNumber: string,
+  at: Date,
+  exceptCallId?: string,
+): Promise<void> {
+  assertPlannedCapAllows(clinic, await plannedCapCounts(deps, clinic.clinicId, phoneNumber, at, exceptCallId), at);
 }
 
 /** The 409 answer for a refused check. */

@@ -21,7 +21,7 @@ const DEFAULT_REASON: Record<OptOutSource, string> = {
   call: 'Asked during the call not to be called again',
 };
 
-export type OptOutDeps = Pick<Dependencies, 'optOuts' | 'calls' | 'scheduler' | 'clock' | 'logger'>;
+export type OptOutDeps = Pick<Dependencies, 'optOuts' | 'calls' | 'scheduler' | 'clock' | 'logger' | 'metrics'>;
 
 /** What {@link addOptOut} did. */
 export interface AddOptOutResult {

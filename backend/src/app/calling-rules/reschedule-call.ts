@@ -35,7 +35,7 @@ export async function rescheduleCall(
   await assertNotOptedOut(deps, clinicId, before.phoneNumber);
   const zones = await recipientZonesFor(deps, before.phoneNumber, before.recipientTimezone);
   const slot = slotFor(clinic, requested, zones);
-  await assertUnderNumberCap(deps, clinic, before.phoneNumber, slot.at);
+  await assertUnderNumberCap(deps, clinic, before.phoneNumber, slot.at, callId);
 
   const scheduledFor = slot.at.toISOString();
   let oldScheduleName: string | undefined;

@@ -64,6 +64,35 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     expect(world.scheduler.schedules().map((s) => s.name)).toContain(after!.scheduleName);
   });
 
+  it('a call left in dialing without a call_id that Retell DID accept (crash after accept) is adopted, not redialled', async () => {
+    at('2026-11-26T17:00:00.000Z');
+    const clinic = await world.putClinic({ clinicId: 'reconcile-d' });
+    const call = await dueCall(clinic.clinicId);
+    await updateCall(world.deps, call.callId, (c) => ({
+      next: { ...c, status: 'dialing', attempts: c.attempts.map((a) => ({ ...a, dialedAt: '2026-11-26T17:00:00.000Z' })) },
+    }));
+    // The dialer's create-phone-call reached Retell, then the dialer died before storing the answer.
+    const { providerCallId } = await world.deps.voice.placeCall({
+      fromNumber: clinic.fromNumber,
+      toNumber: call.phoneNumber,
+      agentId: clinic.agentId,
+      metadata: { call_id: call.callId, attempt: 1, clinic_id: clinic.clinicId },
+      dynamicVariables: {},
+    });
+    at('2026-11-26T17:06:00.000Z');
+    // (Calls of the earlier tests in this file may be reconciled in the same pass: only this call's actions count.)
+    const report = await reconcileCalls(world.deps);
+    expect(report.actions.filter((a) => a.callId === call.callId)).toEqual([{ callId: call.callId, attempt: 1, action: 'adopted_from_provider' }]);
+    const after = await world.deps.calls.get(call.callId);
+    expect(after).toMatchObject({ attempt: 1, retellCallId: providerCallId });
+    expect(after!.attempts).toHaveLength(1);
+    expect(after!.attempts[0]).toMatchObject({ retellCallId: providerCallId });
+    // A second pass finds the id stored: no second adoption, no new attempt, and still exactly one provider call.
+    at('2026-11-26T17:12:00.000Z');
+    expect((await reconcileCalls(world.deps)).actions.filter((a) => a.callId === call.callId)).toEqual([]);
+    expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
+  });
+
   it('an overdue scheduled call that lost its firing joins the line and is dialled; a waiting one is left alone', async () => {
     at('2026-11-25T17:00:00.000Z');
     const clinic = await world.putClinic({ clinicId: 'reconcile-c' });

@@ -3,6 +3,7 @@ import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
 import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
 import { endAttempt } from '../next-attempt.js';
+import { recordProviderCallId } from '../record-provider-call.js';
 
 /** Thresholds of the reconciler, ms of the backend clock. */
 export interface ReconcileOptions {
@@ -33,8 +34,10 @@ export interface ReconcileReport {
 }
 
 export type ReconcileAction =
-  /** dialing with no call_id and no webhook: outcome unknown → the attempt ends (`error_unknown`), the policy retries. */
+  /** dialing with no call_id and no webhook, and the provider has no call for the attempt → the attempt ends (`error_unknown`), the policy retries. */
   | 'ended_unknown'
+  /** dialing with no call_id, but the provider has a call for the attempt (crash after it accepted): adopted, not redialled. */
+  | 'adopted_from_provider'
   /** dialled, no call_ended: Retell's get-call says it ended → applied as the ending. */
   | 'ended_from_provider'
   /** overdue `scheduled` call with no schedule and no place in the line: put back in the line. */
@@ -43,8 +46,10 @@ export type ReconcileAction =
 /**
  * The recurring safety net: finds calls stuck by a crash or a lost event at any step and resolves each from Retell's
  * own record or by putting it back in line, then frees slots nobody will release and serves the line.
- * - `dialing`, no Retell call_id, dialled more than `dialingWithoutIdAfterMs` ago → outcome unknown: end the attempt
- *   (`error_unknown`) so the retry policy makes the next one — never the same attempt twice;
+ * - `dialing`, no Retell call_id, dialled more than `dialingWithoutIdAfterMs` ago → ask Retell for a call placed for
+ *   this call id and attempt (list-calls on our metadata): found → adopt it (store its id; if it already ended, apply
+ *   its ending) so the person is not rung twice; not found → end the attempt (`error_unknown`) so the retry policy
+ *   makes the next one — never the same attempt twice;
  * - dialled (`dialing` with an id / `in_progress`) more than `unendedAfterMs` ago → Retell get-call: ended → end the attempt;
  * - `scheduled`, due more than `overdueAfterMs` ago, not waiting for a slot → join the line (dial when a slot is free);
  * - slot leases that expired, or whose attempt is no longer being dialled/in progress, are freed.
@@ -85,10 +90,25 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
 
   if (call.status === 'dialing' && !call.retellCallId) {
     if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.dialingWithoutIdAfterMs) return undefined;
-    // Crashed between the claim and storing Retell's answer: whether Retell placed the call is unknown (its webhooks,
-    // which would have told us, may have been lost too). Never redial the same attempt — that could ring the person
-    // twice for one attempt. End it as Retell's "unknown error": the retry policy decides (next attempt 5 min after,
-    // counted, within the cap), exactly as for a create-phone-call that timed out.
+    // Crashed between the claim and storing Retell's answer (its webhooks, which would have told us, may be lost too).
+    // Ask Retell whether it placed a call for this attempt: if so, adopt it and its outcome — a retry would ring the
+    // person a second time.
+    const placed = await deps.voice.findCallFor(call.callId, call.attempt);
+    if (placed) {
+      await recordProviderCallId(deps, call, placed.providerCallId, 'adopted');
+      if (placed.status === 'ended' || placed.status === 'not_connected' || placed.status === 'error') {
+        await endAttempt(deps, call.callId, call.attempt, {
+          disconnectionReason: placed.disconnectionReason ?? (placed.status === 'error' ? 'error_unknown' : undefined),
+          endedAt: placed.endedAt ?? now.toISOString(),
+          ...(placed.durationMs !== undefined ? { durationMs: placed.durationMs } : {}),
+        });
+        await releaseSlot(deps, call.callId, call.attempt);
+      }
+      deps.logger.warn('adopted a provider call placed before a crash', { callId: call.callId, attempt: call.attempt, retellCallId: placed.providerCallId });
+      return 'adopted_from_provider';
+    }
+    // Retell has no call for it: never placed. End it as Retell's "unknown error": the retry policy decides (next
+    // attempt 5 min after, counted, within the cap), exactly as for a create-phone-call that timed out.
     const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: 'error_unknown', endedAt: now.toISOString() });
     if (!ended) return undefined;
     await releaseSlot(deps, call.callId, call.attempt);

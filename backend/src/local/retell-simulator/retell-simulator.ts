@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startHttpServer } from '../emulator-kit/http-server.js';
 import { createRouter } from '../emulator-kit/router.js';
 import { agentRoutes, SimulatedAgents } from './agents.js';
-import { retellRoutes, sendRetellError } from './retell-routes.js';
+import { retellRoutes, sendRetellError, type CreateCallHooks } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
 import { FaultPlan, type FaultCounts, type SimulatorFaults } from './faults.js';
 import { SimulatedCalls, type SimulatedCallRecord, type SimulatorStats } from './simulated-calls.js';
@@ -53,6 +53,11 @@ export interface RetellSimulator {
   callLog(): SimulatedCallRecord[];
   /** Replaces the fault modes (`{}` = all off). */
   setFaults(faults: SimulatorFaults): void;
+  /**
+   * Runs `hook` once, after the NEXT create-phone-call is accepted (the call exists and rings) and before its 201 is
+   * sent — e.g. to crash our stack between "Retell accepted" and "we stored the call id".
+   */
+  afterNextAccept(hook: NonNullable<CreateCallHooks['afterAccept']>): void;
   /** How many faults were injected so far. */
   faultsInjected(): FaultCounts;
   /** The simulated agents, voices and LLMs (script them in tests: put, change, remove, failRequests, pageSize). */
@@ -91,7 +96,8 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     },
   });
   const agents = new SimulatedAgents(options.now ?? Date.now);
-  const route = createRouter([...retellRoutes(calls, faults), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const createHooks: CreateCallHooks = {};
+  const route = createRouter([...retellRoutes(calls, faults, createHooks), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // Recordings are public URLs (no bearer token), as Retell's are: an audio player loads them directly.
     const recording = /^\/recordings\/([\w-]+)\.wav$/.exec(req.url ?? '');
@@ -129,6 +135,9 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     stats: () => calls.stats(),
     callLog: () => calls.callLog(),
     setFaults: (next) => faults.set(next),
+    afterNextAccept: (hook) => {
+      createHooks.afterAccept = hook;
+    },
     faultsInjected: () => faults.injected(),
     webhookDeliveries: () => calls.webhookDeliveries(),
     webhooksSettled: () => calls.webhooksSettled(),

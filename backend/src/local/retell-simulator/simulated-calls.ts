@@ -119,6 +119,17 @@ export class SimulatedCalls {
     return call && structuredClone(call);
   }
 
+  /**
+   * Calls whose `metadata[key]` equals `value` (Retell v3 list-calls with a `metadata` string `eq` filter), newest
+   * first as Retell's default `sort_order` (by start time, descending; here by creation order).
+   */
+  listByMetadata(key: string, value: string): PhoneCallResponse[] {
+    return [...this.calls.values()]
+      .filter((call) => String((call.metadata as Record<string, unknown> | undefined)?.[key]) === value)
+      .reverse()
+      .map((call) => structuredClone(call));
+  }
+
   /** Sets the outcomes of the next calls to `toNumber` (replaces SCRIPTED_OUTCOMES for it; restarts its count). */
   script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void {
     this.overrides.set(toNumber, outcomes);
