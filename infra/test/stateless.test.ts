@@ -235,6 +235,14 @@ describe('HTTP API', () => {
     });
   });
 
+  it('allows in CORS exactly the methods of the route table plus OPTIONS (PUT included)', () => {
+    const apis = s.statelessTemplate.findResources('AWS::ApiGatewayV2::Api');
+    const [api] = Object.values(apis);
+    const routeMethods = new Set(API_ROUTES.map((route) => route.method));
+    expect(routeMethods.has('PUT')).toBe(true);
+    expect([...api!.Properties.CorsConfiguration.AllowMethods].sort()).toEqual([...routeMethods, 'OPTIONS'].sort());
+  });
+
   it('throttles and writes access logs on the $default stage', () => {
     s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, IDEMPOTENCY_KEY_HEADER } from '@vfc/shared/api/routes';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '@vfc/shared/api/routes';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
@@ -46,14 +46,9 @@ export class HttpApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...config.extensionOrigins],
-        allowMethods: [
-          apigw.CorsHttpMethod.GET,
-          apigw.CorsHttpMethod.POST,
-          apigw.CorsHttpMethod.PATCH,
-          apigw.CorsHttpMethod.DELETE,
-          apigw.CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', IDEMPOTENCY_KEY_HEADER],
+        // Every method of the route table (PUT included), so no route is blocked by the browser's preflight.
+        allowMethods: CORS_ALLOW_METHODS.map((method) => method as apigw.CorsHttpMethod),
+        allowHeaders: [...CORS_ALLOW_HEADERS],
         maxAge: Duration.hours(1),
       },
     });

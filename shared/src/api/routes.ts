@@ -46,3 +46,13 @@ export const RETELL_SIGNATURE_HEADER = 'x-retell-signature';
  * old: a deleted token keeps working for at most this long.
  */
 export const AUTHORIZER_CACHE_TTL_SECONDS = 300;
+
+/**
+ * The methods a browser may send cross-origin: every method of {@link API_ROUTES}, plus `OPTIONS` for the preflight.
+ * Derived from the route table, so a new route's method cannot be missing from CORS (the CDK HTTP API's
+ * `corsPreflight.allowMethods` and the local API stand-in both read it).
+ */
+export const CORS_ALLOW_METHODS: readonly string[] = [...new Set<string>([...API_ROUTES.map((route) => route.method), 'OPTIONS'])];
+
+/** The request headers a browser may send cross-origin (lower case): the bearer token, JSON bodies, the idempotency key. */
+export const CORS_ALLOW_HEADERS: readonly string[] = ['authorization', 'content-type', IDEMPOTENCY_KEY_HEADER];

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, type HandlerName } from '@vfc/shared';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, type HandlerName } from '@vfc/shared';
 import { matchPath } from '../emulator-kit/router.js';
 import { readBody, startHttpServer, type RunningServer } from '../emulator-kit/http-server.js';
 import { toApiGatewayEvent, toAuthorizerEvent } from './api-gateway-event.js';
@@ -26,8 +26,9 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
     'access-control-allow-origin': origin ?? '*',
-    'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-    'access-control-allow-methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
+    // The same lists the CDK HTTP API's CORS configuration is built from.
+    'access-control-allow-headers': CORS_ALLOW_HEADERS.join(','),
+    'access-control-allow-methods': CORS_ALLOW_METHODS.join(','),
     'access-control-max-age': '600',
     vary: 'origin',
   };
