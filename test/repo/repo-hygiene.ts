@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export const FORBIDDEN_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'absolute machine path', pattern: /\/work\// },
   { name: 'path to a folder outside the repository', pattern: /\.\.\/shared/ },
-  { name: 'reference folder outside the repository', pattern: /(?<![\w-])reference\// },
+  { name: 'reference folder outside the repository', pattern: /(?<![\w./-])reference\// /* a URL's `/reference/` path is not a folder of ours */ },
   { name: 'issue number', pattern: /[Ii]ssues? #?[0-9]/ },
 ];
 
