@@ -1,25 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isTerminal, type Call } from '@vfc/shared';
+import type { Call } from '@vfc/shared';
 import type { ApiFailure } from '../lib/api-client';
 import type { ExtensionApi } from '../lib/messages';
+import { callsThatMoveTheBadge } from '../lib/call-changes';
 import { nextReadDelay } from '../lib/poll-policy';
 import { startPoller, type Poller, type VisibilitySource } from '../lib/poller';
-
-/**
- * Ids of shown calls whose change moves the toolbar badge: they ended (not final in `before`, final in `after`), or
- * their `attention` changed (the post-call analysis may arrive after the ending). Calls not in `before` are new to
- * the page, not changes, and give nothing.
- */
-export function callsThatMoveTheBadge(before: readonly Call[] | undefined, after: readonly Call[]): string[] {
-  if (!before) return [];
-  const previous = new Map(before.map((call) => [call.callId, call]));
-  return after
-    .filter((call) => {
-      const was = previous.get(call.callId);
-      return was !== undefined && ((!isTerminal(was.status) && isTerminal(call.status)) || was.attention !== call.attention);
-    })
-    .map((call) => call.callId);
-}
 
 /**
  * The consultation's calls from the server (nothing kept locally, so a refresh loses nothing), read on the polling

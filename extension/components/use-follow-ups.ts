@@ -2,10 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Call } from '@vfc/shared';
 import type { ApiFailure, ClinicCallsQuery } from '../lib/api-client';
 import { appendPage, refreshFirstPage, replaceCall, type LoadedPages } from '../lib/follow-up-pages';
+import { callsThatMoveTheBadge } from '../lib/call-changes';
 import type { ExtensionApi } from '../lib/messages';
 import { listReadDelay } from '../lib/poll-policy';
 import { startPoller, type Poller, type VisibilitySource } from '../lib/poller';
-import { callsThatMoveTheBadge } from './use-calls';
 
 export type FollowUpsApi = Pick<ExtensionApi, 'listClinicCalls' | 'refreshFollowUps'>;
 

@@ -1,10 +1,16 @@
 import { isTerminal, type CallRecord } from '@vfc/shared';
+import type { TokenGrant } from '../ports/clinic-store.js';
 import type { Dependencies } from './dependencies.js';
 import { conflict, notFound } from './errors.js';
 import { updateCall } from './update-call.js';
 
-/** `resolvedBy` when the token carries no label. */
+/** Who is recorded for a change made with a token that carries no label. */
 export const UNLABELLED_TOKEN = 'clinic staff (unlabelled token)';
+
+/** The name recorded as the author of a change (`resolvedBy`, a history event's `by`): the token's label. */
+export function actorOf(grant: Pick<TokenGrant, 'label'>): string {
+  return grant.label ?? UNLABELLED_TOKEN;
+}
 
 /** Who resolved a call: the label of the token (or, with personal sign-in, the person). */
 export interface ResolveInput {

@@ -3,7 +3,7 @@ import { exportCalls } from '../app/export-calls.js';
 import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
-import { csv } from './http/responses.js';
+import { csv } from './http/csv-response.js';
 
 /**
  * `GET /calls/export.csv?from=&to=` (staff): the clinic's calls scheduled in [from, to) as `text/csv`, one row per

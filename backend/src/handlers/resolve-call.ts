@@ -1,5 +1,5 @@
 import { ResolveCallRequest, toCallView } from '@vfc/shared';
-import { resolveCall, UNLABELLED_TOKEN } from '../app/resolve-call.js';
+import { actorOf, resolveCall } from '../app/resolve-call.js';
 import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody, pathParam } from './http/api-request.js';
@@ -13,7 +13,7 @@ export const handler = apiHandler(async (event) => {
   const grant = grantOf(event, 'staff');
   const { note } = ResolveCallRequest.parse(jsonBody(event));
   const call = await resolveCall(storageDependencies(), grant.clinicId, pathParam(event, 'callId'), {
-    resolvedBy: grant.label ?? UNLABELLED_TOKEN,
+    resolvedBy: actorOf(grant),
     ...(note ? { note } : {}),
   });
   return json(200, toCallView(call));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsThatMoveTheBadge } from './use-calls';
+import { callsThatMoveTheBadge } from './call-changes';
 import { testCall } from '../test-support/test-server';
 
 describe('callsThatMoveTheBadge', () => {
