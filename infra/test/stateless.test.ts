@@ -154,10 +154,14 @@ describe('HTTP API', () => {
     expect(routes().map((r) => r.Properties?.RouteKey).sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('the webhook route has no authorizer; every other route has the Lambda authorizer', () => {
+  it('the webhook and public routes have no authorizer; every staff and admin route has the Lambda authorizer', () => {
+    expect(routes().filter((route) => route.Properties?.AuthorizationType === 'NONE').map((route) => route.Properties?.RouteKey).sort()).toEqual([
+      'GET /openapi.json',
+      'POST /webhooks/retell',
+    ]);
     for (const route of routes()) {
       const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties?.RouteKey)!;
-      if (spec.auth === 'webhook') {
+      if (spec.auth === 'webhook' || spec.auth === 'public') {
         expect(route.Properties?.AuthorizationType).toBe('NONE');
         expect(route.Properties?.AuthorizerId).toBeUndefined();
       } else {

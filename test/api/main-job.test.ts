@@ -114,7 +114,7 @@ describe('the main job on the local stack', () => {
     const callId = created.json.callId;
     const raw = JSON.stringify({ event: 'call_ended', call: { call_id: 'call_forged', metadata: { call_id: callId, attempt: 1 }, disconnection_reason: 'user_hangup' } });
     const post = (signature?: string) =>
-      fetch(`${stack.apiUrl}/webhooks/retell`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...(signature ? { 'x-retell-signature': signature } : {}) } });
+      api('/webhooks/retell', { method: 'POST', body: raw, token: null, headers: signature ? { 'x-retell-signature': signature } : {} });
     expect((await post()).status).toBe(401);
     expect((await post(await Retell.sign(raw, 'not-the-key'))).status).toBe(401);
     expect((await post(await symmetric.sign(raw, stack.webhookSigningKey, Date.now() - 6 * 60_000))).status).toBe(401);

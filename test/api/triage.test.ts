@@ -5,6 +5,7 @@ import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { DEMO_CLINIC_ID } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbCallStore } from '@vfc/backend/adapters/dynamodb/dynamodb-call-store';
+import { apiClient } from '../support/api.js';
 
 /**
  * Triage, the clinic-wide follow-up list, resolving and the CSV export, on the real local stack (DynamoDB Local,
@@ -22,15 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function api(path: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${stack.staffToken}`);
-  if (init.body) headers.set('content-type', 'application/json');
-  const res = await fetch(`${stack.apiUrl}${path}`, { ...init, headers });
-  const text = await res.text();
-  const isJson = res.headers.get('content-type')?.startsWith('application/json');
-  return { status: res.status, headers: res.headers, text, json: (isJson && text ? JSON.parse(text) : undefined) as any };
-}
+/** Every answer is checked against the OpenAPI document (test/support/api.ts). */
+const api = apiClient(() => stack.apiUrl, () => stack.staffToken);
 
 const callTo = (phoneNumber: string, petName = 'Bella') => ({
   consultationId: '310390',

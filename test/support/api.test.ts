@@ -25,12 +25,12 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('apiClient', () => {
-  const api = apiClient(() => baseUrl, () => 'default-token');
+  const api = apiClient(() => baseUrl, () => 'default-token', { contract: false });
 
   it('sends the default bearer token and a JSON content type with a body, and parses the JSON answer', async () => {
     seen.length = 0;
     const answer = await api('/calls', { method: 'POST', body: '{"a":1}' });
-    expect(answer).toEqual({ status: 201, json: { echoed: '{"a":1}' } });
+    expect(answer).toMatchObject({ status: 201, json: { echoed: '{"a":1}' }, text: '{"echoed":"{\\"a\\":1}"}' });
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/calls', headers: { authorization: 'Bearer default-token', 'content-type': 'application/json' } });
   });
 
@@ -43,8 +43,20 @@ describe('apiClient', () => {
   });
 
   it('answers json undefined for an empty body and for a body that is not JSON', async () => {
-    expect(await api('/empty')).toEqual({ status: 204, json: undefined });
-    expect(await api('/text')).toEqual({ status: 502, json: undefined });
+    expect(await api('/empty')).toMatchObject({ status: 204, json: undefined, text: '' });
+    expect(await api('/text')).toMatchObject({ status: 502, json: undefined, text: 'Bad Gateway' });
+  });
+});
+
+describe('apiClient with the contract check (the default)', () => {
+  it('throws, naming the breach, when an answer is not what the OpenAPI document says', async () => {
+    const checked = apiClient(() => baseUrl, () => 'default-token');
+    // POST /calls is documented to answer 201 with a Call; this server answers 201 `{echoed}`.
+    await expect(checked('/calls', { method: 'POST', body: '{}' })).rejects.toThrow(
+      "POST /calls → 201: body (root) must have required property 'callId'",
+    );
+    // an undocumented route too
+    await expect(checked('/empty')).rejects.toThrow('GET /empty → 204: no such route in the OpenAPI document');
   });
 });
 

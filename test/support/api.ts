@@ -1,8 +1,22 @@
+import { contractViolations } from './openapi-contract.js';
+
 /** An answer of the HTTP API as the tests read it: the status and the parsed JSON body (`undefined` when empty or not JSON). */
 export interface ApiAnswer {
   status: number;
   /** Loosely typed on purpose: tests parse it with the shared zod schemas or match it partially. */
   json: any;
+  /** The raw body (e.g. a CSV download). */
+  text: string;
+  headers: Headers;
+}
+
+/** Options of {@link apiClient}. */
+export interface ApiClientOptions {
+  /**
+   * Check every answer against the API's OpenAPI document (default true): an undocumented route, status, content
+   * type or body shape throws, naming what differs. Off only for a server that is not this API.
+   */
+  contract?: boolean;
 }
 
 /** Request options: `fetch`'s, plus the bearer token (`null` sends no `Authorization` header). */
@@ -18,8 +32,10 @@ export type Api = (path: string, init?: ApiInit) => Promise<ApiAnswer>;
  *
  * @param baseUrl the API's origin, e.g. `() => stack.apiUrl` (read on every request: the stack starts in `beforeAll`)
  * @param defaultToken the token used when a request names none (read on every request too)
+ * @throws Error when `options.contract` is on and the answer is not what the OpenAPI document says
  */
-export function apiClient(baseUrl: () => string, defaultToken: () => string): Api {
+export function apiClient(baseUrl: () => string, defaultToken: () => string, options: ApiClientOptions = {}): Api {
+  const { contract = true } = options;
   return async (path, init = {}) => {
     const { token = defaultToken(), ...rest } = init;
     const headers = new Headers(rest.headers);
@@ -33,7 +49,12 @@ export function apiClient(baseUrl: () => string, defaultToken: () => string): Ap
     } catch {
       json = undefined;
     }
-    return { status: res.status, json };
+    if (contract) {
+      const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+      const violations = await contractViolations({ method: rest.method ?? 'GET', path, status: res.status, contentType, json });
+      if (violations.length) throw new Error(`The answer breaks the OpenAPI document:\n${violations.join('\n')}`);
+    }
+    return { status: res.status, json, text, headers: res.headers };
   };
 }
 

@@ -22,6 +22,7 @@ async function main() {
 Vet follow-up calls — local stack is running (demo clinic, open around the clock: demo mode).
 
   API URL            ${apiUrl}
+  API reference      ${apiUrl}/docs  (OpenAPI 3.1 document: ${apiUrl}/openapi.json)
   Staff token        ${stack.staffToken}
   Admin token        ${stack.adminToken}
   Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}

@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from '@vfc/shared/api/routes';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, isTokenRoute } from '@vfc/shared/api/routes';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
@@ -99,8 +99,20 @@ export class HttpApi extends Construct {
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
         integration,
-        ...(route.auth === 'webhook' ? {} : { authorizer: authorizers[route.auth] }),
+        ...(isTokenRoute(route) ? { authorizer: authorizers[route.auth] } : {}),
       });
+      if (route.auth === 'public') {
+        for (const r of routes) {
+          NagSuppressions.addResourceSuppressions(r, [
+            {
+              id: 'AwsSolutions-APIG4',
+              // Justification: the OpenAPI description of the API is public on purpose (integrators read it before
+              // they have a key); it holds no clinic data.
+              reason: 'GET /openapi.json publishes the API description only; it reads no clinic data.',
+            },
+          ]);
+        }
+      }
       if (route.auth === 'webhook') {
         for (const r of routes) {
           NagSuppressions.addResourceSuppressions(r, [

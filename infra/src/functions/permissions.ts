@@ -71,6 +71,8 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
+  // Answers the API description built from the shared schemas: no AWS resource at all.
+  'get-openapi': [],
 };
 
 /** Per-handler permissions, handler name → permissions (the shape of {@link HANDLER_PERMISSIONS}). */

@@ -1,7 +1,8 @@
 /**
  * The HTTP API's routes, declared once: the local HTTP server, the CDK HTTP API and the extension's client
  * all read this table. `handler` names the file under `backend/src/handlers/` that serves the route.
- * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (Retell signature, no bearer token).
+ * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (Retell signature, no bearer token),
+ * `public` (no authentication: the API's own description).
  */
 export const API_ROUTES = [
   { method: 'POST', path: '/calls', handler: 'create-call', auth: 'staff' },
@@ -29,10 +30,19 @@ export const API_ROUTES = [
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
+  // The OpenAPI 3.1 description of this table (shared/src/api/openapi.ts), for integrators: no authentication.
+  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', auth: 'public' },
 ] as const;
 
 export type ApiRoute = (typeof API_ROUTES)[number];
 export type HandlerName = ApiRoute['handler'];
+/** A route that API Gateway guards with the token authorizer (`staff` or `admin`). */
+export type TokenRoute = Extract<ApiRoute, { auth: 'staff' | 'admin' }>;
+
+/** Whether API Gateway runs the token authorizer before the route: `staff` and `admin` routes, not `webhook` or `public`. */
+export function isTokenRoute(route: ApiRoute): route is TokenRoute {
+  return route.auth === 'staff' || route.auth === 'admin';
+}
 
 /** Header carrying a client-chosen idempotency key on `POST /calls` (same key → same call). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, type HandlerName } from '@vfc/shared';
+import { API_ROUTES, AUTHORIZER_CACHE_TTL_SECONDS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, isTokenRoute, type HandlerName } from '@vfc/shared';
 import { matchPath } from '../emulator-kit/router.js';
 import { readBody, startHttpServer, type RunningServer } from '../emulator-kit/http-server.js';
 import { toApiGatewayEvent, toAuthorizerEvent } from './api-gateway-event.js';
 import { localLambdaContext } from './lambda-context.js';
 import { AuthorizerCache } from './authorizer-cache.js';
+import { apiReferenceAsset } from './api-reference-page.js';
 
 type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -39,7 +40,8 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
  * exactly as API Gateway would (401 `{"message":"Unauthorized"}` without an Authorization header, 403
  * `{"message":"Forbidden"}` when the authorizer says no), then invokes the route's real handler with a v2 event.
  * Like API Gateway, it keeps each authorizer verdict for `AUTHORIZER_CACHE_TTL_SECONDS` per route kind and
- * `Authorization` value. Adds CORS headers for the extension's origin.
+ * `Authorization` value. Adds CORS headers for the extension's origin. Beside the API, `GET /docs` serves the API
+ * reference page (local only).
  */
 export async function startApiServer(port = 0): Promise<RunningServer> {
   const routes = API_ROUTES.map((route) => ({ ...route, template: templateOf(route.path) }));
@@ -49,13 +51,15 @@ export async function startApiServer(port = 0): Promise<RunningServer> {
     const cors = corsHeaders(req.headers.origin);
     const json = { 'content-type': 'application/json', ...cors };
     if (req.method === 'OPTIONS') return send(res, 204, cors, '');
+    const asset = req.method === 'GET' ? await apiReferenceAsset(url.pathname) : undefined;
+    if (asset) return send(res, asset.status, { 'content-type': asset.contentType }, asset.body);
 
     let params: Record<string, string> | undefined;
     const route = routes.find((r) => r.method === req.method && (params = matchPath(r.template, url.pathname)));
     if (!route || !params) return send(res, 404, json, JSON.stringify({ message: 'Not Found' }));
 
     const event = toApiGatewayEvent(req, url, `${route.method} ${route.path}`, params, await readBody(req));
-    if (route.auth !== 'webhook') {
+    if (isTokenRoute(route)) {
       if (!event.headers.authorization) return send(res, 401, json, JSON.stringify({ message: 'Unauthorized' }));
       const verdict = await verdicts.get(route.auth, event.headers.authorization, async () => {
         const authorize = await loadHandler('authorizer');

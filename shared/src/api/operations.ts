@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  AgentAuditReport,
+  AgentSyncReport,
+  CleanupOrphanedAgentsResponse,
+  ClinicAgentSettings,
+  ListAgentsResponse,
+  ListVoicesResponse,
+  UpdateClinicAgentRequest,
+} from './agents.js';
+import { Call, CreateCallRequest, ExportCallsQuery, ListCallsQuery, ListCallsResponse, RescheduleCallRequest } from './call.js';
+import { ClinicSettings, UpdateClinicSettingsRequest } from './clinic-settings.js';
+import { AddOptOutRequest, AddOptOutResponse, ListOptOutsResponse, OptOutPathNumber } from './opt-outs.js';
+import type { HandlerName } from './routes.js';
+import { ResolveCallRequest } from './triage.js';
+import { ClinicSummary } from '../domain/clinic.js';
+
+/**
+ * What a successful answer carries: a zod schema of its JSON body, `csv` (a `text/csv` download) or `empty` (no body,
+ * e.g. 204).
+ */
+export type SuccessBody = z.ZodType | 'csv' | 'empty';
+
+/** The HTTP statuses an operation may answer with the API's error shape (the gateway's own 401/403 included). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 | 503;
+
+/**
+ * One route's contract beside its entry in `API_ROUTES`: what it reads and what it answers. The OpenAPI document
+ * (`openapi.ts`) is generated from this table and the route table, so the schemas the handlers validate with are the
+ * schemas the document publishes.
+ */
+export interface ApiOperation {
+  /** One line, imperative: shown as the operation's title in the reference. */
+  summary: string;
+  /** Longer Markdown, when the summary is not enough. */
+  description?: string;
+  /** Query parameters (each property one parameter). */
+  query?: z.ZodType;
+  /** Path parameters other than plain strings (every `{name}` of the path is a parameter; default `string`). */
+  path?: z.ZodObject;
+  /** Request headers (each property one header). */
+  headers?: z.ZodObject;
+  /** JSON request body. */
+  body?: z.ZodType;
+  /** Successful answers by status. */
+  responses: Partial<Record<200 | 201 | 204, SuccessBody>>;
+  /** Error answers besides those of the route's auth kind (401/403 for token routes) and 500. */
+  errors: readonly ErrorStatus[];
+}
+
+/** `Idempotency-Key` on `POST /calls` (optional; same key and body → the same call, 200). */
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: 'Client-chosen key: a retry with the same key and body answers the first call (200), a different body 422.' }),
+});
+
+/** `{callId}` of the call routes. */
+const CallIdPath = z.object({ callId: z.string().min(1).meta({ description: 'The call id (`POST /calls` answer `callId`).' }) });
+
+/**
+ * A Retell webhook delivery (docs.retellai.com, "Webhook"): `event` and the `call` object; only the fields the
+ * product reads are described, everything else is accepted and ignored.
+ */
+const RetellWebhookBody = z
+  .looseObject({
+    event: z.string().meta({ example: 'call_ended' }),
+    call: z.looseObject({ call_id: z.string() }),
+  })
+  .meta({ description: 'Signed by Retell in `x-retell-signature` (HMAC-SHA256 of the raw body with the API key).' });
+
+/** Answer of a webhook delivery: what applying it did (`applied`, `duplicate`, `stale`, `ignored`, …). */
+const WebhookResult = z.object({ result: z.string() });
+
+/** Every route's contract, keyed by the handler that serves it (a new route without an entry fails to compile). */
+export const API_OPERATIONS = {
+  'create-call': {
+    summary: 'Schedule a follow-up call',
+    description:
+      'Stores the call and schedules its first attempt inside the clinic\'s calling hours. A time outside them is moved to ' +
+      'the next allowed instant and the answer says so in `requestedFor` and `statusReason`.',
+    headers: IdempotencyHeaders,
+    body: CreateCallRequest,
+    responses: { 201: Call, 200: Call },
+    errors: [400, 404, 409, 422, 503],
+  },
+  'list-calls': {
+    summary: "List the clinic's calls",
+    description: "With `consultationId`: that consultation's calls. Without: a filtered page of every call, newest due first.",
+    query: ListCallsQuery,
+    responses: { 200: ListCallsResponse },
+    errors: [400],
+  },
+  'export-calls': {
+    summary: 'Download calls as CSV',
+    description: "Calls due in [`from`, `to`) (at most 92 days), times in the clinic's zone.",
+    query: ExportCallsQuery,
+    responses: { 200: 'csv' },
+    errors: [400],
+  },
+  'get-call': { summary: 'Read one call', path: CallIdPath, responses: { 200: Call }, errors: [404] },
+  'reschedule-call': {
+    summary: 'Move a scheduled call',
+    path: CallIdPath,
+    body: RescheduleCallRequest,
+    responses: { 200: Call },
+    errors: [400, 404, 409, 422],
+  },
+  'cancel-call': { summary: 'Cancel a scheduled call', path: CallIdPath, responses: { 200: Call }, errors: [404, 409] },
+  'resolve-call': {
+    summary: 'Mark an ended call as handled',
+    path: CallIdPath,
+    body: ResolveCallRequest,
+    responses: { 200: Call },
+    errors: [400, 404, 409],
+  },
+  'reopen-call': { summary: 'Reopen a resolved call', path: CallIdPath, responses: { 200: Call }, errors: [404, 409] },
+  'get-clinic': { summary: "Read the caller's clinic (name, zone, hours)", responses: { 200: ClinicSummary }, errors: [404] },
+  'retell-webhook': {
+    summary: 'Receive a Retell call event',
+    description: 'Called by Retell, not by clients: verified by its signature, applied idempotently and in any order.',
+    body: RetellWebhookBody,
+    responses: { 200: WebhookResult },
+    errors: [400],
+  },
+  'sync-agents': {
+    summary: "Sync the voice-agent registry from the provider",
+    responses: { 200: AgentSyncReport },
+    errors: [502, 503],
+  },
+  'list-agents': { summary: 'List the voice-agent registry', responses: { 200: ListAgentsResponse }, errors: [] },
+  'audit-agents': { summary: 'Audit the voice agents (read-only)', responses: { 200: AgentAuditReport }, errors: [502, 503] },
+  'cleanup-orphaned-agents': {
+    summary: 'Remove orphaned agents past their retention',
+    responses: { 200: CleanupOrphanedAgentsResponse },
+    errors: [],
+  },
+  'list-voices': { summary: "List the provider's voices", responses: { 200: ListVoicesResponse }, errors: [502, 503] },
+  'get-clinic-agent': { summary: "Read the clinic's agent settings", responses: { 200: ClinicAgentSettings }, errors: [404, 502, 503] },
+  'update-clinic-agent': {
+    summary: "Change the clinic's agent (update, then publish)",
+    body: UpdateClinicAgentRequest,
+    responses: { 200: ClinicAgentSettings },
+    errors: [400, 404, 409, 422, 502, 503],
+  },
+  'get-clinic-settings': { summary: "Read the clinic's calling rules", responses: { 200: ClinicSettings }, errors: [404] },
+  'update-clinic-settings': {
+    summary: "Change the clinic's calling rules",
+    body: UpdateClinicSettingsRequest,
+    responses: { 200: ClinicSettings },
+    errors: [400, 404],
+  },
+  'list-opt-outs': { summary: 'List the do-not-call numbers', responses: { 200: ListOptOutsResponse }, errors: [] },
+  'add-opt-out': {
+    summary: 'Add a number to the do-not-call list',
+    description: 'Also cancels the calls still scheduled to that number (`cancelledCallIds`). 201 when added, 200 when it was already there.',
+    body: AddOptOutRequest,
+    responses: { 201: AddOptOutResponse, 200: AddOptOutResponse },
+    errors: [400],
+  },
+  'remove-opt-out': {
+    summary: 'Remove a number from the do-not-call list',
+    path: z.object({ phoneNumber: OptOutPathNumber.meta({ description: 'URL-encoded E.164, e.g. `%2B15551230101`.' }) }),
+    responses: { 204: 'empty' },
+    errors: [400, 404],
+  },
+  'get-openapi': { summary: 'This document (OpenAPI 3.1)', responses: { 200: z.looseObject({ openapi: z.string() }) }, errors: [] },
+} as const satisfies Record<HandlerName, ApiOperation>;
