@@ -48,6 +48,27 @@ export interface ApiOperation {
   errors: readonly ErrorStatus[];
 }
 
+/** A schema as published, with an example (`.meta` makes a copy: the handlers' schema is unchanged). */
+const withExample = <T extends z.ZodType>(schema: T, example: unknown): T => schema.meta({ example }) as T;
+
+const CALL_EXAMPLE = {
+  callId: '4b0c7a52-3f7e-4d0a-9d55-2a1e6f0c9b11',
+  consultationId: '310382',
+  petName: 'Bella',
+  ownerName: 'Jane Doe',
+  phoneNumber: '+14155550101',
+  scheduledFor: '2026-12-04T18:00:00.000Z',
+  status: 'scheduled',
+  attention: 'none',
+  attentionReasons: [],
+  attempt: 1,
+  attempts: [],
+  createdAt: '2026-12-03T17:12:40.000Z',
+  updatedAt: '2026-12-03T17:12:40.000Z',
+};
+
+const WORKDAY = [{ start: '09:00', end: '17:00' }];
+
 /** `Idempotency-Key` on `POST /calls` (optional; same key and body → the same call, 200). */
 const IdempotencyHeaders = z.object({
   'idempotency-key': z
@@ -83,8 +104,16 @@ export const API_OPERATIONS = {
       'Stores the call and schedules its first attempt inside the clinic\'s calling hours. A time outside them is moved to ' +
       'the next allowed instant and the answer says so in `requestedFor` and `statusReason`.',
     headers: IdempotencyHeaders,
-    body: CreateCallRequest,
-    responses: { 201: Call, 200: Call },
+    body: withExample(CreateCallRequest, {
+      consultationId: '310382',
+      petName: 'Bella',
+      ownerName: 'Jane Doe',
+      phoneNumber: '(415) 555-0101',
+      vetName: 'Dr. Rivera',
+      dischargeSummary: 'Dental cleaning, two extractions. Soft food for 5 days.',
+      scheduledFor: '2026-12-04T10:00:00-08:00',
+    }),
+    responses: { 201: withExample(Call, CALL_EXAMPLE), 200: withExample(Call, CALL_EXAMPLE) },
     errors: [400, 404, 409, 422, 503],
   },
   'list-calls': {
@@ -105,7 +134,7 @@ export const API_OPERATIONS = {
   'reschedule-call': {
     summary: 'Move a scheduled call',
     path: CallIdPath,
-    body: RescheduleCallRequest,
+    body: withExample(RescheduleCallRequest, { scheduledFor: '2026-12-05T09:30:00-08:00' }),
     responses: { 200: Call },
     errors: [400, 404, 409, 422],
   },
@@ -113,7 +142,7 @@ export const API_OPERATIONS = {
   'resolve-call': {
     summary: 'Mark an ended call as handled',
     path: CallIdPath,
-    body: ResolveCallRequest,
+    body: withExample(ResolveCallRequest, { note: 'Called the owner back; recheck booked for Friday.' }),
     responses: { 200: Call },
     errors: [400, 404, 409],
   },
@@ -142,14 +171,19 @@ export const API_OPERATIONS = {
   'get-clinic-agent': { summary: "Read the clinic's agent settings", responses: { 200: ClinicAgentSettings }, errors: [404, 502, 503] },
   'update-clinic-agent': {
     summary: "Change the clinic's agent (update, then publish)",
-    body: UpdateClinicAgentRequest,
+    body: withExample(UpdateClinicAgentRequest, { greeting: 'Hi {{owner_name}}, this is Pawsome Vet calling about {{pet_name}}.' }),
     responses: { 200: ClinicAgentSettings },
     errors: [400, 404, 409, 422, 502, 503],
   },
   'get-clinic-settings': { summary: "Read the clinic's calling rules", responses: { 200: ClinicSettings }, errors: [404] },
   'update-clinic-settings': {
     summary: "Change the clinic's calling rules",
-    body: UpdateClinicSettingsRequest,
+    body: withExample(UpdateClinicSettingsRequest, {
+      timezone: 'America/Los_Angeles',
+      weeklyHours: { mon: WORKDAY, tue: WORKDAY, wed: WORKDAY, thu: WORKDAY, fri: WORKDAY, sat: [], sun: [] },
+      closedDates: ['2026-12-25'],
+      maxCallsPer30Days: 3,
+    }),
     responses: { 200: ClinicSettings },
     errors: [400, 404],
   },
@@ -157,7 +191,7 @@ export const API_OPERATIONS = {
   'add-opt-out': {
     summary: 'Add a number to the do-not-call list',
     description: 'Also cancels the calls still scheduled to that number (`cancelledCallIds`). 201 when added, 200 when it was already there.',
-    body: AddOptOutRequest,
+    body: withExample(AddOptOutRequest, { phoneNumber: '+14155550101', reason: 'Owner asked not to be called' }),
     responses: { 201: AddOptOutResponse, 200: AddOptOutResponse },
     errors: [400],
   },
