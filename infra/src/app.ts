@@ -33,6 +33,8 @@ export function buildApp(app: App = new App()): VfcApp {
     table: stateful.table,
     retellApiKeySecret: stateful.retellApiKeySecret,
     description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
+    // It holds the schedule groups, the scheduler role and the failure queues: protected like the data in prod.
+    terminationProtection: config.isProduction,
   });
   stateless.addStackDependency(stateful);
 

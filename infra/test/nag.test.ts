@@ -10,7 +10,7 @@ const PROD_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 let s: Synthesized;
 beforeAll(() => {
   // The app applies AwsSolutionsChecks itself (as on every `cdk synth`). Prod, with real bundling: what ships.
-  s = synthesize({ context: { stage: 'prod', extensionOrigin: PROD_ORIGIN }, bundle: true });
+  s = synthesize({ context: { stage: 'prod', extensionOrigin: PROD_ORIGIN, alarmEmail: 'ops@example.com' }, bundle: true });
 }, 300_000);
 
 describe('cdk-nag AwsSolutions', () => {

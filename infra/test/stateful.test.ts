@@ -9,7 +9,7 @@ import { cdkJsonContext, type CfnResource } from './support/synth.js';
 /** The stateful stack alone (no Lambda bundling involved), for a stage. */
 function statefulTemplate(stage: 'dev' | 'prod'): Template {
   const app = new App({
-    context: { ...cdkJsonContext(), stage, extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+    context: { ...cdkJsonContext(), stage, extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', alarmEmail: 'ops@example.com' },
   });
   const config = readStageConfig((key) => app.node.tryGetContext(key));
   return Template.fromStack(new StatefulStack(app, 'Stateful', { config }));

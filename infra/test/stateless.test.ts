@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { HANDLER_ENV, METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared/ops/observability';
+import { HANDLER_ENV, METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
@@ -68,6 +68,8 @@ describe('functions', () => {
     if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
+    // Scheduler-invoked functions send the record of a run that failed after retries to their on-failure queue.
+    if ((SCHEDULED_HANDLERS as readonly string[]).includes(handler)) ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].forEach((a) => expected.add(a));
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());
@@ -313,10 +315,31 @@ describe('scheduling', () => {
 describe('alarms', () => {
   const alarms = () => Object.values(s.statelessTemplate.findResources('AWS::CloudWatch::Alarm') as Record<string, CfnResource>);
 
-  it('has the four alarms, each notifying the SNS topic', () => {
+  it('has exactly the listed alarms, each notifying the SNS topic on alarm and on OK', () => {
     const topicId = Object.keys(s.statelessTemplate.findResources('AWS::SNS::Topic'))[0];
-    expect(alarms()).toHaveLength(4);
-    for (const alarm of alarms()) expect(alarm.Properties?.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(alarms().map((a) => a.Properties?.AlarmName).sort()).toEqual(
+      [
+        'agent-health-low',
+        'api-5xx',
+        'async-failures-not-empty',
+        'async-failures-oldest-message',
+        'authorizer-errors',
+        'dialer-errors',
+        'dynamodb-throttles',
+        'lambda-throttles',
+        'reconcile-errors',
+        'reconcile-not-running',
+        'retell-webhook-errors',
+        'scheduler-dlq-not-empty',
+        'scheduler-dlq-oldest-message',
+        'webhook-signature-rejections',
+        'webhook-throttles',
+      ].map((name) => `vfc-dev-${name}`),
+    );
+    for (const alarm of alarms()) {
+      expect(alarm.Properties?.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties?.OKActions).toEqual([{ Ref: topicId }]);
+    }
   });
 
   it('alarms on agent health score below 70 and on webhook signature rejections', () => {
@@ -340,7 +363,7 @@ describe('alarms', () => {
       MetricName: 'Errors',
       Dimensions: [{ Name: 'FunctionName', Value: Match.anyValue() }],
     });
-    const errorsAlarm = alarms().find((a) => a.Properties?.MetricName === 'Errors')!;
+    const errorsAlarm = alarms().find((a) => a.Properties?.AlarmName === 'vfc-dev-dialer-errors')!;
     const dialerId = Object.entries(functions).find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-dialer')![0];
     expect(errorsAlarm.Properties?.Dimensions[0].Value).toEqual({ Ref: dialerId });
   });

@@ -5,6 +5,8 @@
  * - `stage`: `dev` (default) or `prod`.
  * - `stages`: an object keyed by stage name holding {@link StageSettings} fields (see cdk.json).
  * - `alarmEmail`: overrides the stage's alarm e-mail address (optional).
+ * - `alarmTopicArn`: an existing SNS topic (e.g. one a chat integration such as AWS Chatbot reads) that receives the
+ *   alarms too (optional). Prod needs at least one of `alarmEmail` / `alarmTopicArn`: synth fails without.
  * - `extensionOrigin`: overrides the stage's allowed CORS origin, e.g. `chrome-extension://<32-letter id>`.
  */
 export const STAGES = ['dev', 'prod'] as const;
@@ -29,6 +31,26 @@ export interface StageSettings {
    * pay-as-you-go default is 20 (docs.retellai.com, "Concurrency"); raise it only after Retell raised the workspace's.
    */
   readonly retellConcurrencyLimit: number;
+  /** An existing SNS topic ARN that also receives every alarm (a chat integration or a pager); optional. */
+  readonly alarmTopicArn?: string;
+  /**
+   * Reserved concurrency of the dialer: at most this many dialer runs at once, whatever the number of due schedules.
+   * Sized from the provider slots (default = `retellConcurrencyLimit`): a run holds at most one slot, so more runs than
+   * slots would only race on the slot counter. Throttled runs wait in Lambda's asynchronous queue (retried for up to
+   * the dialer's maximum event age), they are not dropped.
+   */
+  readonly dialerConcurrency: number;
+  /** Reserved concurrency of the provider webhook function (it also caps what forged requests can cost). Default 10. */
+  readonly webhookConcurrency: number;
+  /** Throttle of the webhook route(s) alone: steady requests per second and burst. Default 25 / 50. */
+  readonly webhookThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Source addresses (IPv4 CIDRs) the provider publishes for its webhooks; when set, the webhook refuses any other
+   * source with 403 before it reads the signature. Empty = no address check (the signature is still required).
+   */
+  readonly webhookSourceCidrs: readonly string[];
+  /** Region of the cross-region backup copy and the secret replica (prod: required; must differ from the stack's). */
+  readonly backupRegion?: string;
 }
 
 /** Everything the stacks need to know about the stage being synthesized. */
@@ -99,6 +121,37 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
   }
   const emailOverride = tryGetContext('alarmEmail');
   const alarmEmail = typeof emailOverride === 'string' ? emailOverride : settings.alarmEmail;
+  const topicOverride = tryGetContext('alarmTopicArn');
+  const alarmTopicArn = typeof topicOverride === 'string' ? topicOverride : settings.alarmTopicArn;
+  if (alarmTopicArn && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(alarmTopicArn)) {
+    throw new Error(`alarmTopicArn "${alarmTopicArn}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)`);
+  }
+  if (stage === 'prod' && !alarmEmail && !alarmTopicArn) {
+    throw new Error(
+      'No alarm target for stage prod: alarms would reach no one. Pass -c alarmEmail=ops@your-clinic.example ' +
+        '(or -c alarmTopicArn=arn:aws:sns:<region>:<account>:<topic> of a chat/pager integration), or set ' +
+        'stages.prod.alarmEmail / stages.prod.alarmTopicArn in cdk.json',
+    );
+  }
+  const positiveInt = (name: string, value: unknown, fallback: number): number => {
+    const n = value ?? fallback;
+    if (!Number.isInteger(n) || (n as number) < 1) throw new Error(`stages.${stage}.${name} must be a positive integer`);
+    return n as number;
+  };
+  const dialerConcurrency = positiveInt('dialerConcurrency', settings.dialerConcurrency, retellConcurrencyLimit);
+  const webhookConcurrency = positiveInt('webhookConcurrency', settings.webhookConcurrency, 10);
+  const webhookThrottle = settings.webhookThrottle ?? { rateLimit: 25, burstLimit: 50 };
+  if (!(webhookThrottle.rateLimit > 0) || !(webhookThrottle.burstLimit > 0)) {
+    throw new Error(`stages.${stage}.webhookThrottle needs positive rateLimit and burstLimit`);
+  }
+  const webhookSourceCidrs = [...(settings.webhookSourceCidrs ?? [])];
+  for (const cidr of webhookSourceCidrs) {
+    if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(cidr)) throw new Error(`stages.${stage}.webhookSourceCidrs: "${cidr}" is not an IPv4 CIDR`);
+  }
+  const backupRegion = settings.backupRegion || undefined;
+  if (stage === 'prod' && !backupRegion) {
+    throw new Error('stages.prod.backupRegion is missing: the cross-region backup copy and the secret replica need a second region');
+  }
 
   return {
     stage: stage as StageName,
@@ -111,5 +164,11 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     extensionOrigins,
     throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
     retellConcurrencyLimit,
+    ...(alarmTopicArn ? { alarmTopicArn } : {}),
+    dialerConcurrency,
+    webhookConcurrency,
+    webhookThrottle: { rateLimit: webhookThrottle.rateLimit, burstLimit: webhookThrottle.burstLimit },
+    webhookSourceCidrs,
+    ...(backupRegion ? { backupRegion } : {}),
   };
 }

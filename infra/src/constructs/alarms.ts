@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -17,22 +19,40 @@ export const WEBHOOK_REJECTIONS_SPIKE = 10;
 
 export interface AlarmsProps {
   readonly config: StageConfig;
+  /** EventBridge Scheduler's dead-letter queue (deliveries Scheduler could not hand to Lambda). */
   readonly deadLetterQueue: sqs.IQueue;
-  readonly dialer: lambda.IFunction;
+  /** Lambda's on-failure destination of the scheduler-invoked functions (runs that failed after retries). */
+  readonly asyncFailureQueue: sqs.IQueue;
+  /** Every function by handler name. */
+  readonly functions: ReadonlyMap<string, lambda.IFunction>;
+  readonly httpApi: apigw.IHttpApi;
+  readonly table: dynamodb.ITable;
 }
 
+/** Oldest message in a failure queue (s) that pages ops even if nobody looked at the depth alarm. */
+export const FAILURE_AGE_ALARM_SECONDS = 3600;
+
 /**
- * Alarms that page ops through one SNS topic (e-mail subscription from the stage config):
- * scheduler dead-letter queue not empty, dialer errors, webhook signature failures spiking, agent health below 70.
- * Custom metrics are Powertools EMF metrics in `METRICS_NAMESPACE` with the default `service` dimension.
+ * Alarms that page ops through one SNS topic (the stage's e-mail subscription and/or an existing topic such as a chat
+ * integration), and a CloudWatch dashboard of the dispatch path. Custom metrics are Powertools EMF metrics in
+ * `METRICS_NAMESPACE` with the default `service` dimension. The list and each threshold are in infra/README.md.
  */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
+  private readonly actions: SnsAction[];
+  private readonly prefix: string;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     const { config } = props;
+    this.prefix = config.prefix;
+    const fn = (handler: string) => {
+      const f = props.functions.get(handler);
+      if (!f) throw new Error(`Alarms: no function ${handler}`);
+      return f;
+    };
 
     this.topic = new sns.Topic(this, 'Topic', { topicName: `${config.prefix}-alarms`, enforceSSL: true });
     NagSuppressions.addResourceSuppressions(this.topic, [
@@ -44,78 +64,148 @@ export class Alarms extends Construct {
       },
     ]);
     if (config.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
-    const action = new SnsAction(this.topic);
+    this.actions = [new SnsAction(this.topic)];
+    if (config.alarmTopicArn) this.actions.push(new SnsAction(sns.Topic.fromTopicArn(this, 'ExternalTopic', config.alarmTopicArn)));
     const dimensionsMap = { service: SERVICE_NAME };
+    const custom = (metricName: string, statistic: string, period: Duration) =>
+      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap, period, statistic });
+    const fiveMinutes = Duration.minutes(5);
 
-    this.add(
-      new cloudwatch.Alarm(this, 'DeadLetterQueueNotEmpty', {
-        alarmName: `${config.prefix}-scheduler-dlq-not-empty`,
-        alarmDescription: 'A scheduled call or agent sync could not be delivered: inspect the scheduler dead-letter queue.',
-        metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(5),
-          statistic: cloudwatch.Stats.MAXIMUM,
-        }),
+    // Failed work: nothing the scheduler or Lambda gives up on goes unnoticed.
+    const queues: [string, sqs.IQueue, string][] = [
+      ['scheduler-dlq', props.deadLetterQueue, 'Scheduler could not hand a scheduled call or job to Lambda'],
+      ['async-failures', props.asyncFailureQueue, 'A dialer, reconcile or agent-sync run failed after its retries'],
+    ];
+    for (const [name, queue, what] of queues) {
+      this.alarm(`${name}-not-empty`, `${what}: inspect and replay it (infra/README.md, "When a scheduled run fails").`, {
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: cloudwatch.Stats.MAXIMUM }),
         threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      action,
-    );
-    this.add(
-      new cloudwatch.Alarm(this, 'DialerErrors', {
-        alarmName: `${config.prefix}-dialer-errors`,
-        alarmDescription: 'The dialer Lambda failed (Scheduler retries, then dead-letters the call).',
-        metric: props.dialer.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      });
+      this.alarm(`${name}-oldest-message`, `${what}, and the oldest record has waited over an hour: nobody has replayed it.`, {
+        metric: queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: cloudwatch.Stats.MAXIMUM }),
+        threshold: FAILURE_AGE_ALARM_SECONDS,
+      });
+    }
+
+    // Errors of the functions that matter most, and of the API as clients see it.
+    const errorAlarms: [string, string][] = [
+      ['dialer', 'The dialer failed (Lambda retries it twice, then records it in the async-failures queue).'],
+      ['retell-webhook', "The Retell webhook failed: Retell redelivers, but outcomes may be late."],
+      ['authorizer', 'The token authorizer failed: staff requests are refused.'],
+      ['reconcile', 'The reconciler failed: stuck calls are not being repaired.'],
+    ];
+    for (const [handler, description] of errorAlarms) {
+      this.alarm(`${handler}-errors`, description, {
+        metric: fn(handler).metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
         threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    this.alarm('api-5xx', 'The HTTP API answered 5xx (a handler failed or timed out).', {
+      metric: props.httpApi.metricServerError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+    });
+    this.alarm('reconcile-not-running', 'The reconciler has not run in 15 minutes (its schedule is every 5): stuck calls stay stuck.', {
+      metric: fn('reconcile').metricInvocations({ period: Duration.minutes(15), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      // No data means no run: that is exactly what this alarm is for.
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    // Throttles: the bounded dialer may be throttled in a burst (events wait in Lambda's queue), but not for long.
+    this.alarm('lambda-throttles', 'Lambda throttled runs for 15 minutes in a row (account pool or a reserved limit is too small).', {
+      metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 3,
+    });
+    this.alarm('webhook-throttles', 'The webhook function was throttled: Retell deliveries are being refused.', {
+      metric: fn('retell-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+    });
+    this.alarm('dynamodb-throttles', 'DynamoDB throttled reads or writes of the table.', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'reads + writes',
+        label: 'Throttle events',
+        period: fiveMinutes,
+        usingMetrics: {
+          reads: props.table.metric('ReadThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+          writes: props.table.metric('WriteThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        },
       }),
-      action,
-    );
-    this.add(
-      new cloudwatch.Alarm(this, 'WebhookSignatureRejections', {
-        alarmName: `${config.prefix}-webhook-signature-rejections`,
-        alarmDescription: `At least ${WEBHOOK_REJECTIONS_SPIKE} Retell webhook requests with a bad signature in 5 minutes.`,
-        metric: new cloudwatch.Metric({
-          namespace: METRICS_NAMESPACE,
-          metricName: METRIC.webhookSignatureRejected,
-          dimensionsMap,
-          period: Duration.minutes(5),
-          statistic: cloudwatch.Stats.SUM,
-        }),
-        threshold: WEBHOOK_REJECTIONS_SPIKE,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      threshold: 1,
+    });
+
+    this.alarm('webhook-signature-rejections', `At least ${WEBHOOK_REJECTIONS_SPIKE} Retell webhook requests with a bad signature in 5 minutes.`, {
+      metric: custom(METRIC.webhookSignatureRejected, cloudwatch.Stats.SUM, fiveMinutes),
+      threshold: WEBHOOK_REJECTIONS_SPIKE,
+    });
+    this.alarm('agent-health-low', `Retell agent registry health score below ${AGENT_HEALTH_THRESHOLD}, or no score for 12 hours: see the latest agent audit.`, {
+      // The score is emitted once per agent sync (every 6 h): two 6-hour periods without one mean the sync is not running.
+      metric: custom(METRIC.agentHealthScore, cloudwatch.Stats.MINIMUM, Duration.hours(6)),
+      threshold: AGENT_HEALTH_THRESHOLD,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `${config.prefix}-dispatch`,
+      defaultInterval: Duration.hours(3),
+    });
+    const minute = Duration.minutes(1);
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Dials per minute, and dials deferred (provider slots full)',
+        left: [custom(METRIC.callsDialed, cloudwatch.Stats.SUM, minute), custom(METRIC.dialsDeferred, cloudwatch.Stats.SUM, minute)],
+        width: 12,
       }),
-      action,
-    );
-    this.add(
-      new cloudwatch.Alarm(this, 'AgentHealthLow', {
-        alarmName: `${config.prefix}-agent-health-low`,
-        alarmDescription: `Retell agent registry health score below ${AGENT_HEALTH_THRESHOLD}: see the latest agent audit.`,
-        // The score is emitted once per agent sync (every 6 h): a 6 h period holds at least one data point.
-        metric: new cloudwatch.Metric({
-          namespace: METRICS_NAMESPACE,
-          metricName: METRIC.agentHealthScore,
-          dimensionsMap,
-          period: Duration.hours(6),
-          statistic: cloudwatch.Stats.MINIMUM,
-        }),
-        threshold: AGENT_HEALTH_THRESHOLD,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      new cloudwatch.GraphWidget({
+        title: 'Dialer runs in flight and throttled (bounded by its reserved concurrency)',
+        left: [fn('dialer').metric('ConcurrentExecutions', { period: minute, statistic: cloudwatch.Stats.MAXIMUM }), fn('dialer').metricThrottles({ period: minute })],
+        width: 12,
       }),
-      action,
+      new cloudwatch.GraphWidget({
+        title: 'Webhook latency (p50, p99 ms)',
+        left: [
+          fn('retell-webhook').metricDuration({ period: minute, statistic: 'p50' }),
+          fn('retell-webhook').metricDuration({ period: minute, statistic: 'p99' }),
+        ],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Errors: dialer, webhook, reconcile, API 5xx',
+        left: [
+          fn('dialer').metricErrors({ period: minute }),
+          fn('retell-webhook').metricErrors({ period: minute }),
+          fn('reconcile').metricErrors({ period: minute }),
+          props.httpApi.metricServerError({ period: minute }),
+        ],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Failure queues (records waiting for a replay)',
+        left: queues.map(([, queue]) => queue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: cloudwatch.Stats.MAXIMUM })),
+        width: 12,
+      }),
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
     );
   }
 
-  private add(alarm: cloudwatch.Alarm, action: SnsAction): void {
-    alarm.addAlarmAction(action);
-    alarm.addOkAction(action);
+  /** An alarm named `<prefix>-<name>` (5-minute data, one period, missing data = fine unless said), to every target. */
+  private alarm(name: string, description: string, props: Omit<cloudwatch.AlarmProps, 'alarmName' | 'alarmDescription' | 'evaluationPeriods' | 'comparisonOperator'> & Partial<Pick<cloudwatch.AlarmProps, 'evaluationPeriods' | 'comparisonOperator'>>): void {
+    const alarm = new cloudwatch.Alarm(this, name, {
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      ...props,
+      alarmName: `${this.prefix}-${name}`,
+      alarmDescription: description,
+    });
+    for (const action of this.actions) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+    }
     this.alarms.push(alarm);
   }
+
 }

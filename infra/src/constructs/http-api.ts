@@ -81,6 +81,16 @@ export class HttpApi extends Construct {
         ),
       },
     });
+    // The public webhook route(s) get a throttle of their own, below the stage's: a flood of forged requests is
+    // refused by API Gateway (429) before it costs a Lambda run or eats the staff routes' share.
+    const stageResource = this.stage.node.defaultChild as apigw.CfnStage;
+    stageResource.routeSettings = Object.fromEntries(
+      API_ROUTES.filter((route) => route.auth === 'webhook').map((route) => [
+        `${route.method} ${route.path}`,
+        // A raw CloudFormation map (typed `any`): CDK does not rename its keys, so they are written as CloudFormation's.
+        { ThrottlingRateLimit: config.webhookThrottle.rateLimit, ThrottlingBurstLimit: config.webhookThrottle.burstLimit },
+      ]),
+    );
 
     const authorizers = {
       staff: this.authorizer('StaffAuthorizer', `${config.prefix}-staff`, props.authorizerFunction),

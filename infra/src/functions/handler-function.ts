@@ -20,6 +20,8 @@ export interface HandlerFunctionProps {
   readonly timeout?: Duration;
   /** Memory in MB; CPU scales with it. Default 512. */
   readonly memorySize?: number;
+  /** Reserved concurrency: at most this many runs at once (and this many always available). Default: none. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /** Physical name of a handler's function in a stage: `vfc-<stage>-<handler>` (fixed, so ARNs can be built ahead). */
@@ -69,6 +71,7 @@ export class HandlerFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       role: this.role,
       logGroup: this.logGroup,
       // X-Ray active tracing: each invocation is traced (CDK grants the role xray:PutTraceSegments/PutTelemetryRecords).

@@ -6,7 +6,9 @@ import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
+import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { Alarms } from '../constructs/alarms.js';
+import { AsyncFailures } from '../constructs/async-failures.js';
 import { CallScheduling, RECURRING_SCHEDULES } from '../constructs/call-scheduling.js';
 import { HttpApi, WEBHOOK_ROUTE } from '../constructs/http-api.js';
 import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.js';
@@ -40,6 +42,15 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
 };
 
 /**
+ * Reserved concurrency by handler (the rest share the account's unreserved pool): the dialer is bounded by the provider
+ * slots it can use; reconcile and agent-sync run one at a time (a run never overlaps the previous one); the webhook
+ * keeps capacity of its own, and a flood of requests to it cannot take the API's.
+ */
+function reservedConcurrency(config: StageConfig): Readonly<Record<string, number>> {
+  return { dialer: config.dialerConcurrency, reconcile: 1, 'agent-sync': 1, 'retell-webhook': config.webhookConcurrency };
+}
+
+/**
  * Everything that can be replaced without losing data: one Lambda function per handler (each with only the
  * permissions of `permissions.ts`), the HTTP API, the Scheduler group / role / dead-letter queue, the recurring
  * agent-sync and reconcile schedules, and the alarms.
@@ -49,6 +60,7 @@ export class StatelessStack extends Stack {
   readonly scheduling: CallScheduling;
   readonly httpApi: HttpApi;
   readonly alarms: Alarms;
+  readonly asyncFailures: AsyncFailures;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -68,6 +80,7 @@ export class StatelessStack extends Stack {
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
     };
 
+    const reserved = reservedConcurrency(config);
     for (const handler of handlerNames()) {
       const permissions = permissionsFor(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
       const fn = new HandlerFunction(this, `Fn-${handler}`, {
@@ -75,10 +88,15 @@ export class StatelessStack extends Stack {
         config,
         environment,
         ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
+        ...(reserved[handler] ? { reservedConcurrentExecutions: reserved[handler] } : {}),
       });
       this.grant(fn, permissions, props);
       this.functions.set(handler, fn);
     }
+
+    // Scheduler invokes these asynchronously: a run that fails after Lambda's retries lands in one queue.
+    this.asyncFailures = new AsyncFailures(this, 'AsyncFailures', { config });
+    for (const handler of SCHEDULED_HANDLERS) this.asyncFailures.attach(handler, this.fn(handler).fn);
 
     for (const { handler } of RECURRING_SCHEDULES) {
       this.scheduling.addRecurring(handler, this.fn(handler).fn);
@@ -93,7 +111,10 @@ export class StatelessStack extends Stack {
     this.alarms = new Alarms(this, 'Alarms', {
       config,
       deadLetterQueue: this.scheduling.deadLetterQueue,
-      dialer: this.fn('dialer').fn,
+      asyncFailureQueue: this.asyncFailures.queue,
+      functions: new Map([...this.functions].map(([name, f]) => [name, f.fn])),
+      httpApi: this.httpApi.api,
+      table,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Base URL of the HTTP API (extension setting)' });
@@ -108,6 +129,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', {
       value: this.scheduling.deadLetterQueue.queueUrl,
       description: 'Undeliverable scheduled invocations land here',
+    });
+    new CfnOutput(this, 'AsyncFailureQueueUrl', {
+      value: this.asyncFailures.queue.queueUrl,
+      description: 'Runs of the dialer, reconcile and agent-sync that failed after retries (ops redrive-failed)',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
   }
