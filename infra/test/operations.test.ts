@@ -94,3 +94,13 @@ describe('prod stacks', () => {
     expect([dev.stateful.terminationProtection, dev.stateless.terminationProtection]).toEqual([false, false]);
   });
 });
+
+describe('the webhook source allowlist', () => {
+  it('prod passes the configured provider addresses to the webhook function only; dev sets none', () => {
+    const envOf = (s: Synthesized, handler: string) =>
+      resources(s, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === `${s.config.prefix}-${handler}`)![1].Properties?.Environment.Variables;
+    expect(envOf(prod, 'retell-webhook').WEBHOOK_SOURCE_CIDRS).toBe('100.20.5.228/32');
+    expect(envOf(prod, 'create-call').WEBHOOK_SOURCE_CIDRS).toBeUndefined();
+    expect(envOf(dev, 'retell-webhook').WEBHOOK_SOURCE_CIDRS).toBeUndefined();
+  });
+});

@@ -15,8 +15,8 @@ export interface AgentSyncResult {
 /**
  * The recurring EventBridge Scheduler target (every 6 hours; any input is ignored): syncs the agent registry with
  * Retell, audits it, logs both reports and emits the health score as the `AgentHealthScore` metric (the stack alarms
- * below 70). A Retell outage is not thrown (the registry stays as it was and the score says so); a DynamoDB error is,
- * so the scheduler retries and finally dead-letters the delivery.
+ * below 70). A Retell outage is not thrown (the registry stays as it was and the score says so); a DynamoDB error is:
+ * Lambda retries the asynchronous run twice, then records it in the on-failure queue (`<prefix>-async-failures`).
  * Needs: table read/write, the Retell API key secret (read).
  */
 export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).handler(async () => {

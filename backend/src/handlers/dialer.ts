@@ -9,8 +9,10 @@ const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number(
 
 /**
  * The dialer: EventBridge Scheduler's target (IAM-invoked, no public URL). Places attempt `attempt` of the call
- * at most once. A malformed event is logged and dropped (redelivering it cannot help); any other error is thrown
- * so the scheduler retries and finally sends the event to the dead-letter queue.
+ * at most once. A malformed event is logged and dropped (redelivering it cannot help); any other error is thrown:
+ * Scheduler invokes asynchronously, so Lambda runs the event twice more and then records it (event and error) in the
+ * stack's on-failure queue (`<prefix>-async-failures`, replayed with `ops redrive-failed`). Scheduler's own
+ * dead-letter queue only receives events it could not hand to Lambda at all.
  */
 export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).handler(async (event) => {
   const parsed = DialEventSchema.safeParse(event);

@@ -9,18 +9,24 @@ import { countMetric } from '../adapters/metrics/powertools-metrics.js';
 import { apiErrors } from './http/api-errors.js';
 import { rawBody } from './http/api-request.js';
 import { errorResponse, json } from './http/responses.js';
+import { sourceAllowlist, WEBHOOK_SOURCE_CIDRS_ENV } from './http/source-allowlist.js';
 
 const verifier = createWebhookVerifier();
+const fromAllowedSource = sourceAllowlist(process.env[WEBHOOK_SOURCE_CIDRS_ENV]);
 
 /**
- * `POST /webhooks/retell` (no bearer token: Retell signs the body). A bad, missing or stale signature → 401 and
- * nothing written; a verified event is applied idempotently → 200 so Retell stops retrying.
+ * `POST /webhooks/retell` (no bearer token: Retell signs the body). A source outside the stage's allowlist → 403
+ * before the signature is read (when one is configured); a bad, missing or stale signature → 401; both write nothing.
+ * A verified event is applied idempotently → 200 so Retell stops retrying.
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(lambdaContextLogging())
   .use(httpHeaderNormalizer())
   .use(apiErrors())
   .handler(async (event) => {
+    if (!fromAllowedSource(event.requestContext.http.sourceIp)) {
+      return errorResponse(403, { error: 'forbidden', message: 'This source address may not send webhooks' });
+    }
     const body = rawBody(event);
     if (!(await verifier.verify(body, event.headers[RETELL_SIGNATURE_HEADER]))) {
       countMetric(METRIC.webhookSignatureRejected);

@@ -3,6 +3,7 @@ import { CallingRules, OPEN_ALWAYS, toE164, WeeklyHours } from '@vfc/shared';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
 import { provisionClinic } from '../app/provision-clinic.js';
+import { redriveFailed } from './redrive-failed.js';
 
 const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
   --clinic-id <id> --name <clinic name> --phone <clinic phone> --timezone <IANA zone> \\
@@ -10,13 +11,20 @@ const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
 
 Environment: TABLE_NAME (the stack output TableName), AWS_REGION (and your AWS credentials);
 DYNAMODB_ENDPOINT only for a local DynamoDB. Prints a staff token and an admin token ONCE: store them safely.
-Default hours: Mon–Fri 09:00–17:00 in the clinic's timezone.`;
+Default hours: Mon–Fri 09:00–17:00 in the clinic's timezone.
+
+       pnpm --filter @vfc/backend ops redrive-failed --queue-url <url> [--max <n>] [--dry-run]
+
+Runs again each failed event in a failure queue (stack outputs AsyncFailureQueueUrl and SchedulerDeadLetterQueueUrl):
+invokes its function asynchronously with the original event, then deletes the message; --dry-run only lists them.
+Environment: AWS_REGION and your AWS credentials.`;
 
 const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }], sat: [], sun: [] };
 
 /** The ops command: creates a clinic and its staff and admin tokens in the table named by `TABLE_NAME`. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'redrive-failed') return redriveCommand(rest);
   if (command !== 'create-clinic') {
     console.error(USAGE);
     return 2;
@@ -61,6 +69,20 @@ async function main(argv: string[]): Promise<number> {
   for (const t of tokens) console.log(`${t.role.padEnd(5)} token: ${t.token}`);
   console.log('These tokens are shown once; only their SHA-256 hashes are stored.');
   return 0;
+}
+
+/** `ops redrive-failed`: see {@link USAGE}. */
+async function redriveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'queue-url': { type: 'string' }, max: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const queueUrl = values['queue-url'];
+  const max = values.max ? Number(values.max) : 100;
+  if (!queueUrl || !Number.isInteger(max) || max < 1) {
+    console.error(`--queue-url is required and --max must be a positive whole number\n\n${USAGE}`);
+    return 2;
+  }
+  const report = await redriveFailed({ queueUrl, max, dryRun: values['dry-run'] ?? false, region: process.env.AWS_REGION, log: (line) => console.log(line) });
+  console.log(`${report.redriven} redriven, ${report.skipped} left in the queue (not a failure record), ${report.listed} listed.`);
+  return report.skipped ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

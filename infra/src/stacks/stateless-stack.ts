@@ -81,12 +81,16 @@ export class StatelessStack extends Stack {
     };
 
     const reserved = reservedConcurrency(config);
+    // Checked by the webhook before the signature (backend/src/handlers/http/source-allowlist.ts); none = no check.
+    const webhookEnvironment: Record<string, string> = config.webhookSourceCidrs.length
+      ? { WEBHOOK_SOURCE_CIDRS: config.webhookSourceCidrs.join(',') }
+      : {};
     for (const handler of handlerNames()) {
       const permissions = permissionsFor(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
       const fn = new HandlerFunction(this, `Fn-${handler}`, {
         handler,
         config,
-        environment,
+        environment: { ...environment, ...(handler === 'retell-webhook' ? webhookEnvironment : {}) },
         ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
         ...(reserved[handler] ? { reservedConcurrentExecutions: reserved[handler] } : {}),
       });

@@ -153,7 +153,7 @@ export const API_OPERATIONS = {
     description: 'Called by Retell, not by clients: verified by its signature, applied idempotently and in any order.',
     body: RetellWebhookBody,
     responses: { 200: WebhookResult },
-    errors: [400],
+    errors: [400, 403],
   },
   'sync-agents': {
     summary: "Sync the voice-agent registry from the provider",
