@@ -13,15 +13,18 @@ beforeAll(() => {
   s = synthesize({ context: { stage: 'prod', extensionOrigin: PROD_ORIGIN, alarmEmail: 'ops@example.com' }, bundle: true });
 }, 300_000);
 
-describe('cdk-nag AwsSolutions', () => {
-  it.each(['stateful', 'stateless'] as const)('%s stack: no unsuppressed error', (which) => {
-    const errors = Annotations.fromStack(s[which]).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
-    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+/** Findings of both packs the app applies: AwsSolutions and Serverless. */
+const NAG_FINDING = Match.stringLikeRegexp('(AwsSolutions|Serverless)-.*');
+
+describe('cdk-nag AwsSolutions and Serverless packs', () => {
+  it.each(['backupCopy', 'stateful', 'stateless'] as const)('%s stack: no unsuppressed error', (which) => {
+    const errors = Annotations.fromStack(s[which]!).findError('*', NAG_FINDING);
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 160)}`)).toEqual([]);
   });
 
-  it.each(['stateful', 'stateless'] as const)('%s stack: no unsuppressed warning', (which) => {
-    const warnings = Annotations.fromStack(s[which]).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
-    expect(warnings.map((w) => `${w.id}: ${String(w.entry.data).slice(0, 120)}`)).toEqual([]);
+  it.each(['backupCopy', 'stateful', 'stateless'] as const)('%s stack: no unsuppressed warning', (which) => {
+    const warnings = Annotations.fromStack(s[which]!).findWarning('*', NAG_FINDING);
+    expect(warnings.map((w) => `${w.id}: ${String(w.entry.data).slice(0, 160)}`)).toEqual([]);
   });
 });
 
@@ -62,7 +65,7 @@ describe('suppressions', () => {
     let count = 0;
     for (const { file, lines } of sources) {
       lines.forEach((line, i) => {
-        if (!/id: 'AwsSolutions-/.test(line)) return;
+        if (!/id: '(AwsSolutions|Serverless)-/.test(line)) return;
         count += 1;
         const around = lines.slice(i, i + 4).join('\n');
         expect(around, `${file}:${i + 1}`).toMatch(/\/\/ Justification: .{20,}/);

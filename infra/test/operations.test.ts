@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -17,7 +17,7 @@ beforeAll(() => {
     bundle: false,
     context: { stage: 'prod', extensionOrigin: PROD_ORIGIN, alarmEmail: 'ops@example.com', alarmTopicArn: 'arn:aws:sns:us-east-1:123456789012:clinic-ops-chat' },
   });
-});
+}, 120_000);
 
 const resources = (s: Synthesized, type: string) => Object.entries(s.statelessTemplate.findResources(type) as Record<string, CfnResource>);
 const functionId = (s: Synthesized, handler: string) =>
@@ -102,5 +102,64 @@ describe('the webhook source allowlist', () => {
     expect(envOf(prod, 'retell-webhook').WEBHOOK_SOURCE_CIDRS).toBe('100.20.5.228/32');
     expect(envOf(prod, 'create-call').WEBHOOK_SOURCE_CIDRS).toBeUndefined();
     expect(envOf(dev, 'retell-webhook').WEBHOOK_SOURCE_CIDRS).toBeUndefined();
+  });
+});
+
+describe('prod backups', () => {
+  it('backs the table up daily into a vault, with a copy to the same-named vault in the backup region', () => {
+    const plans = Object.values(prod.statefulTemplate.findResources('AWS::Backup::BackupPlan') as Record<string, CfnResource>);
+    expect(plans).toHaveLength(1);
+    const rule = plans[0]!.Properties!.BackupPlan.BackupPlanRule[0];
+    expect(rule.Lifecycle).toEqual({ DeleteAfterDays: 35 });
+    expect(JSON.stringify(rule.CopyActions[0].DestinationBackupVaultArn)).toContain(':backup:us-west-2:');
+    expect(JSON.stringify(rule.CopyActions[0].DestinationBackupVaultArn)).toContain('backup-vault:vfc-prod-backups');
+    prod.statefulTemplate.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [Match.objectLike({ 'Fn::GetAtt': [Match.anyValue(), 'Arn'] })] }),
+    });
+    expect(prod.backupCopy?.region).toBe('us-west-2');
+    expect(Template.fromStack(prod.backupCopy!).findResources('AWS::Backup::BackupVault')).not.toEqual({});
+  });
+
+  it('replicates the Retell key secret to the backup region; dev has no backup plan and no replica', () => {
+    prod.statefulTemplate.hasResourceProperties('AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: 'us-west-2' }] });
+    expect(dev.statefulTemplate.findResources('AWS::Backup::BackupPlan')).toEqual({});
+    expect(dev.backupCopy).toBeUndefined();
+  });
+});
+
+describe('swapping in a restored table', () => {
+  it('-c tableName points every function and grant at that table; without it they use the stateful stack table', () => {
+    const restored = synthesize({ bundle: false, context: { tableName: 'vfc-dev-table-restored' } });
+    const envs = resources(restored, 'AWS::Lambda::Function').map(([, f]) => f.Properties?.Environment.Variables.TABLE_NAME);
+    expect(new Set(envs)).toEqual(new Set(['vfc-dev-table-restored']));
+    const policies = JSON.stringify(restored.statelessTemplate.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain(':table/vfc-dev-table-restored');
+    expect(policies).not.toMatch(/ImportValue":"[^"]*Table/);
+    const devEnvs = resources(dev, 'AWS::Lambda::Function').map(([, f]) => JSON.stringify(f.Properties?.Environment.Variables.TABLE_NAME));
+    expect(devEnvs.every((value) => value.includes('Fn::ImportValue'))).toBe(true);
+  });
+});
+
+describe('data access', () => {
+  it("the authorizer's role may only GetItem items whose partition key is a token's", () => {
+    const roleId = resources(dev, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-authorizer')![1].Properties?.Role['Fn::GetAtt'][0];
+    const statements = resources(dev, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties?.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties?.PolicyDocument.Statement)
+      .filter((st: { Action: string | string[] }) => JSON.stringify(st.Action).includes('dynamodb:'));
+    expect(statements).toEqual([
+      expect.objectContaining({ Action: 'dynamodb:GetItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TOKEN#*'] } } }),
+    ]);
+  });
+
+  it("the scheduler roles trust Scheduler only for this account's schedules of their own group", () => {
+    const trusts = resources(dev, 'AWS::IAM::Role')
+      .map(([, r]) => r.Properties?.AssumeRolePolicyDocument.Statement[0])
+      .filter((st) => st.Principal?.Service === 'scheduler.amazonaws.com');
+    expect(trusts).toHaveLength(2);
+    const sourceArns = trusts.map((st) => JSON.stringify(st.Condition.ArnLike['aws:SourceArn']));
+    expect(sourceArns.some((arn) => arn.includes('schedule/vfc-dev-calls/*'))).toBe(true);
+    expect(sourceArns.some((arn) => arn.includes('schedule/vfc-dev-recurring/*'))).toBe(true);
+    for (const st of trusts) expect(st.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
   });
 });

@@ -65,6 +65,7 @@ describe('functions', () => {
     const expected = new Set<string>(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
+    if (permissions.includes('table:read-tokens')) expected.add('dynamodb:GetItem');
     if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
@@ -111,7 +112,10 @@ describe('least privilege', () => {
     expect(role.Properties?.AssumeRolePolicyDocument.Statement).toEqual([
       expect.objectContaining({
         Principal: { Service: 'scheduler.amazonaws.com' },
-        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': expect.objectContaining({ 'Fn::Join': expect.anything() }) },
+        },
       }),
     ]);
 

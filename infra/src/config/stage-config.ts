@@ -8,6 +8,7 @@
  * - `alarmTopicArn`: an existing SNS topic (e.g. one a chat integration such as AWS Chatbot reads) that receives the
  *   alarms too (optional). Prod needs at least one of `alarmEmail` / `alarmTopicArn`: synth fails without.
  * - `extensionOrigin`: overrides the stage's allowed CORS origin, e.g. `chrome-extension://<32-letter id>`.
+ * - `tableName`: the functions use this existing table instead of the stateful stack's (a restored table).
  */
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -49,6 +50,11 @@ export interface StageSettings {
    * source with 403 before it reads the signature. Empty = no address check (the signature is still required).
    */
   readonly webhookSourceCidrs: readonly string[];
+  /**
+   * The table the functions use when it is not the stateful stack's own: the name of a table restored from a backup
+   * or point-in-time recovery (`-c tableName=vfc-prod-table-restored`). Unset = the stateful stack's table.
+   */
+  readonly tableName?: string;
   /** Region of the cross-region backup copy and the secret replica (prod: required; must differ from the stack's). */
   readonly backupRegion?: string;
 }
@@ -148,6 +154,9 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
   for (const cidr of webhookSourceCidrs) {
     if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(cidr)) throw new Error(`stages.${stage}.webhookSourceCidrs: "${cidr}" is not an IPv4 CIDR`);
   }
+  const tableOverride = tryGetContext('tableName');
+  const tableName = typeof tableOverride === 'string' && tableOverride !== '' ? tableOverride : settings.tableName || undefined;
+  if (tableName && !/^[a-zA-Z0-9_.-]{3,255}$/.test(tableName)) throw new Error(`tableName "${tableName}" is not a DynamoDB table name`);
   const backupRegion = settings.backupRegion || undefined;
   if (stage === 'prod' && !backupRegion) {
     throw new Error('stages.prod.backupRegion is missing: the cross-region backup copy and the secret replica need a second region');
@@ -170,5 +179,6 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     webhookThrottle: { rateLimit: webhookThrottle.rateLimit, burstLimit: webhookThrottle.burstLimit },
     webhookSourceCidrs,
     ...(backupRegion ? { backupRegion } : {}),
+    ...(tableName ? { tableName } : {}),
   };
 }

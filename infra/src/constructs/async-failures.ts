@@ -48,6 +48,12 @@ export class AsyncFailures extends Construct {
         // dead-letter queue behind it would only move the same records again. Two alarms watch it.
         reason: 'This queue is the on-failure destination of failed async runs, watched by depth and age alarms.',
       },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        // Justification: the same as AwsSolutions-SQS3 in the Serverless pack: this queue is the last stop of failed
+        // runs; records leave it only by `ops redrive-failed`, which deletes each one after Lambda accepted it.
+        reason: 'This queue is the on-failure destination itself; records leave it only through ops redrive-failed.',
+      },
     ]);
   }
 

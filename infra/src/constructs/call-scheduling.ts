@@ -92,6 +92,12 @@ export class CallScheduling extends Construct {
         // would only move the same messages again. The "not empty" alarm watches it.
         reason: 'This queue is itself the dead-letter queue for Scheduler deliveries, watched by an alarm.',
       },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        // Justification: the same as AwsSolutions-SQS3 in the Serverless pack: this is Scheduler's dead-letter queue;
+        // its messages are replayed by `ops redrive-failed`, never moved to yet another queue.
+        reason: 'This queue is the Scheduler dead-letter queue itself; replayed by ops redrive-failed, watched by alarms.',
+      },
     ]);
 
     // The role every run-time call schedule names: Scheduler may assume it (for our account's schedules only)
@@ -99,7 +105,8 @@ export class CallScheduling extends Construct {
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
       description: 'Assumed by EventBridge Scheduler to invoke the dialer for call schedules',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+        // Only on behalf of OUR call schedules (confused-deputy protection: account and schedule ARN).
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': this.callSchedulesArn } },
       }),
     });
     this.schedulerRole.addToPolicy(
@@ -112,7 +119,17 @@ export class CallScheduling extends Construct {
     this.recurringRole = new iam.Role(this, 'RecurringRole', {
       description: 'Assumed by EventBridge Scheduler to invoke the recurring jobs (agent sync, reconcile)',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'scheduler',
+              resource: 'schedule',
+              resourceName: `${this.recurringGroup.scheduleGroupName}/*`,
+              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+            }),
+          },
+        },
       }),
     });
   }

@@ -57,10 +57,11 @@ describe('HANDLER_PERMISSIONS', () => {
     expect(permissionsFor('get-clinic-settings')).toEqual(['table:read']);
   });
 
-  it('keeps read routes read-only', () => {
-    for (const handler of ['list-calls', 'export-calls', 'get-call', 'get-clinic', AUTHORIZER_HANDLER]) {
+  it('keeps read routes read-only, and the authorizer to token items', () => {
+    for (const handler of ['list-calls', 'export-calls', 'get-call', 'get-clinic']) {
       expect(permissionsFor(handler)).toEqual(['table:read']);
     }
+    expect(permissionsFor(AUTHORIZER_HANDLER)).toEqual(['table:read-tokens']);
   });
 });
 

@@ -5,6 +5,8 @@
 export type Permission =
   /** GetItem/Query/BatchGet on the table and its indexes. */
   | 'table:read'
+  /** GetItem of API token items only (`dynamodb:LeadingKeys` = `TOKEN#*`): the authorizer's whole need. */
+  | 'table:read-tokens'
   /** Read plus Put/Update/Delete item, transactions (never table-level actions such as DeleteTable). */
   | 'table:write'
   /** GetSecretValue/DescribeSecret on the Retell API key secret only. */
@@ -50,8 +52,8 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Every 5 minutes: asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
   reconcile: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   'agent-sync': ['table:read', 'table:write', 'secret:read'],
-  // The authorizer only looks up API tokens by hash.
-  authorizer: ['table:read'],
+  // The authorizer only looks up API tokens by hash (GetItem of `TOKEN#<hash>`).
+  authorizer: ['table:read-tokens'],
   // Agent registry admin routes.
   'sync-agents': ['table:read', 'table:write', 'secret:read'],
   'list-agents': ['table:read'],

@@ -1,5 +1,7 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
@@ -10,6 +12,12 @@ export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
+/** Days a backup is kept, in this region and in the copy region. */
+export const BACKUP_RETENTION_DAYS = 35;
+
+/** Name of the backup vault (the same name in the stack's region and in the copy region). */
+export const backupVaultName = (config: StageConfig) => `${config.prefix}-backups`;
+
 /**
  * What holds data and must survive redeploys: the one DynamoDB table (keys and indexes from the shared
  * `TABLE_DESIGN`) and the Retell API key secret. Deployed apart from the stateless stack so that replacing
@@ -18,6 +26,8 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly retellApiKeySecret: secretsmanager.Secret;
+  /** Prod only: the daily backup plan of the table (copied to `backupRegion`). */
+  readonly backupPlan?: backup.BackupPlan;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -48,6 +58,8 @@ export class StatefulStack extends Stack {
       secretName: `${config.prefix}/retell-api-key`,
       description: 'Retell AI API key (set after the first deploy with aws secretsmanager put-secret-value)',
       removalPolicy,
+      // Prod: a read replica in the backup region, so a restore there has the key too.
+      ...(config.backupRegion ? { replicaRegions: [{ region: config.backupRegion }] } : {}),
     });
     // Created EMPTY: without this the L2 construct would generate a random value. CloudFormation creates a secret
     // with no version when neither SecretString nor GenerateSecretString is given; operators set the real key.
@@ -62,6 +74,43 @@ export class StatefulStack extends Stack {
         reason: 'Third-party Retell API key: rotated in the Retell dashboard, then stored with put-secret-value.',
       },
     ]);
+
+    if (config.isProduction && config.backupRegion) {
+      // Daily AWS Backup of the table beside PITR (which restores only within 35 days and only in this region),
+      // copied to a vault of the same name in the backup region (created by `BackupCopyVaultStack`).
+      const vault = new backup.BackupVault(this, 'BackupVault', { backupVaultName: backupVaultName(config), removalPolicy: RemovalPolicy.RETAIN });
+      const copyVault = backup.BackupVault.fromBackupVaultArn(
+        this,
+        'CopyVault',
+        `arn:${Aws.PARTITION}:backup:${config.backupRegion}:${Aws.ACCOUNT_ID}:backup-vault:${backupVaultName(config)}`,
+      );
+      this.backupPlan = new backup.BackupPlan(this, 'BackupPlan', {
+        backupPlanName: `${config.prefix}-table`,
+        backupVault: vault,
+        backupPlanRules: [
+          new backup.BackupPlanRule({
+            ruleName: 'daily-with-cross-region-copy',
+            scheduleExpression: events.Schedule.cron({ hour: '7', minute: '0' }),
+            deleteAfter: Duration.days(BACKUP_RETENTION_DAYS),
+            copyActions: [{ destinationBackupVault: copyVault, deleteAfter: Duration.days(BACKUP_RETENTION_DAYS) }],
+          }),
+        ],
+      });
+      const selection = this.backupPlan.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });
+      NagSuppressions.addResourceSuppressions(
+        selection,
+        [
+          {
+            id: 'AwsSolutions-IAM4',
+            // Justification: AWSBackupServiceRolePolicyForBackup is the AWS-maintained policy AWS Backup documents for
+            // its service role; it follows new resource types' backup APIs, which a hand-written copy would miss.
+            reason: 'AWS Backup service role with the AWS-maintained AWSBackupServiceRolePolicyForBackup (documented default).',
+            appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup'],
+          },
+        ],
+        true,
+      );
+    }
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
     new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });

@@ -1,8 +1,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
+import { TABLE_DESIGN, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
@@ -64,7 +64,9 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { config, table, retellApiKeySecret } = props;
+    const { config, retellApiKeySecret } = props;
+    // A table restored from a backup is swapped in by configuration (`-c tableName=…`), without a code change.
+    const table = config.tableName ? dynamodb.Table.fromTableName(this, 'RestoredTable', config.tableName) : props.table;
 
     this.scheduling = new CallScheduling(this, 'Scheduling', {
       config,
@@ -94,7 +96,7 @@ export class StatelessStack extends Stack {
         ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
         ...(reserved[handler] ? { reservedConcurrentExecutions: reserved[handler] } : {}),
       });
-      this.grant(fn, permissions, props);
+      this.grant(fn, permissions, { ...props, table });
       this.functions.set(handler, fn);
     }
 
@@ -148,7 +150,7 @@ export class StatelessStack extends Stack {
     return fn;
   }
 
-  private grant(fn: HandlerFunction, permissions: readonly Permission[], props: StatelessStackProps): void {
+  private grant(fn: HandlerFunction, permissions: readonly Permission[], props: StatelessStackProps & { table: dynamodb.ITable }): void {
     const has = (p: Permission) => permissions.includes(p);
     const tableActions = [...(has('table:read') || has('table:write') ? TABLE_READ_ACTIONS : []), ...(has('table:write') ? TABLE_WRITE_ACTIONS : [])];
     if (tableActions.length > 0) {
@@ -157,6 +159,16 @@ export class StatelessStack extends Stack {
         new iam.PolicyStatement({
           actions: ['dynamodb:Query'],
           resources: TABLE_DESIGN.indexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`),
+        }),
+      );
+    }
+    if (has('table:read-tokens')) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:GetItem'],
+          resources: [props.table.tableArn],
+          // Only items whose partition key is a token's: the authorizer cannot read a call, a clinic or a phone number.
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${TOKEN_KEY_PREFIX}*`] } },
         }),
       );
     }

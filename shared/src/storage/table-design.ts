@@ -32,6 +32,12 @@ export const TABLE_DESIGN = {
 export type TableDesign = typeof TABLE_DESIGN;
 export type IndexName = (typeof TABLE_DESIGN.indexes)[number]['indexName'];
 
+/**
+ * Partition-key prefix of API token items (`TOKEN#<sha256 hex>`): the key builders use it, and the authorizer's IAM
+ * role may read only items whose partition key starts with it (`dynamodb:LeadingKeys`).
+ */
+export const TOKEN_KEY_PREFIX = 'TOKEN#';
+
 /** How long call records are kept before DynamoDB's TTL removes them (days). */
 export const CALL_RETENTION_DAYS = 400;
 /** How long an `Idempotency-Key` is remembered (hours). */

@@ -1,3 +1,4 @@
+import { TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 /** Key builders for the single table (layout documented in shared/src/storage/table-design.ts). */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -7,7 +8,7 @@ export const keys = {
   clinicCalls: (clinicId: string) => `CLINICCALLS#${clinicId}`,
   retellCall: (retellCallId: string) => `RETELL#${retellCallId}`,
   clinic: (clinicId: string) => ({ pk: `CLINIC#${clinicId}`, sk: 'SETTINGS' }),
-  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  token: (tokenHash: string) => ({ pk: `${TOKEN_KEY_PREFIX}${tokenHash}`, sk: 'TOKEN' }),
   agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'AGENT' }),
   /** GSI1 partition holding every agent (sort key = agent_id). */
   allAgents: 'AGENTS',
