@@ -9,7 +9,15 @@ import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
 import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
 import { join } from 'node:path';
-import { createLocalRecurringSchedule, invokeLocalFunction, LOCAL_DIALER_ARN, LOCAL_FUNCTIONS, LOCAL_SCHEDULER_ROLE_ARN } from './local-functions.js';
+import {
+  createLocalRecurringSchedule,
+  invokeLocalFunction,
+  LOCAL_DIALER_ARN,
+  LOCAL_FUNCTIONS,
+  LOCAL_PROVIDER_EVENT_ARN,
+  LOCAL_SCHEDULER_ROLE_ARN,
+} from './local-functions.js';
+import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lambda-emulator.js';
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
@@ -80,6 +88,8 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
   scheduler: SchedulerEmulator;
+  /** The Lambda Invoke stand-in the webhook hands its events to (asynchronous invocations of `apply-provider-event`). */
+  lambda: LambdaEmulator;
   /** Real epoch ms origin of the scaled clock (pass it as `timeOriginMs` to a restarted stack). */
   timeOriginMs: number;
   apiPort: number;
@@ -98,7 +108,7 @@ export interface LocalStack {
 
 /**
  * Starts everything `pnpm start` runs on one machine: DynamoDB Local (in memory) with the table from TABLE_DESIGN,
- * the EventBridge Scheduler emulator, the Retell simulator (unless `retellApiKey`), the API (same handlers and adapters
+ * the EventBridge Scheduler emulator, the Lambda Invoke stand-in (the webhook's asynchronous invocations), the Retell simulator (unless `retellApiKey`), the API (same handlers and adapters
  * as in AWS, behind a local API Gateway stand-in), the fake IDEXX Neo origin, and the seeded demo clinic.
  * The handlers read their configuration from `process.env`, which this sets: one stack per process.
  */
@@ -139,6 +149,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => scheduler.stop());
 
+    // The webhook's asynchronous invocations: fire-and-forget, retried twice on error (shortened waits), like Lambda.
+    const lambda = await startLambdaEmulator({
+      invoke: (name, payload) => invokeLocalFunction(name, payload),
+      onDropped: (name) => console.error(`local Lambda: asynchronous invocation of ${name} failed every attempt`),
+    });
+    stops.push(() => lambda.stop());
+
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       TABLE_NAME: tableName,
@@ -147,6 +164,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SCHEDULE_GROUP_NAME: 'default',
       DIALER_TARGET_ARN: LOCAL_DIALER_ARN,
       SCHEDULER_ROLE_ARN: LOCAL_SCHEDULER_ROLE_ARN,
+      PROVIDER_EVENT_FUNCTION_ARN: LOCAL_PROVIDER_EVENT_ARN,
+      LAMBDA_ENDPOINT: lambda.url,
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
       RETELL_CONCURRENCY_LIMIT: String(options.concurrencyLimit ?? 20),
       ...(options.retellTimeoutMs ? { RETELL_TIMEOUT_MS: String(options.retellTimeoutMs) } : {}),
@@ -196,6 +215,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
       scheduler,
+      lambda,
       timeOriginMs: clock.originMs,
       apiPort: Number(new URL(api.url).port),
       dynamoDbPort: Number(new URL(dynamo.endpoint).port),
@@ -205,7 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
       kill: async () => {
-        await Promise.all([dynamo.stop(), scheduler.crash(), api.stop(), neo.stop()]);
+        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop()]);
       },
     };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -32,8 +32,10 @@ export interface StatelessStackProps extends StackProps {
 /** Run time limits of handlers that need more than the default 15 s. */
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
   dialer: Duration.seconds(30),
-  // A call_ended frees a provider slot and the webhook dials the next waiting call (Retell answers within 15 s).
-  'retell-webhook': Duration.seconds(30),
+  // Verify, one receipt write, one asynchronous invoke: answers within 2 s; Retell waits 10 s, then redelivers.
+  'retell-webhook': Duration.seconds(10),
+  // A call_ended frees a provider slot and the next waiting call is dialled (Retell answers within 15 s).
+  'apply-provider-event': Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -66,6 +68,7 @@ export class StatelessStack extends Stack {
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
+      PROVIDER_EVENT_FUNCTION_ARN: this.providerEventFunctionArn(config),
     };
 
     for (const handler of handlerNames()) {
@@ -112,6 +115,16 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
   }
 
+  /** ARN of the `apply-provider-event` function, built from its fixed name (no reference cycle through the environment). */
+  private providerEventFunctionArn(config: StageConfig): string {
+    return Stack.of(this).formatArn({
+      service: 'lambda',
+      resource: 'function',
+      resourceName: functionNameFor(config, 'apply-provider-event'),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
   /** The function of a handler; throws if the handler is not deployed. */
   fn(handler: string): HandlerFunction {
     const fn = this.functions.get(handler);
@@ -150,6 +163,11 @@ export class StatelessStack extends Stack {
           },
         ],
         true,
+      );
+    }
+    if (has('provider-event:invoke')) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.providerEventFunctionArn(props.config)] }),
       );
     }
     if (has('scheduler-role:pass')) {
