@@ -4,6 +4,7 @@ import { AGENT_SYNC_SCHEDULE_EXPRESSION, RECONCILE_SCHEDULE_EXPRESSION } from '@
 import { LOCAL_AWS } from './dynamodb/local-credentials.js';
 import { localLambdaContext } from './http/lambda-context.js';
 import { UnknownFunctionError } from './lambda-emulator/lambda-emulator.js';
+import { runAsHandler } from './aws-call-recorder/handler-scope.js';
 
 /** Role ARN the local schedules name (the emulator does not check it). */
 export const LOCAL_SCHEDULER_ROLE_ARN = 'arn:aws:iam::000000000000:role/vfc-local-scheduler';
@@ -35,7 +36,7 @@ export async function invokeLocalFunction(arn: string, input: string): Promise<u
   if (!entry) throw new UnknownFunctionError(`No local function for ${arn}`);
   const [name, fn] = entry;
   const { handler } = (await fn.load()) as unknown as { handler: (event: unknown, context: Context) => Promise<unknown> };
-  return handler(JSON.parse(input || '{}'), localLambdaContext(name));
+  return runAsHandler(name, () => handler(JSON.parse(input || '{}'), localLambdaContext(name)));
 }
 
 /** The recurring jobs the CDK stack schedules, with the same expressions. */

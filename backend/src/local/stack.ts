@@ -18,6 +18,7 @@ import {
   LOCAL_SCHEDULER_ROLE_ARN,
 } from './local-functions.js';
 import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lambda-emulator.js';
+import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from './aws-call-recorder/aws-call-recorder.js';
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
@@ -74,6 +75,11 @@ export interface LocalStackOptions {
   reconcile?: { dialingWithoutIdAfterMs?: number; unendedAfterMs?: number; overdueAfterMs?: number };
   /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
   reconcileSchedule?: string | false;
+  /**
+   * Name of this run's AWS request recording: when `VFC_AWS_CALLS_DIR` is set, `stop()` saves the distinct AWS
+   * requests each handler sent there (checked against the deployed roles by the IAM simulation test). Default `local-stack`.
+   */
+  recordingName?: string;
 }
 
 /** A running local stack. */
@@ -95,6 +101,8 @@ export interface LocalStack {
   apiPort: number;
   dynamoDbPort: number;
   schedulerPort: number;
+  /** The distinct AWS requests each handler sent so far (handler, IAM action, resource, key kind). */
+  awsCalls(): RecordedAwsCall[];
   /** The stack's clock (virtual time when `timeScale` > 1): what "now" means to the backend and the emulators. */
   now(): Date;
   stop(): Promise<void>;
@@ -114,6 +122,12 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = [];
+  const recorder = startAwsCallRecorder();
+  stops.push(async () => {
+    recorder.stop();
+    const dir = process.env[AWS_CALLS_DIR_ENV];
+    if (dir) recorder.save(dir, options.recordingName ?? 'local-stack');
+  });
   const clock = createScaledClock({ scale: options.timeScale ?? 1, originMs: options.timeOriginMs ?? Date.now() });
   try {
     const dynamo = await startDynamoDbLocal({
@@ -221,6 +235,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbPort: Number(new URL(dynamo.endpoint).port),
       schedulerPort: Number(new URL(scheduler.url).port),
       now: clock.now,
+      awsCalls: () => recorder.calls(),
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
