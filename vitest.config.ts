@@ -1,4 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Where each local stack of the api / faults / e2e runs saves the AWS requests its handlers sent (gitignored); the IAM
+ * simulation test (infra) checks them against the synthesized roles.
+ */
+const awsCallRecordings = { VFC_AWS_CALLS_DIR: fileURLToPath(new URL('./test/artifacts/aws-calls', import.meta.url)) };
 
 /**
  * One vitest run, several projects. `pnpm test:unit` runs the fast ones; `e2e` needs a built extension and
@@ -27,6 +34,7 @@ export default defineConfig({
           name: 'api',
           root: './test',
           include: ['api/**/*.test.ts'],
+          env: awsCallRecordings,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -37,6 +45,7 @@ export default defineConfig({
           name: 'faults',
           root: './test',
           include: ['faults/**/*.test.ts', 'bench/**/*.test.ts'],
+          env: awsCallRecordings,
           testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -47,6 +56,7 @@ export default defineConfig({
           name: 'e2e',
           root: './test',
           include: ['e2e/**/*.test.ts'],
+          env: awsCallRecordings,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

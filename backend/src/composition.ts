@@ -7,6 +7,9 @@ import { retellClientFactory, type ApiKeySource } from './adapters/retell/retell
 import { RetellVoiceProvider } from './adapters/retell/retell-voice-provider.js';
 import { RetellWebhookVerifier } from './adapters/retell/retell-webhook-verifier.js';
 import { EventBridgeCallScheduler } from './adapters/scheduler/eventbridge-call-scheduler.js';
+import { LambdaProviderEventQueue } from './adapters/lambda/lambda-provider-event-queue.js';
+import { noteSdkCall } from './adapters/aws/sdk-call-observers.js';
+import type { ProviderEventQueue } from './ports/provider-events.js';
 
 export { concurrencyLimitFromEnv, requireEnv } from './composition/storage.js';
 
@@ -15,13 +18,18 @@ export { concurrencyLimitFromEnv, requireEnv } from './composition/storage.js';
  * (AWS; cached 5 minutes by Powertools Parameters, so a rotated key is picked up without a deploy).
  */
 export function retellApiKeySource(env: NodeJS.ProcessEnv = process.env): ApiKeySource {
+  const secretArn = env.RETELL_API_KEY ? undefined : requireEnv('RETELL_API_KEY_SECRET_ARN', env);
+  // Where AWS reads the secret, the local stack's permission recorder hears of a GetSecretValue too (the key itself is
+  // an env var there; Powertools' own client is not one of ours to observe).
+  const note = () =>
+    noteSdkCall({ client: 'SecretsManagerClient', command: 'GetSecretValueCommand', input: { SecretId: secretArn ?? 'RETELL_API_KEY_SECRET_ARN' } });
   if (env.RETELL_API_KEY) {
     const key = env.RETELL_API_KEY;
-    return async () => key;
+    return async () => (note(), key);
   }
-  const secretArn = requireEnv('RETELL_API_KEY_SECRET_ARN', env);
   return async () => {
-    const value = await getSecret<string>(secretArn, { maxAge: 300 });
+    note();
+    const value = await getSecret<string>(secretArn!, { maxAge: 300 });
     if (!value) throw new Error('The Retell API key secret is empty: set it with aws secretsmanager put-secret-value');
     return value;
   };
@@ -52,6 +60,11 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage
     agentDirectory: new RetellAgentDirectory(retell),
     recipientZones: lookupRecipientZones,
   };
+}
+
+/** Where the webhook hands verified events: an asynchronous invocation of `PROVIDER_EVENT_FUNCTION_ARN`. */
+export function createProviderEventQueue(env: NodeJS.ProcessEnv = process.env): ProviderEventQueue {
+  return new LambdaProviderEventQueue({ functionArn: requireEnv('PROVIDER_EVENT_FUNCTION_ARN', env), endpoint: env.LAMBDA_ENDPOINT, region: env.AWS_REGION });
 }
 
 let cached: Dependencies | undefined;

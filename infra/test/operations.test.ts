@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { ASYNC_INVOKE_POLICY } from '../src/constructs/async-failures.js';
@@ -24,11 +24,12 @@ const functionId = (s: Synthesized, handler: string) =>
   resources(s, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === `${s.config.prefix}-${handler}`)![0];
 
 describe('failed asynchronous runs are kept, not dropped', () => {
-  it('every scheduler-invoked function sends a run that failed after its retries to the encrypted failure queue', () => {
+  it('every asynchronously invoked function sends a run that failed after its retries to the encrypted failure queue', () => {
     const queueId = resources(dev, 'AWS::SQS::Queue').find(([, q]) => q.Properties?.QueueName === 'vfc-dev-async-failures')![0];
     const configs = resources(dev, 'AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties!);
-    expect(configs).toHaveLength(SCHEDULED_HANDLERS.length);
-    for (const handler of SCHEDULED_HANDLERS) {
+    const asyncHandlers = [...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS];
+    expect(configs).toHaveLength(asyncHandlers.length);
+    for (const handler of asyncHandlers) {
       const policy = ASYNC_INVOKE_POLICY[handler]!;
       const config = configs.find((c) => JSON.stringify(c.FunctionName) === JSON.stringify({ Ref: functionId(dev, handler) }));
       expect(config, handler).toEqual({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { HANDLER_ENV, METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { HANDLER_ENV, METRIC, METRICS_NAMESPACE, RECONCILE_SCHEDULE_EXPRESSION, SCHEDULED_HANDLERS, ASYNC_HANDLERS } from '@vfc/shared/ops/observability';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
@@ -70,7 +70,8 @@ describe('functions', () => {
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
     // Scheduler-invoked functions send the record of a run that failed after retries to their on-failure queue.
-    if ((SCHEDULED_HANDLERS as readonly string[]).includes(handler)) ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].forEach((a) => expected.add(a));
+    if (([...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS] as readonly string[]).includes(handler)) ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].forEach((a) => expected.add(a));
+    if (permissions.includes('provider-event:invoke')) expected.add('lambda:InvokeFunction');
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());
@@ -382,10 +383,25 @@ describe('outputs', () => {
   });
 });
 
+describe('the webhook answers fast', () => {
+  it('runs at most 10 s (Retell waits 10 s, then redelivers) and may invoke only apply-provider-event', () => {
+    expect(fnNamed('retell-webhook').Properties?.Timeout).toBeLessThanOrEqual(10);
+    const arn = envOf('retell-webhook').PROVIDER_EVENT_FUNCTION_ARN;
+    expect(JSON.stringify(arn)).toContain(':function:vfc-dev-apply-provider-event');
+    const invokes = Object.values(s.statelessTemplate.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties?.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[])
+        .filter((st) => JSON.stringify(st.Action).includes('lambda:InvokeFunction') && JSON.stringify(st.Resource).includes('apply-provider-event'))
+        .map((st) => JSON.stringify(policy.Properties?.Roles)),
+    );
+    expect(invokes).toHaveLength(1);
+    expect(invokes[0]).toContain('Fnretellwebhook');
+  });
+});
+
 describe('provider concurrency wiring', () => {
-  it('gives the dialer and the webhook (which may dial the next waiting call) 30 s, and every function the Retell limit', () => {
+  it('gives the dialer and apply-provider-event (which may dial the next waiting call) 30 s, and every function the Retell limit', () => {
     expect(fnNamed('dialer').Properties?.Timeout).toBe(30);
-    expect(fnNamed('retell-webhook').Properties?.Timeout).toBe(30);
+    expect(fnNamed('apply-provider-event').Properties?.Timeout).toBe(30);
     expect(envOf('dialer').RETELL_CONCURRENCY_LIMIT).toBe('20');
   });
 });

@@ -61,6 +61,7 @@ const HANDLER_ENV = {
   SCHEDULE_GROUP_NAME: 'bench',
   DIALER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
+  PROVIDER_EVENT_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:bench-apply-provider-event',
   RETELL_API_KEY: 'bench',
   AWS_REGION: 'us-east-1',
   POWERTOOLS_DEV: 'false',

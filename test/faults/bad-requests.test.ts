@@ -132,8 +132,10 @@ describe('replayed and stale webhooks', () => {
 
     const signature = await Retell.sign(raw, stack.webhookSigningKey);
     expect((await post(signature)).status).toBe(200);
+    await stack.lambda.settled(); // the event is applied after the answer (asynchronous invocation)
     const afterFirst = await digest();
     expect((await post(signature)).status).toBe(200); // the very same request again (a replay): accepted, idempotent
+    await stack.lambda.settled();
     expect(await digest()).toBe(afterFirst);
 
     const stale = await symmetric.sign(raw, stack.webhookSigningKey, Date.now() - 6 * 60_000);

@@ -3,8 +3,8 @@ import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { METRIC, RETELL_SIGNATURE_HEADER } from '@vfc/shared';
-import { applyProviderEvent } from '../app/apply-provider-event.js';
-import { createWebhookVerifier, dependencies } from '../composition.js';
+import { receiveProviderEvent } from '../app/receive-provider-event.js';
+import { createProviderEventQueue, createWebhookVerifier, dependencies } from '../composition.js';
 import { countMetric } from '../adapters/metrics/powertools-metrics.js';
 import { apiErrors } from './http/api-errors.js';
 import { rawBody } from './http/api-request.js';
@@ -13,11 +13,14 @@ import { sourceAllowlist, WEBHOOK_SOURCE_CIDRS_ENV } from './http/source-allowli
 
 const verifier = createWebhookVerifier();
 const fromAllowedSource = sourceAllowlist(process.env[WEBHOOK_SOURCE_CIDRS_ENV]);
+const queue = createProviderEventQueue();
 
 /**
  * `POST /webhooks/retell` (no bearer token: Retell signs the body). A source outside the stage's allowlist → 403
  * before the signature is read (when one is configured); a bad, missing or stale signature → 401; both write nothing.
- * A verified event is applied idempotently → 200 so Retell stops retrying.
+ * A verified event gets a receipt (one conditional write) and is handed to the `apply-provider-event`
+ * function by an asynchronous invocation → 200 `{result: 'received' | 'redelivered'}` at once, so Retell (which waits
+ * 10 s, then redelivers) never waits for the ending, the freed slot or the next dial — those run after the answer.
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(lambdaContextLogging())
@@ -38,6 +41,6 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
     } catch {
       return errorResponse(400, { error: 'validation_error', message: 'Not a Retell call event' });
     }
-    const result = await applyProviderEvent(dependencies(), providerEvent);
+    const result = await receiveProviderEvent(dependencies(), queue, providerEvent);
     return json(200, { result });
   });

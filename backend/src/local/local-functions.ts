@@ -3,33 +3,40 @@ import type { Context } from 'aws-lambda';
 import { AGENT_SYNC_SCHEDULE_EXPRESSION, RECONCILE_SCHEDULE_EXPRESSION } from '@vfc/shared';
 import { LOCAL_AWS } from './dynamodb/local-credentials.js';
 import { localLambdaContext } from './http/lambda-context.js';
+import { UnknownFunctionError } from './lambda-emulator/lambda-emulator.js';
+import { runAsHandler } from './aws-call-recorder/handler-scope.js';
 
 /** Role ARN the local schedules name (the emulator does not check it). */
 export const LOCAL_SCHEDULER_ROLE_ARN = 'arn:aws:iam::000000000000:role/vfc-local-scheduler';
 
 const localArn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:vfc-local-${name}`;
 
-/** The scheduler-invoked handlers of the local stack, by the ARN their schedules target. */
+/** The non-HTTP handlers of the local stack (scheduler- or asynchronously invoked), by the ARN that targets them. */
 export const LOCAL_FUNCTIONS = {
   dialer: { arn: localArn('dialer'), load: () => import('../handlers/dialer.js') },
   'agent-sync': { arn: localArn('agent-sync'), load: () => import('../handlers/agent-sync.js') },
   reconcile: { arn: localArn('reconcile'), load: () => import('../handlers/reconcile.js') },
+  'apply-provider-event': { arn: localArn('apply-provider-event'), load: () => import('../handlers/apply-provider-event.js') },
 } as const;
 export type LocalFunctionName = keyof typeof LOCAL_FUNCTIONS;
+
+/** ARN the webhook invokes asynchronously (`PROVIDER_EVENT_FUNCTION_ARN`). */
+export const LOCAL_PROVIDER_EVENT_ARN = LOCAL_FUNCTIONS['apply-provider-event'].arn;
 
 /** ARN the local call schedules target (the dialer). */
 export const LOCAL_DIALER_ARN = LOCAL_FUNCTIONS.dialer.arn;
 
 /**
- * Runs the REAL handler a schedule targets, in process, with the schedule's input (what Lambda would receive).
- * @throws Error for an ARN that names no local function (the emulator then retries and dead-letters, like AWS).
+ * Runs the REAL handler a schedule or an asynchronous invocation targets, in process, with its input (what Lambda
+ * would receive). `arn` may also be the function's name (`vfc-local-<handler>`), as Lambda's Invoke accepts both.
+ * @throws UnknownFunctionError for an ARN that names no local function (the emulators then retry and dead-letter, like AWS).
  */
 export async function invokeLocalFunction(arn: string, input: string): Promise<unknown> {
-  const entry = Object.entries(LOCAL_FUNCTIONS).find(([, fn]) => fn.arn === arn);
-  if (!entry) throw new Error(`No local function for ${arn}`);
+  const entry = Object.entries(LOCAL_FUNCTIONS).find(([, fn]) => fn.arn === arn || fn.arn.endsWith(`:function:${arn}`));
+  if (!entry) throw new UnknownFunctionError(`No local function for ${arn}`);
   const [name, fn] = entry;
   const { handler } = (await fn.load()) as unknown as { handler: (event: unknown, context: Context) => Promise<unknown> };
-  return handler(JSON.parse(input || '{}'), localLambdaContext(name));
+  return runAsHandler(name, () => handler(JSON.parse(input || '{}'), localLambdaContext(name)));
 }
 
 /** The recurring jobs the CDK stack schedules, with the same expressions. */

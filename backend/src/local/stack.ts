@@ -9,7 +9,16 @@ import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
 import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
 import { join } from 'node:path';
-import { createLocalRecurringSchedule, invokeLocalFunction, LOCAL_DIALER_ARN, LOCAL_FUNCTIONS, LOCAL_SCHEDULER_ROLE_ARN } from './local-functions.js';
+import {
+  createLocalRecurringSchedule,
+  invokeLocalFunction,
+  LOCAL_DIALER_ARN,
+  LOCAL_FUNCTIONS,
+  LOCAL_PROVIDER_EVENT_ARN,
+  LOCAL_SCHEDULER_ROLE_ARN,
+} from './local-functions.js';
+import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lambda-emulator.js';
+import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from './aws-call-recorder/aws-call-recorder.js';
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
@@ -66,6 +75,11 @@ export interface LocalStackOptions {
   reconcile?: { dialingWithoutIdAfterMs?: number; unendedAfterMs?: number; overdueAfterMs?: number };
   /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
   reconcileSchedule?: string | false;
+  /**
+   * Name of this run's AWS request recording: when `VFC_AWS_CALLS_DIR` is set, `stop()` saves the distinct AWS
+   * requests each handler sent there (checked against the deployed roles by the IAM simulation test). Default `local-stack`.
+   */
+  recordingName?: string;
 }
 
 /** A running local stack. */
@@ -80,11 +94,15 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
   scheduler: SchedulerEmulator;
+  /** The Lambda Invoke stand-in the webhook hands its events to (asynchronous invocations of `apply-provider-event`). */
+  lambda: LambdaEmulator;
   /** Real epoch ms origin of the scaled clock (pass it as `timeOriginMs` to a restarted stack). */
   timeOriginMs: number;
   apiPort: number;
   dynamoDbPort: number;
   schedulerPort: number;
+  /** The distinct AWS requests each handler sent so far (handler, IAM action, resource, key kind). */
+  awsCalls(): RecordedAwsCall[];
   /** The stack's clock (virtual time when `timeScale` > 1): what "now" means to the backend and the emulators. */
   now(): Date;
   stop(): Promise<void>;
@@ -98,12 +116,18 @@ export interface LocalStack {
 
 /**
  * Starts everything `pnpm start` runs on one machine: DynamoDB Local (in memory) with the table from TABLE_DESIGN,
- * the EventBridge Scheduler emulator, the Retell simulator (unless `retellApiKey`), the API (same handlers and adapters
+ * the EventBridge Scheduler emulator, the Lambda Invoke stand-in (the webhook's asynchronous invocations), the Retell simulator (unless `retellApiKey`), the API (same handlers and adapters
  * as in AWS, behind a local API Gateway stand-in), the fake IDEXX Neo origin, and the seeded demo clinic.
  * The handlers read their configuration from `process.env`, which this sets: one stack per process.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = [];
+  const recorder = startAwsCallRecorder();
+  stops.push(async () => {
+    recorder.stop();
+    const dir = process.env[AWS_CALLS_DIR_ENV];
+    if (dir) recorder.save(dir, options.recordingName ?? 'local-stack');
+  });
   const clock = createScaledClock({ scale: options.timeScale ?? 1, originMs: options.timeOriginMs ?? Date.now() });
   try {
     const dynamo = await startDynamoDbLocal({
@@ -139,6 +163,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => scheduler.stop());
 
+    // The webhook's asynchronous invocations: fire-and-forget, retried twice on error (shortened waits), like Lambda.
+    const lambda = await startLambdaEmulator({
+      invoke: (name, payload) => invokeLocalFunction(name, payload),
+      onDropped: (name) => console.error(`local Lambda: asynchronous invocation of ${name} failed every attempt`),
+    });
+    stops.push(() => lambda.stop());
+
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       TABLE_NAME: tableName,
@@ -147,6 +178,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SCHEDULE_GROUP_NAME: 'default',
       DIALER_TARGET_ARN: LOCAL_DIALER_ARN,
       SCHEDULER_ROLE_ARN: LOCAL_SCHEDULER_ROLE_ARN,
+      PROVIDER_EVENT_FUNCTION_ARN: LOCAL_PROVIDER_EVENT_ARN,
+      LAMBDA_ENDPOINT: lambda.url,
       RETELL_API_KEY: options.retellApiKey ?? simulatorKey,
       RETELL_CONCURRENCY_LIMIT: String(options.concurrencyLimit ?? 20),
       ...(options.retellTimeoutMs ? { RETELL_TIMEOUT_MS: String(options.retellTimeoutMs) } : {}),
@@ -196,16 +229,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
       scheduler,
+      lambda,
       timeOriginMs: clock.originMs,
       apiPort: Number(new URL(api.url).port),
       dynamoDbPort: Number(new URL(dynamo.endpoint).port),
       schedulerPort: Number(new URL(scheduler.url).port),
       now: clock.now,
+      awsCalls: () => recorder.calls(),
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
       kill: async () => {
-        await Promise.all([dynamo.stop(), scheduler.crash(), api.stop(), neo.stop()]);
+        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop()]);
       },
     };
   } catch (error) {

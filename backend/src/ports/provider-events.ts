@@ -41,3 +41,13 @@ export interface WebhookVerifier {
   /** Decodes a verified body. @throws Error when the body is not a provider event. */
   parse(rawBody: string): ProviderCallEvent;
 }
+
+/**
+ * Hands a verified provider event to be applied AFTER the webhook has answered (AWS: an asynchronous Lambda invocation
+ * of `apply-provider-event`, which Lambda retries twice on error). Applying must be idempotent: an event may be
+ * handed over more than once (a redelivered webhook) and in any order.
+ */
+export interface ProviderEventQueue {
+  /** Resolves once the event is accepted for later application (not once it is applied). @throws Error when refused. */
+  enqueue(event: ProviderCallEvent): Promise<void>;
+}

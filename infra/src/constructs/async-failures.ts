@@ -8,7 +8,8 @@ import type { StageConfig } from '../config/stage-config.js';
 
 /**
  * How Lambda handles a failed ASYNCHRONOUS run of each function EventBridge Scheduler invokes (Scheduler calls Lambda
- * with `InvocationType=Event`: its own retry policy and dead-letter queue cover only handing the event to Lambda).
+ * with `InvocationType=Event`: its own retry policy and dead-letter queue cover only handing the event to Lambda), and
+ * of `apply-provider-event`, which the webhook invokes the same way.
  * Lambda then retries a run that threw `retryAttempts` times and keeps an event that waits (throttled by the reserved
  * concurrency) at most `maxEventAge`; after that the event goes to the on-failure queue with the error
  * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html), never dropped.
@@ -21,6 +22,9 @@ export const ASYNC_INVOKE_POLICY: Readonly<Record<string, { readonly retryAttemp
   reconcile: { retryAttempts: 0, maxEventAge: Duration.minutes(5) },
   // Every 6 hours, reads Retell before writing anything: retrying twice within the hour is safe.
   'agent-sync': { retryAttempts: 2, maxEventAge: Duration.hours(1) },
+  // A verified webhook event handed over by the webhook: applying it is idempotent (conditional writes, dedupe keys);
+  // Retell's own redelivery and the reconciler cover what still fails after an hour.
+  'apply-provider-event': { retryAttempts: 2, maxEventAge: Duration.hours(1) },
 };
 
 /**

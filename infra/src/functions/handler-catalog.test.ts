@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZER_HANDLER, handlerEntry, handlerNames } from './handler-catalog.js';
 
 describe('handlerNames', () => {
-  it('lists every route handler, every scheduled handler and the authorizer, once each', () => {
+  it('lists every route handler, every scheduled and asynchronously invoked handler and the authorizer, once each', () => {
     const names = handlerNames();
     expect(new Set(names).size).toBe(names.length);
     for (const route of API_ROUTES) expect(names).toContain(route.handler);
     for (const scheduled of SCHEDULED_HANDLERS) expect(names).toContain(scheduled);
+    for (const invoked of ASYNC_HANDLERS) expect(names).toContain(invoked);
     expect(names).toContain(AUTHORIZER_HANDLER);
   });
 

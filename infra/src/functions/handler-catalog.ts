@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 
 /**
  * Every Lambda function the backend deploys, derived from the shared route table ({@link API_ROUTES}), the
- * scheduler-invoked handlers ({@link SCHEDULED_HANDLERS}) and the HTTP API's Lambda authorizer. Adding a route in
+ * scheduler-invoked handlers ({@link SCHEDULED_HANDLERS}), the asynchronously invoked ones ({@link ASYNC_HANDLERS}) and
+ * the HTTP API's Lambda authorizer. Adding a route in
  * `shared` adds its function here; nothing else to edit except, ideally, its entry in the permission map.
  */
 export const AUTHORIZER_HANDLER = 'authorizer';
@@ -15,9 +16,9 @@ export const HANDLERS_DIR = fileURLToPath(new URL('../../../backend/src/handlers
 /** Root of the pnpm workspace (the lock file lives here; esbuild resolves workspace packages from here). */
 export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Names of all handlers, each once, in a stable order: routes first, then scheduled ones, then the authorizer. */
+/** Names of all handlers, each once, in a stable order: routes first, then scheduled, then async ones, then the authorizer. */
 export function handlerNames(): string[] {
-  const names = [...API_ROUTES.map((route) => route.handler as string), ...SCHEDULED_HANDLERS, AUTHORIZER_HANDLER];
+  const names = [...API_ROUTES.map((route) => route.handler as string), ...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS, AUTHORIZER_HANDLER];
   return [...new Set(names)];
 }
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { API_ROUTES } from '@vfc/shared/api/routes';
-import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZER_HANDLER } from './handler-catalog.js';
 import { HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, permissionsFor } from './permissions.js';
 
 describe('HANDLER_PERMISSIONS', () => {
-  it.each([...new Set([...API_ROUTES.map((r) => r.handler as string), ...SCHEDULED_HANDLERS, AUTHORIZER_HANDLER])])(
+  it.each([...new Set([...API_ROUTES.map((r) => r.handler as string), ...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS, AUTHORIZER_HANDLER])])(
     'has an explicit entry for handler %s',
     (handler) => {
       expect(Object.keys(HANDLER_PERMISSIONS)).toContain(handler);
@@ -14,7 +14,7 @@ describe('HANDLER_PERMISSIONS', () => {
   );
 
   it('maps only handlers that exist (no stale entries)', () => {
-    const known = new Set<string>([...API_ROUTES.map((r) => r.handler), ...SCHEDULED_HANDLERS, AUTHORIZER_HANDLER]);
+    const known = new Set<string>([...API_ROUTES.map((r) => r.handler), ...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS, AUTHORIZER_HANDLER]);
     expect(Object.keys(HANDLER_PERMISSIONS).filter((h) => !known.has(h))).toEqual([]);
   });
 
@@ -36,7 +36,8 @@ describe('HANDLER_PERMISSIONS', () => {
   // Derived from the handlers and their use cases (see the map's doc); each line failed before it was corrected.
   it.each([
     ['reschedule-call', ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
-    ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'provider-event:invoke']],
+    ['apply-provider-event', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['dialer', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['reconcile', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['add-opt-out', ['table:read', 'table:write', 'schedule:delete']],

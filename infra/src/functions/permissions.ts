@@ -16,7 +16,9 @@ export type Permission =
   /** scheduler:DeleteSchedule in the call schedule group. */
   | 'schedule:delete'
   /** iam:PassRole of the scheduler's invoke role only, and only to scheduler.amazonaws.com. */
-  | 'scheduler-role:pass';
+  | 'scheduler-role:pass'
+  /** lambda:InvokeFunction of the `apply-provider-event` function only (the webhook's asynchronous hand-over). */
+  | 'provider-event:invoke';
 
 /**
  * Per-handler permissions. Fails closed: a handler without an entry gets nothing — {@link permissionsFor} throws and
@@ -43,9 +45,11 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'cancel-call': ['table:read', 'table:write', 'schedule:delete'],
   // Creates the moved call's new schedule, then deletes the old one.
   'reschedule-call': ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
-  // Verifies with the key; an ending schedules the retry; the freed slot serves the waiting line (dials with Retell,
-  // may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
-  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Verifies with the key, writes the event's receipt into the call's history, hands the event to apply-provider-event.
+  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'provider-event:invoke'],
+  // After the webhook answered: an ending schedules the retry; the freed slot serves the waiting line (dials with
+  // Retell, may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
+  'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
   dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],

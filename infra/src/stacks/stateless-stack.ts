@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -6,7 +6,7 @@ import { TABLE_DESIGN, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
-import { SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
+import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { Alarms } from '../constructs/alarms.js';
 import { AsyncFailures } from '../constructs/async-failures.js';
 import { CallScheduling, RECURRING_SCHEDULES } from '../constructs/call-scheduling.js';
@@ -34,8 +34,10 @@ export interface StatelessStackProps extends StackProps {
 /** Run time limits of handlers that need more than the default 15 s. */
 const TIMEOUTS: Readonly<Record<string, Duration>> = {
   dialer: Duration.seconds(30),
-  // A call_ended frees a provider slot and the webhook dials the next waiting call (Retell answers within 15 s).
-  'retell-webhook': Duration.seconds(30),
+  // Verify, one receipt write, one asynchronous invoke: answers within 2 s; Retell waits 10 s, then redelivers.
+  'retell-webhook': Duration.seconds(10),
+  // A call_ended frees a provider slot and the next waiting call is dialled (Retell answers within 15 s).
+  'apply-provider-event': Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -80,6 +82,7 @@ export class StatelessStack extends Stack {
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
+      PROVIDER_EVENT_FUNCTION_ARN: this.providerEventFunctionArn(config),
     };
 
     const reserved = reservedConcurrency(config);
@@ -100,9 +103,9 @@ export class StatelessStack extends Stack {
       this.functions.set(handler, fn);
     }
 
-    // Scheduler invokes these asynchronously: a run that fails after Lambda's retries lands in one queue.
+    // Scheduler (and the webhook) invoke these asynchronously: a run that fails after Lambda's retries lands in one queue.
     this.asyncFailures = new AsyncFailures(this, 'AsyncFailures', { config });
-    for (const handler of SCHEDULED_HANDLERS) this.asyncFailures.attach(handler, this.fn(handler).fn);
+    for (const handler of [...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS]) this.asyncFailures.attach(handler, this.fn(handler).fn);
 
     for (const { handler } of RECURRING_SCHEDULES) {
       this.scheduling.addRecurring(handler, this.fn(handler).fn);
@@ -141,6 +144,16 @@ export class StatelessStack extends Stack {
       description: 'Runs of the dialer, reconcile and agent-sync that failed after retries (ops redrive-failed)',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
+  }
+
+  /** ARN of the `apply-provider-event` function, built from its fixed name (no reference cycle through the environment). */
+  private providerEventFunctionArn(config: StageConfig): string {
+    return Stack.of(this).formatArn({
+      service: 'lambda',
+      resource: 'function',
+      resourceName: functionNameFor(config, 'apply-provider-event'),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   /** The function of a handler; throws if the handler is not deployed. */
@@ -191,6 +204,11 @@ export class StatelessStack extends Stack {
           },
         ],
         true,
+      );
+    }
+    if (has('provider-event:invoke')) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.providerEventFunctionArn(props.config)] }),
       );
     }
     if (has('scheduler-role:pass')) {

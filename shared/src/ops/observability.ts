@@ -20,6 +20,12 @@ export const METRIC = {
 /** Handlers that are not HTTP routes: invoked by EventBridge Scheduler. */
 export const SCHEDULED_HANDLERS = ['dialer', 'agent-sync', 'reconcile'] as const;
 
+/**
+ * Handlers invoked asynchronously by another handler (Lambda `InvocationType: 'Event'`): `apply-provider-event`
+ * applies a verified provider webhook after the webhook has answered.
+ */
+export const ASYNC_HANDLERS = ['apply-provider-event'] as const;
+
 /** How often the reconciler runs (EventBridge Scheduler expression): finds calls stuck by a crash or a lost webhook. */
 export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
 
@@ -30,7 +36,8 @@ export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
  * - `SCHEDULER_DLQ_ARN`: SQS dead-letter queue for failed deliveries (optional locally).
  * - `RETELL_API_KEY_SECRET_ARN` (AWS) or `RETELL_API_KEY` (local); `RETELL_BASE_URL` (simulator only).
  * - `RETELL_CONCURRENCY_LIMIT`: concurrent calls the Retell workspace allows (default 20).
- * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`: local emulators only.
+ * - `PROVIDER_EVENT_FUNCTION_ARN`: ARN of the `apply-provider-event` function the webhook invokes asynchronously.
+ * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`, `LAMBDA_ENDPOINT`: local emulators only.
  */
 export const HANDLER_ENV = [
   'TABLE_NAME',
@@ -42,4 +49,5 @@ export const HANDLER_ENV = [
   'RETELL_API_KEY',
   'RETELL_BASE_URL',
   'RETELL_CONCURRENCY_LIMIT',
+  'PROVIDER_EVENT_FUNCTION_ARN',
 ] as const;

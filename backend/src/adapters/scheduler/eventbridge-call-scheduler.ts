@@ -6,6 +6,7 @@ import {
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import type { CallScheduler, DialEvent } from '../../ports/call-scheduler.js';
+import { observeSdkClient } from '../aws/sdk-call-observers.js';
 
 /** Where and how call schedules are created. */
 export interface EventBridgeCallSchedulerConfig {
@@ -38,12 +39,12 @@ export class EventBridgeCallScheduler implements CallScheduler {
   private readonly client: SchedulerClient;
 
   constructor(private readonly config: EventBridgeCallSchedulerConfig) {
-    this.client = new SchedulerClient({
+    this.client = observeSdkClient(new SchedulerClient({
       ...(config.region ? { region: config.region } : {}),
       ...(config.endpoint
         ? { endpoint: config.endpoint, region: config.region ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),
-    });
+    }));
   }
 
   async schedule(name: string, at: Date, event: DialEvent): Promise<void> {

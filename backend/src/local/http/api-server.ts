@@ -7,6 +7,7 @@ import { toApiGatewayEvent, toAuthorizerEvent } from './api-gateway-event.js';
 import { localLambdaContext } from './lambda-context.js';
 import { AuthorizerCache } from './authorizer-cache.js';
 import { apiReferenceAsset } from './api-reference-page.js';
+import { runAsHandler } from '../aws-call-recorder/handler-scope.js';
 
 type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -63,7 +64,7 @@ export async function startApiServer(port = 0): Promise<RunningServer> {
       if (!event.headers.authorization) return send(res, 401, json, JSON.stringify({ message: 'Unauthorized' }));
       const verdict = await verdicts.get(route.auth, event.headers.authorization, async () => {
         const authorize = await loadHandler('authorizer');
-        return (await authorize(toAuthorizerEvent(event), localLambdaContext('authorizer'))) as {
+        return (await runAsHandler('authorizer', () => authorize(toAuthorizerEvent(event), localLambdaContext('authorizer')))) as {
           isAuthorized: boolean;
           context?: Record<string, unknown>;
         };
@@ -72,7 +73,7 @@ export async function startApiServer(port = 0): Promise<RunningServer> {
       (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
     }
     const handler = (await loadHandler(route.handler)) as ApiLambda;
-    const result = await handler(event, localLambdaContext(route.handler));
+    const result = await runAsHandler(route.handler, () => handler(event, localLambdaContext(route.handler)));
     const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
     send(res, result.statusCode ?? 200, { ...headers, ...cors }, result.body ?? '');
   }, port);

@@ -1,0 +1,30 @@
+import middy from '@middy/core';
+import { z } from 'zod';
+import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { applyProviderEvent, type ApplyResult } from '../app/apply-provider-event.js';
+import { dependencies } from '../composition.js';
+import type { ProviderCallEvent } from '../ports/provider-events.js';
+
+/** The invocation payload: the verified event as the webhook decoded it (`ProviderCallEvent`); its identity is checked. */
+const ProviderEventPayload = z.looseObject({
+  kind: z.enum(['call_started', 'call_ended', 'call_analyzed', 'other']),
+  name: z.string().min(1),
+  providerCallId: z.string().min(1),
+  callId: z.string().min(1).optional(),
+  attempt: z.number().int().positive().optional(),
+});
+
+/**
+ * Applies a verified provider webhook after the webhook answered: invoked asynchronously by `retell-webhook`
+ * (IAM-invoked, no public URL). Idempotent in any order (`applyProviderEvent`): a redelivered or retried event gives the
+ * same result as one. A malformed payload is logged and dropped (a retry cannot help); any other error is thrown so
+ * Lambda retries the invocation (twice, then its on-failure handling).
+ */
+export const handler = middy<unknown, ApplyResult | 'skipped'>().use(lambdaContextLogging()).handler(async (event) => {
+  const parsed = ProviderEventPayload.safeParse(event);
+  if (!parsed.success) {
+    dependencies().logger.error('malformed provider event', { issues: parsed.error.issues.length });
+    return 'skipped';
+  }
+  return applyProviderEvent(dependencies(), parsed.data as ProviderCallEvent);
+});
