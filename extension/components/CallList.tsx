@@ -26,13 +26,20 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
   const { call, timeZone } = props;
   const [cancelling, setCancelling] = useState(false);
   const [rescheduling, setRescheduling] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const rescheduleButton = useRef<HTMLButtonElement>(null);
   const outcome = call.outcome;
   const notices = callNotices(call);
 
+  // Buttons name the call they act on: "Cancel Bella's call at Tue 24 Nov 2026, 10:00:00 EST".
+  const callName = `${call.petName}'s call at ${formatClinicTime(call.scheduledFor, timeZone)}`;
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+
   async function cancel() {
+    setConfirming(false);
     setCancelling(true);
     setError(undefined);
     setNotice(undefined);
@@ -90,12 +97,13 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
           {outcome.inVoicemail !== undefined && <span>{outcome.inVoicemail ? 'Reached voicemail' : 'Answered by a person'}</span>}
         </div>
       )}
-      {call.status === 'scheduled' && !rescheduling && (
+      {call.status === 'scheduled' && !rescheduling && !confirming && (
         <div className="vfc-call-actions">
           <button
             ref={rescheduleButton}
             type="button"
             className="vfc-secondary"
+            aria-label={`Reschedule ${callName}`}
             onClick={() => {
               setRescheduling(true);
               setError(undefined);
@@ -105,8 +113,37 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
           >
             Reschedule
           </button>
-          <button type="button" className="vfc-secondary" onClick={() => void cancel()} disabled={cancelling}>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="vfc-secondary"
+            aria-label={cancelling ? `Cancelling ${callName}` : `Cancel ${callName}`}
+            onClick={() => {
+              setConfirming(true);
+              setTimeout(() => keepButton.current?.focus(), 0);
+            }}
+            disabled={cancelling}
+          >
             {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        </div>
+      )}
+      {call.status === 'scheduled' && confirming && (
+        <div className="vfc-confirm" role="group" aria-label={`Cancel ${callName}?`}>
+          <p className="vfc-confirm-text">Cancel {callName}? The owner will not be called.</p>
+          <button type="button" className="vfc-danger" onClick={() => void cancel()}>
+            Yes, cancel the call
+          </button>
+          <button
+            ref={keepButton}
+            type="button"
+            className="vfc-secondary"
+            onClick={() => {
+              setConfirming(false);
+              setTimeout(() => cancelButton.current?.focus(), 0);
+            }}
+          >
+            Keep the call
           </button>
         </div>
       )}
