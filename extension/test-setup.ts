@@ -2,7 +2,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // Times follow the browser's locale (lib/clinic-time.ts): component tests read them as a 24-hour (en-GB) browser.
-Object.defineProperty(navigator, 'language', { configurable: true, get: () => 'en-GB' });
+if (typeof navigator !== 'undefined') Object.defineProperty(navigator, 'language', { configurable: true, get: () => 'en-GB' });
 
 beforeEach(() => {
   fakeBrowser.reset();
