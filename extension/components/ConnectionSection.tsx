@@ -3,6 +3,7 @@ import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
 import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
 import { apiAdminTokenItem, isHttpUrl, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
+import { Field } from './Field';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; clinic: ClinicSummary } | { kind: 'error'; message: string };
 
@@ -10,8 +11,9 @@ type AdminTestState = { kind: 'idle' } | { kind: 'ok' } | { kind: 'error'; messa
 
 /**
  * API base URL + staff token + optional admin token: Save, and Test connection (`GET /clinic` with the values as
- * typed; with an admin token also `GET /clinic/settings` with it). The admin token is used only by the admin sections.
- * Saving re-counts the toolbar badge with the new connection.
+ * typed; with an admin token also `GET /clinic/settings` with it), which saves what it tested when it worked: the URL
+ * and staff token when the API accepted them, the admin token when it was accepted as an admin's. The admin token is
+ * used only by the admin sections. Saving re-counts the toolbar badge with the new connection.
  */
 export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' | 'refreshFollowUps'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
   const api = props.api ?? backgroundApi;
@@ -52,6 +54,12 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       adminToken.trim() ? admin.getClinicSettings({ baseUrl: baseUrl.trim(), token: adminToken.trim() }) : undefined,
     ]);
     setTest(result.ok ? { kind: 'ok', clinic: result.data } : { kind: 'error', message: describeApiFailure(result) });
+    // What worked is saved: the next page load (and the panel on Neo pages) uses the connection just tested.
+    if (result.ok) {
+      await Promise.all([saveConnection({ baseUrl, token }), adminResult?.ok ? saveAdminToken(adminToken) : undefined]);
+      setSaved(adminResult && !adminResult.ok ? 'Saved the URL and staff token (not the admin token).' : 'Saved.');
+      void api.refreshFollowUps();
+    }
     if (adminResult) {
       setAdminTest(
         adminResult.ok
@@ -69,55 +77,55 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         void save();
       }}
     >
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-url">API base URL</label>
-        <input
-          id="vfc-api-url"
-          type="url"
-          value={baseUrl}
-          disabled={!loaded}
-          placeholder="https://…execute-api…amazonaws.com"
-          aria-invalid={urlError ? true : undefined}
-          aria-describedby={urlError ? 'vfc-api-url-error' : undefined}
-          onChange={(e) => {
-            setBaseUrl(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-        {urlError && <p id="vfc-api-url-error" className="vfc-error">{urlError}</p>}
-      </div>
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-token">Staff API token</label>
-        <input
-          id="vfc-api-token"
-          type="password"
-          autoComplete="off"
-          value={token}
-          disabled={!loaded}
-          onChange={(e) => {
-            setToken(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-      </div>
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-admin-token">Admin API token (optional)</label>
-        <input
-          id="vfc-api-admin-token"
-          type="password"
-          autoComplete="off"
-          value={adminToken}
-          disabled={!loaded}
-          aria-describedby="vfc-api-admin-token-hint"
-          onChange={(e) => {
-            setAdminToken(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-        <p id="vfc-api-admin-token-hint" className="vfc-muted">
-          Only for clinic admins: used by the calling hours, do-not-call list and voice agent sections below, never for scheduling calls.
-        </p>
-      </div>
+      <Field id="vfc-api-url" label="API base URL" error={urlError} errorLabel="">
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={baseUrl}
+            disabled={!loaded}
+            placeholder="https://…execute-api…amazonaws.com"
+            onChange={(e) => {
+              setBaseUrl(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <Field id="vfc-api-token" label="Staff API token">
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="off"
+            value={token}
+            disabled={!loaded}
+            onChange={(e) => {
+              setToken(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        id="vfc-api-admin-token"
+        label="Admin API token (optional)"
+        hint="Only for clinic admins: used by the admin sections below (calling hours, do-not-call list, voice agents), never for scheduling calls."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="off"
+            value={adminToken}
+            disabled={!loaded}
+            onChange={(e) => {
+              setAdminToken(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
       <div className="vfc-actions">
         <button type="submit" className="vfc-primary" disabled={!loaded || saving || Boolean(urlError)}>
           {saving ? 'Saving…' : 'Save'}

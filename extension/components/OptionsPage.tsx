@@ -1,7 +1,15 @@
 import type { OptionsSection } from './options-sections';
+import { useAdminAccess, type AdminAccess } from './use-admin-access';
 
-/** The options page: a title and its sections, each in its own `<section>`. */
-export function OptionsPage(props: { sections: readonly OptionsSection[] }) {
+/**
+ * The options page: a title, the privacy policy link, and the sections this person may use, each in its own
+ * `<section>`: admin sections only when the saved admin token is an admin's (`useAdminAccess`), so a staff member
+ * never sees admin forms nor their errors.
+ */
+export function OptionsPage(props: { sections: readonly OptionsSection[]; adminAccess?: AdminAccess }) {
+  const checked = useAdminAccess();
+  const access = props.adminAccess ?? checked;
+  const shown = props.sections.filter((section) => !section.admin || access === 'admin');
   return (
     <main className="vfc-options">
       <h1>Vet Follow-up Calls — options</h1>
@@ -11,12 +19,17 @@ export function OptionsPage(props: { sections: readonly OptionsSection[] }) {
         </a>{' '}
         — what the extension reads on IDEXX Neo pages, what it sends where, and how long it is kept.
       </p>
-      {props.sections.map(({ id, title, Component }) => (
+      {shown.map(({ id, title, Component }) => (
         <section key={id} aria-labelledby={`vfc-section-${id}`} className="vfc-section">
           <h2 id={`vfc-section-${id}`}>{title}</h2>
           <Component />
         </section>
       ))}
+      {access === 'refused' && (
+        <p className="vfc-muted" data-testid="admin-hidden">
+          The admin sections are hidden: the saved admin token is not an admin token of this clinic.
+        </p>
+      )}
     </main>
   );
 }

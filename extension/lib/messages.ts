@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Call, ClinicSummary, CreateCallRequest, ListCallsResponse } from '@vfc/shared';
+import type { Call, CreateCallRequest, GetClinicResponse, ListCallsResponse } from '@vfc/shared';
 import type { ApiClient, ApiConnection, ApiResult, ClinicCallsQuery } from './api-client';
 import type { CreateCallCheck } from './create-call-request';
 import type { FollowUpsRefresh } from './follow-up-badge';
@@ -61,7 +61,7 @@ export interface AdminMessage<Op extends AdminOp = AdminOp> {
 export type AdminResult<Op extends AdminOp> = Awaited<ReturnType<ApiClient[Op]>>;
 
 export interface ApiMessageResults {
-  'vfc:getClinic': ApiResult<ClinicSummary>;
+  'vfc:getClinic': ApiResult<GetClinicResponse>;
   'vfc:listCalls': ApiResult<ListCallsResponse>;
   'vfc:createCall': ApiResult<Call>;
   'vfc:cancelCall': ApiResult<Call>;
