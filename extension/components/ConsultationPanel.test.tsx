@@ -78,7 +78,7 @@ describe('ConsultationPanel', () => {
       (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [] } } : undefined),
     );
     const first = render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Collapse follow-up calls' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide follow-up calls' }));
     const tab = await screen.findByRole('button', { name: /^Follow-up calls/ });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('region', { name: 'Follow-up calls' })).toBeNull();

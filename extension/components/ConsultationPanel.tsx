@@ -113,7 +113,7 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
           type="button"
           className="vfc-secondary vfc-collapse"
           aria-expanded="true"
-          aria-label="Collapse follow-up calls"
+          aria-label="Hide follow-up calls"
           onClick={() => setCollapsedAndRemember(true)}
         >
           Hide
