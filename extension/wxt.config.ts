@@ -7,7 +7,8 @@ import { checkContentScriptBudget } from './build/content-script-budget';
  * No host permissions: the content script reads Neo from the page's own origin and the API sends CORS headers.
  */
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // i18n: messages in locales/<lang>.yml (English, Spanish), read with `i18n.t` from '#i18n' (browser.i18n underneath).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   /**
    * Built pages and the content script render with Preact's React compatibility layer (preact/compat,
    * https://preactjs.com/guide/v10/switching-to-preact): the same components at ~15 kB instead of react-dom's ~140 kB,
@@ -39,6 +40,7 @@ export default defineConfig({
   zip: { artifactTemplate: 'vet-follow-up-calls-{{version}}-{{browser}}.zip' },
   manifest: {
     name: 'Vet Follow-up Calls',
+    default_locale: 'en',
     description: 'Schedule AI follow-up calls to pet owners from IDEXX Neo consultations and see how they went.',
     // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel.
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call } from '@vfc/shared';
 import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention-labels';
 import { callNotices } from '../lib/call-notices';
@@ -34,7 +35,7 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
   const notices = callNotices(call);
 
   // Buttons name the call they act on: "Cancel Bella's call at Tue 24 Nov 2026, 10:00:00 EST".
-  const callName = `${call.petName}'s call at ${formatClinicTime(call.scheduledFor, timeZone)}`;
+  const callName = i18n.t('calls.callName', [call.petName, formatClinicTime(call.scheduledFor, timeZone)]);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
 
@@ -103,7 +104,7 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
             ref={rescheduleButton}
             type="button"
             className="vfc-secondary"
-            aria-label={`Reschedule ${callName}`}
+            aria-label={i18n.t('calls.rescheduleLabel', [callName])}
             onClick={() => {
               setRescheduling(true);
               setError(undefined);
@@ -111,28 +112,28 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
             }}
             disabled={cancelling}
           >
-            Reschedule
+            {i18n.t('calls.reschedule')}
           </button>
           <button
             ref={cancelButton}
             type="button"
             className="vfc-secondary"
-            aria-label={cancelling ? `Cancelling ${callName}` : `Cancel ${callName}`}
+            aria-label={cancelling ? i18n.t('calls.cancellingLabel', [callName]) : i18n.t('calls.cancelLabel', [callName])}
             onClick={() => {
               setConfirming(true);
               setTimeout(() => keepButton.current?.focus(), 0);
             }}
             disabled={cancelling}
           >
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+            {cancelling ? i18n.t('calls.cancelling') : i18n.t('calls.cancel')}
           </button>
         </div>
       )}
       {call.status === 'scheduled' && confirming && (
-        <div className="vfc-confirm" role="group" aria-label={`Cancel ${callName}?`}>
-          <p className="vfc-confirm-text">Cancel {callName}? The owner will not be called.</p>
+        <div className="vfc-confirm" role="group" aria-label={i18n.t('calls.confirmGroup', [callName])}>
+          <p className="vfc-confirm-text">{i18n.t('calls.confirmText', [callName])}</p>
           <button type="button" className="vfc-danger" onClick={() => void cancel()}>
-            Yes, cancel the call
+            {i18n.t('calls.yesCancel')}
           </button>
           <button
             ref={keepButton}
@@ -143,7 +144,7 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
               setTimeout(() => cancelButton.current?.focus(), 0);
             }}
           >
-            Keep the call
+            {i18n.t('calls.keep')}
           </button>
         </div>
       )}

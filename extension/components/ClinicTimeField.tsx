@@ -1,4 +1,5 @@
 import { minClinicLocalInput, quickChoices, readClinicTime, zoneLabel } from '../lib/clinic-time';
+import { i18n } from '#i18n';
 import { Field } from './Field';
 
 export interface ClinicTimeFieldProps {
@@ -32,7 +33,7 @@ export function ClinicTimeField(props: ClinicTimeFieldProps) {
   return (
     <Field
       id={id}
-      label={`${label} (clinic time, ${zoneLabel(props.timeZone, at)})`}
+      label={i18n.t('time.clinicTimeLabel', [label, zoneLabel(props.timeZone, at)])}
       errorLabel={label}
       required
       error={props.error}
@@ -49,7 +50,7 @@ export function ClinicTimeField(props: ClinicTimeFieldProps) {
             disabled={props.disabled}
             onChange={(e) => props.onChange(e.target.value)}
           />
-          <div className="vfc-quick" role="group" aria-label="Quick times">
+          <div className="vfc-quick" role="group" aria-label={i18n.t('time.quickTimes')}>
             {quickChoices(props.now, props.timeZone).map((choice) => (
               <button key={choice.label} type="button" className="vfc-secondary" disabled={props.disabled} onClick={() => props.onChange(choice.value)}>
                 {choice.label}

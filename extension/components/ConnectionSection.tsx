@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
 import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
@@ -26,7 +27,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
-  const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? 'Enter a full URL such as https://api.example.com' : undefined;
+  const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? i18n.t('connection.apiUrlInvalid') : undefined;
 
   useEffect(() => {
     void Promise.all([loadConnection(), apiAdminTokenItem.getValue()]).then(([connection, savedAdminToken]) => {
@@ -41,7 +42,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
     setSaving(true);
     await Promise.all([saveConnection({ baseUrl, token }), saveAdminToken(adminToken)]);
     setSaving(false);
-    setSaved('Saved.');
+    setSaved(i18n.t('connection.saved'));
     // The toolbar badge counts the calls of the clinic of this connection.
     void api.refreshFollowUps();
   }
@@ -57,7 +58,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
     // What worked is saved: the next page load (and the panel on Neo pages) uses the connection just tested.
     if (result.ok) {
       await Promise.all([saveConnection({ baseUrl, token }), adminResult?.ok ? saveAdminToken(adminToken) : undefined]);
-      setSaved(adminResult && !adminResult.ok ? 'Saved the URL and staff token (not the admin token).' : 'Saved.');
+      setSaved(adminResult && !adminResult.ok ? i18n.t('connection.savedNotAdmin') : i18n.t('connection.saved'));
       void api.refreshFollowUps();
     }
     if (adminResult) {
@@ -77,7 +78,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         void save();
       }}
     >
-      <Field id="vfc-api-url" label="API base URL" error={urlError} errorLabel="">
+      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="">
         {(control) => (
           <input
             {...control}
@@ -92,7 +93,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
           />
         )}
       </Field>
-      <Field id="vfc-api-token" label="Staff API token">
+      <Field id="vfc-api-token" label={i18n.t('connection.staffToken')}>
         {(control) => (
           <input
             {...control}
@@ -109,8 +110,8 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       </Field>
       <Field
         id="vfc-api-admin-token"
-        label="Admin API token (optional)"
-        hint="Only for clinic admins: used by the admin sections below (calling hours, do-not-call list, voice agents), never for scheduling calls."
+        label={i18n.t('connection.adminToken')}
+        hint={i18n.t('connection.adminTokenHint')}
       >
         {(control) => (
           <input
@@ -128,10 +129,10 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       </Field>
       <div className="vfc-actions">
         <button type="submit" className="vfc-primary" disabled={!loaded || saving || Boolean(urlError)}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? i18n.t('connection.saving') : i18n.t('connection.save')}
         </button>
         <button type="button" className="vfc-secondary" disabled={!loaded || test.kind === 'testing' || !baseUrl.trim() || !token.trim() || Boolean(urlError)} onClick={() => void testConnection()}>
-          {test.kind === 'testing' ? 'Testing…' : 'Test connection'}
+          {test.kind === 'testing' ? i18n.t('connection.testing') : i18n.t('connection.test')}
         </button>
       </div>
       {saved && <p role="status">{saved}</p>}
@@ -145,7 +146,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         {test.kind === 'error' && <p className="vfc-error">{test.message}</p>}
       </div>
       <div role="status" aria-live="polite" data-testid="admin-connection-result">
-        {adminTest.kind === 'ok' && <p className="vfc-ok">Admin token accepted.</p>}
+        {adminTest.kind === 'ok' && <p className="vfc-ok">{i18n.t('connection.adminAccepted')}</p>}
         {adminTest.kind === 'error' && <p className="vfc-error">{adminTest.message}</p>}
       </div>
     </form>

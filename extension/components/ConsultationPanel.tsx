@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call, ClinicSummary } from '@vfc/shared';
 import type { ApiFailure } from '../lib/api-client';
 import { formatClinicTime } from '../lib/clinic-time';
@@ -87,7 +88,8 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
   function scheduled(call: Call) {
     closeDialog();
     const when = clinic ? formatClinicTime(call.scheduledFor, clinic.timezone) : call.scheduledFor;
-    setNotice(call.requestedFor ? `Call scheduled for ${when}. ${call.statusReason ?? 'The time was moved.'}` : `Call scheduled for ${when}.`);
+    const scheduledText = i18n.t('panel.scheduledFor', [when]);
+    setNotice(call.requestedFor ? `${scheduledText} ${call.statusReason ?? i18n.t('panel.timeMoved')}` : scheduledText);
     refresh();
   }
 
@@ -95,17 +97,17 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
   if (collapsed) {
     return (
       <button ref={toggleButton} type="button" className="vfc-tab" aria-expanded="false" onClick={() => setCollapsedAndRemember(false)}>
-        Follow-up calls{calls && calls.length > 0 ? ` (${calls.length})` : ''}
+        {calls && calls.length > 0 ? i18n.t('panel.tabCount', [String(calls.length)]) : i18n.t('panel.tab')}
       </button>
     );
   }
 
   const failure = clinicFailure ?? callsFailure;
   return (
-    <section className="vfc-panel" aria-label="Follow-up calls">
+    <section className="vfc-panel" aria-label={i18n.t('panel.title')}>
       <header className="vfc-panel-head">
         <h2 className="vfc-panel-title">
-          Follow-up calls
+          {i18n.t('panel.title')}
           {clinic && <span className="vfc-muted"> · {clinic.name}</span>}
         </h2>
         <button
@@ -113,13 +115,13 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
           type="button"
           className="vfc-secondary vfc-collapse"
           aria-expanded="true"
-          aria-label="Hide follow-up calls"
+          aria-label={i18n.t('panel.hideLabel')}
           onClick={() => setCollapsedAndRemember(true)}
         >
-          Hide
+          {i18n.t('panel.hide')}
         </button>
       </header>
-      {clinic?.demoMode && <p className="vfc-demo">Demo mode</p>}
+      {clinic?.demoMode && <p className="vfc-demo">{i18n.t('panel.demoMode')}</p>}
       <div role="alert">
         {failure && (
           <p className="vfc-error" data-testid="panel-error">
@@ -135,13 +137,13 @@ export function ConsultationPanel(props: ConsultationPanelProps) {
         )}
       </div>
       <button ref={scheduleButton} type="button" className="vfc-primary" onClick={() => void open()} disabled={!clinic || opening}>
-        {opening ? 'Reading consultation…' : 'Schedule call'}
+        {opening ? i18n.t('panel.reading') : i18n.t('panel.scheduleCall')}
       </button>
       <button type="button" className="vfc-secondary" onClick={() => void api.openFollowUps()}>
-        All follow-ups
+        {i18n.t('panel.allFollowUps')}
       </button>
       {clinic && calls && <CallList calls={calls} timeZone={clinic.timezone} api={api} onChanged={refresh} />}
-      {!calls && !callsFailure && <p className="vfc-muted">Loading calls…</p>}
+      {!calls && !callsFailure && <p className="vfc-muted">{i18n.t('panel.loading')}</p>}
       {dialog && clinic && (
         <ScheduleCallDialog
           clinic={clinic}

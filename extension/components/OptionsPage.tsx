@@ -1,4 +1,5 @@
 import type { OptionsSection } from './options-sections';
+import { i18n } from '#i18n';
 import { useAdminAccess, type AdminAccess } from './use-admin-access';
 
 /**
@@ -12,12 +13,12 @@ export function OptionsPage(props: { sections: readonly OptionsSection[]; adminA
   const shown = props.sections.filter((section) => !section.admin || access === 'admin');
   return (
     <main className="vfc-options">
-      <h1>Vet Follow-up Calls — options</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <p>
         <a href="/privacy.html" target="_blank" rel="noreferrer">
-          Privacy policy
+          {i18n.t('options.privacyLink')}
         </a>{' '}
-        — what the extension reads on IDEXX Neo pages, what it sends where, and how long it is kept.
+        {i18n.t('options.privacyAbout')}
       </p>
       {shown.map(({ id, title, Component }) => (
         <section key={id} aria-labelledby={`vfc-section-${id}`} className="vfc-section">
@@ -27,7 +28,7 @@ export function OptionsPage(props: { sections: readonly OptionsSection[]; adminA
       ))}
       {access === 'refused' && (
         <p className="vfc-muted" data-testid="admin-hidden">
-          The admin sections are hidden: the saved admin token is not an admin token of this clinic.
+          {i18n.t('options.adminHidden')}
         </p>
       )}
     </main>

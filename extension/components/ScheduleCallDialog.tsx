@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call, ClinicSummary } from '@vfc/shared';
 import type { CallDraft } from '@vfc/shared/neo/to-call-draft';
 import { draftStore } from '../lib/draft-store';
@@ -144,10 +145,10 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
           void submit();
         }}
       >
-        <h2 id={titleId}>Schedule a follow-up call</h2>
+        <h2 id={titleId}>{i18n.t('dialog.title')}</h2>
         {clinic.demoMode && (
           <p className="vfc-demo" data-testid="demo-mode">
-            Demo mode: this demo clinic takes calls around the clock.
+            {i18n.t('dialog.demoNote')}
           </p>
         )}
         {props.warning && (
@@ -155,16 +156,16 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
             {props.warning}
           </p>
         )}
-        {field('ownerName', 'Owner name', { required: true, describedBy: props.warning && !warnsAboutPhone ? WARNING_ID : undefined })}
-        {field('phoneNumber', 'Owner phone', { required: true, type: 'tel', describedBy: warnsAboutPhone ? WARNING_ID : undefined })}
-        {field('petName', 'Pet name', { required: true })}
-        {field('vetName', 'Vet')}
-        {field('dischargeSummary', 'Discharge summary', { multiline: true })}
-        {field('notes', 'Notes for the call', { multiline: true })}
+        {field('ownerName', i18n.t('dialog.ownerName'), { required: true, describedBy: props.warning && !warnsAboutPhone ? WARNING_ID : undefined })}
+        {field('phoneNumber', i18n.t('dialog.ownerPhone'), { required: true, type: 'tel', describedBy: warnsAboutPhone ? WARNING_ID : undefined })}
+        {field('petName', i18n.t('dialog.petName'), { required: true })}
+        {field('vetName', i18n.t('dialog.vet'))}
+        {field('dischargeSummary', i18n.t('dialog.dischargeSummary'), { multiline: true })}
+        {field('notes', i18n.t('dialog.notes'), { multiline: true })}
         <ClinicTimeField
           id="vfc-scheduledFor"
           name="scheduledFor"
-          label="Call at"
+          label={i18n.t('dialog.callAt')}
           value={values.scheduledForLocal}
           timeZone={clinic.timezone}
           now={now()}
@@ -179,10 +180,10 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
         )}
         <div className="vfc-actions">
           <button type="button" className="vfc-secondary" onClick={props.onClose}>
-            Close
+            {i18n.t('dialog.close')}
           </button>
           <button type="submit" className="vfc-primary" disabled={submitting}>
-            {submitting ? 'Scheduling…' : 'Schedule'}
+            {submitting ? i18n.t('dialog.scheduling') : i18n.t('dialog.schedule')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { formatWallTime, instantAtWallTime, instantsAtWallTime, parseWallTime, wallClockMs, zoneAbbreviation } from '@vfc/shared/domain/zone-clock';
+import { i18n } from '#i18n';
 
 /**
  * Times in the clinic's timezone (IANA, from `GET /clinic`), never the browser's: staff may work remotely, and the
@@ -74,13 +75,13 @@ export type ClinicTimeProblem = 'required' | 'invalid' | 'dst_gap' | 'past';
 export function clinicTimeProblemText(problem: ClinicTimeProblem, timeZone: string): string {
   switch (problem) {
     case 'required':
-      return 'is required';
+      return i18n.t('time.required');
     case 'invalid':
-      return 'is not a valid date and time';
+      return i18n.t('time.invalid');
     case 'dst_gap':
-      return `does not exist in ${timeZone}: the clocks skip that hour for daylight saving time on that date. Choose another time.`;
+      return i18n.t('time.dstGap', [timeZone]);
     case 'past':
-      return 'is in the past. Choose a later time.';
+      return i18n.t('time.past');
   }
 }
 
@@ -120,8 +121,8 @@ export function quickChoices(now: Date, timeZone: string): QuickChoice[] {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   return [
-    { label: 'In 1 hour', value: toClinicLocalInput(new Date(now.getTime() + 60 * 60 * 1000), timeZone).slice(0, 16) },
-    { label: 'Tomorrow 10:00', value: `${tomorrow}T10:00` },
+    { label: i18n.t('time.inOneHour'), value: toClinicLocalInput(new Date(now.getTime() + 60 * 60 * 1000), timeZone).slice(0, 16) },
+    { label: i18n.t('time.tomorrowTen'), value: `${tomorrow}T10:00` },
   ];
 }
 
