@@ -119,3 +119,36 @@ describe('Accessibility of the extension in the browser', () => {
     await page.close();
   });
 });
+
+describe('The extension in Spanish', () => {
+  let spanish: ExtensionBrowser;
+  beforeAll(async () => {
+    spanish = await launchExtensionBrowser(undefined, { language: 'es' });
+    const page = await spanish.context.newPage();
+    await page.goto(spanish.extensionUrl('options.html'));
+    await page.getByRole('heading', { name: 'Vet Follow-up Calls — opciones' }).waitFor();
+    await page.locator('#vfc-api-url').fill(stack.apiUrl);
+    await page.locator('#vfc-api-token').fill(stack.staffToken);
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.getByText('Guardado.').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'es-options.png'), fullPage: true });
+    await page.close();
+  });
+  afterAll(() => spanish?.close());
+
+  it('shows the panel and the dialog in Spanish with no serious violation', async () => {
+    const page = await spanish.context.newPage();
+    await page.goto(`${stack.neoUrl}/consultations/view/310382`);
+    await page.getByRole('region', { name: 'Llamadas de seguimiento' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('vfc-followup-calls')?.shadowRoot?.querySelector('button.vfc-primary[disabled]'));
+    await page.getByRole('button', { name: 'Programar llamada', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Programar una llamada de seguimiento' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel(/^Llamar el \(hora de la clínica, /).count()).toBe(1);
+    expect(await seriousViolations(page, 'vfc-followup-calls')).toEqual([]);
+    await dialog.screenshot({ path: path.join(ARTIFACTS_DIR, 'es-dialog.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('section.vfc-panel').screenshot({ path: path.join(ARTIFACTS_DIR, 'es-panel.png') });
+    await page.close();
+  });
+});
