@@ -1,8 +1,16 @@
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chromeMessages, getMessageFrom } from './test-support/i18n-messages';
+
+// Times follow the browser's locale (lib/clinic-time.ts): component tests read them as a 24-hour (en-GB) browser.
+if (typeof navigator !== 'undefined') Object.defineProperty(navigator, 'language', { configurable: true, get: () => 'en-GB' });
+
+// The fake browser has no i18n: answer from the English messages, as Chrome would for an English browser.
+const getMessage = getMessageFrom(await chromeMessages('en'));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  (fakeBrowser.i18n as { getMessage: typeof getMessage }).getMessage = getMessage;
 });
 
 afterEach(async () => {

@@ -11,7 +11,7 @@ export default defineProject({
     name: 'extension',
     root: import.meta.dirname,
     environment: 'happy-dom',
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts', 'build/**/*.test.ts'],
     setupFiles: ['./test-setup.ts'],
   },
 });

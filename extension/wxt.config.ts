@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { checkContentScriptBudget } from './build/content-script-budget';
 
 /**
  * WXT config. `wxt build` → `.output/chrome-mv3`; `wxt build --mode e2e` (script `build:e2e`) →
@@ -6,9 +7,40 @@ import { defineConfig } from 'wxt';
  * No host permissions: the content script reads Neo from the page's own origin and the API sends CORS headers.
  */
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // i18n: messages in locales/<lang>.yml (English, Spanish), read with `i18n.t` from '#i18n' (browser.i18n underneath).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  /**
+   * Built pages and the content script render with Preact's React compatibility layer (preact/compat,
+   * https://preactjs.com/guide/v10/switching-to-preact): the same components at ~15 kB instead of react-dom's ~140 kB,
+   * which keeps the content script that loads on every Neo page small (checked after every build by build/content-script-budget.ts).
+   * Unit tests (vitest, `serve`) run the components on React itself; the browser e2e tests run this build.
+   */
+  vite: (env) =>
+    env.command === 'build'
+      ? {
+          resolve: {
+            alias: [
+              { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+              { find: /^react-dom$/, replacement: 'preact/compat' },
+              { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+              { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+              { find: /^react$/, replacement: 'preact/compat' },
+            ],
+          },
+        }
+      : {},
+  hooks: {
+    // Every build fails when the content script loaded on every Neo page grows past its budget.
+    'build:done': (wxt) => {
+      const bytes = checkContentScriptBudget(wxt.config.outDir);
+      wxt.logger.info(`Content script: ${bytes} bytes (budget 160000).`);
+    },
+  },
+  // The Chrome Web Store upload package (`pnpm --filter @vfc/extension zip`; see docs/store-listing.md).
+  zip: { artifactTemplate: 'vet-follow-up-calls-{{version}}-{{browser}}.zip' },
   manifest: {
     name: 'Vet Follow-up Calls',
+    default_locale: 'en',
     description: 'Schedule AI follow-up calls to pet owners from IDEXX Neo consultations and see how they went.',
     // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel.
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],

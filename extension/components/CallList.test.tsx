@@ -23,7 +23,7 @@ describe('CallList', () => {
     expect(screen.getByText(/Sentiment: Positive/)).toBeTruthy();
     expect(screen.getByText('No answer after 3 attempts')).toBeTruthy();
     expect(screen.getByText('Attempt 3')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Cancel / })).toBeNull();
   });
 
   it('says which calls need a person and why, in plain words', async () => {
@@ -48,8 +48,13 @@ describe('CallList', () => {
     );
     const onChanged = vi.fn();
     render(<CallList timeZone="UTC" api={backgroundApi} onChanged={onChanged} calls={[testCall()]} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeTruthy();
+    // Named for the call, and it asks first.
+    fireEvent.click(screen.getByRole('button', { name: "Cancel Bella's call at Tue 24 Nov 2026, 15:00:00 UTC" }));
+    expect(server.requests).toHaveLength(0);
+    expect(screen.getByRole('group', { name: /^Cancel Bella's call at .*\?$/ })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep the call' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel the call' }));
+    expect(screen.getByRole('button', { name: /^Cancelling Bella's call/ })).toBeTruthy();
     await screen.findByText('The call is already dialing');
     expect(server.requests[0]).toMatchObject({ method: 'DELETE', url: 'https://api.test/calls/call-1' });
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
@@ -65,7 +70,7 @@ describe('CallList', () => {
     const onChanged = vi.fn();
     const now = () => new Date('2026-11-24T14:30:00Z');
     render(<CallList timeZone="America/New_York" api={backgroundApi} onChanged={onChanged} calls={[testCall()]} now={now} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Reschedule' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Reschedule Bella's call at / }));
     const field = screen.getByLabelText(/New time \(clinic time, America\/New_York \(EST\)\)/) as HTMLInputElement;
     expect(document.activeElement).toBe(field);
     expect(field.value).toMatch(/^2026-11-24T10:00(:00)?$/); // the current time, clinic-local
@@ -99,8 +104,9 @@ describe('CallList', () => {
           }
         : undefined,
     );
-    render(<CallList timeZone="America/New_York" api={backgroundApi} onChanged={vi.fn()} calls={[testCall()]} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Reschedule' }));
+    const now = () => new Date('2026-11-24T14:30:00Z');
+    render(<CallList timeZone="America/New_York" api={backgroundApi} onChanged={vi.fn()} calls={[testCall()]} now={now} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Reschedule Bella's call at / }));
     const field = screen.getByLabelText(/New time/);
     fireEvent.change(field, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save new time' }));
@@ -116,7 +122,7 @@ describe('CallList', () => {
     );
     fireEvent.keyDown(screen.getByLabelText(/New time/), { key: 'Escape' });
     expect(screen.queryByLabelText(/New time/)).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reschedule' })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Reschedule Bella's call at / })));
   });
 
   it('shows opt-outs and do-not-call cancellations, and no Reschedule on calls that are not scheduled', async () => {
@@ -134,6 +140,6 @@ describe('CallList', () => {
     );
     expect(screen.getByTestId('call-flag-opt_out_requested').textContent).toMatch(/Asked not to be called/);
     expect(screen.getByTestId('call-flag-do_not_call').textContent).toMatch(/Do-not-call list/);
-    expect(screen.queryByRole('button', { name: 'Reschedule' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Reschedule Bella's call at / })).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call } from '@vfc/shared';
 import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention-labels';
 import { callNotices } from '../lib/call-notices';
@@ -26,13 +27,20 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
   const { call, timeZone } = props;
   const [cancelling, setCancelling] = useState(false);
   const [rescheduling, setRescheduling] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const rescheduleButton = useRef<HTMLButtonElement>(null);
   const outcome = call.outcome;
   const notices = callNotices(call);
 
+  // Buttons name the call they act on: "Cancel Bella's call at Tue 24 Nov 2026, 10:00:00 EST".
+  const callName = i18n.t('calls.callName', [call.petName, formatClinicTime(call.scheduledFor, timeZone)]);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+
   async function cancel() {
+    setConfirming(false);
     setCancelling(true);
     setError(undefined);
     setNotice(undefined);
@@ -90,12 +98,13 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
           {outcome.inVoicemail !== undefined && <span>{outcome.inVoicemail ? 'Reached voicemail' : 'Answered by a person'}</span>}
         </div>
       )}
-      {call.status === 'scheduled' && !rescheduling && (
+      {call.status === 'scheduled' && !rescheduling && !confirming && (
         <div className="vfc-call-actions">
           <button
             ref={rescheduleButton}
             type="button"
             className="vfc-secondary"
+            aria-label={i18n.t('calls.rescheduleLabel', [callName])}
             onClick={() => {
               setRescheduling(true);
               setError(undefined);
@@ -103,10 +112,39 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
             }}
             disabled={cancelling}
           >
-            Reschedule
+            {i18n.t('calls.reschedule')}
           </button>
-          <button type="button" className="vfc-secondary" onClick={() => void cancel()} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+          <button
+            ref={cancelButton}
+            type="button"
+            className="vfc-secondary"
+            aria-label={cancelling ? i18n.t('calls.cancellingLabel', [callName]) : i18n.t('calls.cancelLabel', [callName])}
+            onClick={() => {
+              setConfirming(true);
+              setTimeout(() => keepButton.current?.focus(), 0);
+            }}
+            disabled={cancelling}
+          >
+            {cancelling ? i18n.t('calls.cancelling') : i18n.t('calls.cancel')}
+          </button>
+        </div>
+      )}
+      {call.status === 'scheduled' && confirming && (
+        <div className="vfc-confirm" role="group" aria-label={i18n.t('calls.confirmGroup', [callName])}>
+          <p className="vfc-confirm-text">{i18n.t('calls.confirmText', [callName])}</p>
+          <button type="button" className="vfc-danger" onClick={() => void cancel()}>
+            {i18n.t('calls.yesCancel')}
+          </button>
+          <button
+            ref={keepButton}
+            type="button"
+            className="vfc-secondary"
+            onClick={() => {
+              setConfirming(false);
+              setTimeout(() => cancelButton.current?.focus(), 0);
+            }}
+          >
+            {i18n.t('calls.keep')}
           </button>
         </div>
       )}

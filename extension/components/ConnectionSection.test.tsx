@@ -19,11 +19,17 @@ describe('ConnectionSection', () => {
     fireEvent.change(screen.getByLabelText('Staff API token'), { target: { value: 'bad' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText('The API token was refused — check it in the extension options.');
+    // A refused test saves nothing.
+    expect(await apiTokenItem.getValue()).toBe('');
 
     fireEvent.change(screen.getByLabelText('Staff API token'), { target: { value: ' good ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText(/Connected to/);
     expect(screen.getByTestId('connection-result').textContent).toBe('Connected to Happy Paws · timezone America/New_York · Demo mode');
+    // A test that worked saves what it tested.
+    await screen.findByText('Saved.');
+    expect(await apiBaseUrlItem.getValue()).toBe('http://127.0.0.1:4000');
+    expect(await apiTokenItem.getValue()).toBe('good');
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');

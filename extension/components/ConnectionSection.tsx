@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
 import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
 import { apiAdminTokenItem, isHttpUrl, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
+import { Field } from './Field';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; clinic: ClinicSummary } | { kind: 'error'; message: string };
 
@@ -10,8 +12,9 @@ type AdminTestState = { kind: 'idle' } | { kind: 'ok' } | { kind: 'error'; messa
 
 /**
  * API base URL + staff token + optional admin token: Save, and Test connection (`GET /clinic` with the values as
- * typed; with an admin token also `GET /clinic/settings` with it). The admin token is used only by the admin sections.
- * Saving re-counts the toolbar badge with the new connection.
+ * typed; with an admin token also `GET /clinic/settings` with it), which saves what it tested when it worked: the URL
+ * and staff token when the API accepted them, the admin token when it was accepted as an admin's. The admin token is
+ * used only by the admin sections. Saving re-counts the toolbar badge with the new connection.
  */
 export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' | 'refreshFollowUps'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
   const api = props.api ?? backgroundApi;
@@ -24,7 +27,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
-  const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? 'Enter a full URL such as https://api.example.com' : undefined;
+  const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? i18n.t('connection.apiUrlInvalid') : undefined;
 
   useEffect(() => {
     void Promise.all([loadConnection(), apiAdminTokenItem.getValue()]).then(([connection, savedAdminToken]) => {
@@ -39,7 +42,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
     setSaving(true);
     await Promise.all([saveConnection({ baseUrl, token }), saveAdminToken(adminToken)]);
     setSaving(false);
-    setSaved('Saved.');
+    setSaved(i18n.t('connection.saved'));
     // The toolbar badge counts the calls of the clinic of this connection.
     void api.refreshFollowUps();
   }
@@ -52,6 +55,12 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       adminToken.trim() ? admin.getClinicSettings({ baseUrl: baseUrl.trim(), token: adminToken.trim() }) : undefined,
     ]);
     setTest(result.ok ? { kind: 'ok', clinic: result.data } : { kind: 'error', message: describeApiFailure(result) });
+    // What worked is saved: the next page load (and the panel on Neo pages) uses the connection just tested.
+    if (result.ok) {
+      await Promise.all([saveConnection({ baseUrl, token }), adminResult?.ok ? saveAdminToken(adminToken) : undefined]);
+      setSaved(adminResult && !adminResult.ok ? i18n.t('connection.savedNotAdmin') : i18n.t('connection.saved'));
+      void api.refreshFollowUps();
+    }
     if (adminResult) {
       setAdminTest(
         adminResult.ok
@@ -69,61 +78,61 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         void save();
       }}
     >
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-url">API base URL</label>
-        <input
-          id="vfc-api-url"
-          type="url"
-          value={baseUrl}
-          disabled={!loaded}
-          placeholder="https://…execute-api…amazonaws.com"
-          aria-invalid={urlError ? true : undefined}
-          aria-describedby={urlError ? 'vfc-api-url-error' : undefined}
-          onChange={(e) => {
-            setBaseUrl(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-        {urlError && <p id="vfc-api-url-error" className="vfc-error">{urlError}</p>}
-      </div>
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-token">Staff API token</label>
-        <input
-          id="vfc-api-token"
-          type="password"
-          autoComplete="off"
-          value={token}
-          disabled={!loaded}
-          onChange={(e) => {
-            setToken(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-      </div>
-      <div className="vfc-field">
-        <label htmlFor="vfc-api-admin-token">Admin API token (optional)</label>
-        <input
-          id="vfc-api-admin-token"
-          type="password"
-          autoComplete="off"
-          value={adminToken}
-          disabled={!loaded}
-          aria-describedby="vfc-api-admin-token-hint"
-          onChange={(e) => {
-            setAdminToken(e.target.value);
-            setSaved(undefined);
-          }}
-        />
-        <p id="vfc-api-admin-token-hint" className="vfc-muted">
-          Only for clinic admins: used by the calling hours, do-not-call list and voice agent sections below, never for scheduling calls.
-        </p>
-      </div>
+      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="">
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={baseUrl}
+            disabled={!loaded}
+            placeholder="https://…execute-api…amazonaws.com"
+            onChange={(e) => {
+              setBaseUrl(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <Field id="vfc-api-token" label={i18n.t('connection.staffToken')}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="off"
+            value={token}
+            disabled={!loaded}
+            onChange={(e) => {
+              setToken(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        id="vfc-api-admin-token"
+        label={i18n.t('connection.adminToken')}
+        hint={i18n.t('connection.adminTokenHint')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="off"
+            value={adminToken}
+            disabled={!loaded}
+            onChange={(e) => {
+              setAdminToken(e.target.value);
+              setSaved(undefined);
+            }}
+          />
+        )}
+      </Field>
       <div className="vfc-actions">
         <button type="submit" className="vfc-primary" disabled={!loaded || saving || Boolean(urlError)}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? i18n.t('connection.saving') : i18n.t('connection.save')}
         </button>
         <button type="button" className="vfc-secondary" disabled={!loaded || test.kind === 'testing' || !baseUrl.trim() || !token.trim() || Boolean(urlError)} onClick={() => void testConnection()}>
-          {test.kind === 'testing' ? 'Testing…' : 'Test connection'}
+          {test.kind === 'testing' ? i18n.t('connection.testing') : i18n.t('connection.test')}
         </button>
       </div>
       {saved && <p role="status">{saved}</p>}
@@ -137,7 +146,7 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         {test.kind === 'error' && <p className="vfc-error">{test.message}</p>}
       </div>
       <div role="status" aria-live="polite" data-testid="admin-connection-result">
-        {adminTest.kind === 'ok' && <p className="vfc-ok">Admin token accepted.</p>}
+        {adminTest.kind === 'ok' && <p className="vfc-ok">{i18n.t('connection.adminAccepted')}</p>}
         {adminTest.kind === 'error' && <p className="vfc-error">{adminTest.message}</p>}
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { panelCollapsedItem } from '../lib/panel-state';
 import { ConsultationPanel } from './ConsultationPanel';
 import { TEST_CLINIC, testCall, withBackground } from '../test-support/test-server';
 
@@ -59,15 +60,36 @@ describe('ConsultationPanel', () => {
     await waitFor(() => expect((open as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(open);
     await screen.findByRole('dialog');
-    fireEvent.change(screen.getByLabelText(/Call at/), { target: { value: '2026-11-23T21:00:00' } });
+    fireEvent.change(screen.getByLabelText(/Call at/), { target: { value: '2099-11-23T21:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
-    const notice = await screen.findByRole('status');
+    const notice = await screen.findByTestId('panel-notice');
     expect(notice.textContent).toBe("Call scheduled for Tue 24 Nov 2026, 10:00:00 EST. Moved to the clinic's next calling hours.");
   });
 
   it('explains a refused token', async () => {
     await withBackground(() => ({ status: 403, body: { message: 'Forbidden' } }));
     render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('The API token was refused — check it in the extension options.');
+    expect((await screen.findByTestId('panel-error')).textContent).toBe('The API token was refused — check it in the extension options.');
+  });
+
+  it('collapses to a small tab, remembers it, and opens again with focus kept on the toggle', async () => {
+    await withBackground(
+      (r) => (r.url.endsWith('/clinic') ? { status: 200, body: TEST_CLINIC } : undefined),
+      (r) => (r.url.includes('/calls?') ? { status: 200, body: { items: [] } } : undefined),
+    );
+    const first = render(<ConsultationPanel consultationId="310382" origin="https://us.idexxneo.com" read={read} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Hide follow-up calls' }));
+    const tab = await screen.findByRole('button', { name: /^Follow-up calls/ });
+    expect(tab.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: 'Follow-up calls' })).toBeNull();
+    await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(tab));
+
+    // Another consultation page starts collapsed.
+    first.unmount();
+    render(<ConsultationPanel consultationId="310383" origin="https://us.idexxneo.com" read={read} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Follow-up calls/ }));
+    expect(await screen.findByRole('region', { name: 'Follow-up calls' })).toBeTruthy();
+    await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(false));
   });
 });

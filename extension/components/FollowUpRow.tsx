@@ -4,6 +4,7 @@ import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention
 import { formatClinicTime } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
 import type { ExtensionApi } from '../lib/messages';
+import { Field } from './Field';
 
 export type FollowUpRowApi = Pick<ExtensionApi, 'resolveCall' | 'reopenCall' | 'refreshFollowUps'>;
 
@@ -152,10 +153,9 @@ export function FollowUpRow(props: FollowUpRowProps) {
                 }
               }}
             >
-              <div className="vfc-field">
-                <label htmlFor={noteId}>Note (optional)</label>
-                <textarea id={noteId} value={note} maxLength={1000} rows={3} autoFocus onChange={(e) => setNote(e.target.value)} />
-              </div>
+              <Field id={noteId} label="Note (optional)">
+                {(control) => <textarea {...control} value={note} maxLength={1000} rows={3} autoFocus onChange={(e) => setNote(e.target.value)} />}
+              </Field>
               <button type="submit" className="vfc-primary" disabled={busy}>
                 {busy ? 'Resolving…' : 'Mark resolved'}
               </button>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { RescheduleCallRequest, toValidationIssues, type Call } from '@vfc/shared';
-import { clinicLocalToUtcIso, toClinicLocalInput } from '../lib/clinic-time';
+import type { Call } from '@vfc/shared';
+import { clinicTimeProblemText, readClinicTime, toClinicLocalInput } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
 import { fieldErrorsFromIssues } from '../lib/form-errors';
 import type { ExtensionApi } from '../lib/messages';
@@ -20,13 +20,13 @@ export interface RescheduleFormProps {
 
 /**
  * Inline form to move a scheduled call (`PATCH /calls/{callId}`): the clinic-local time field with quick choices,
- * checked with the API's own schema before sending; the API's refusals (past time, 409 no longer scheduled / opted out /
+ * read strictly before sending (a time the clocks skip for DST or a past time is refused); the API's refusals (past time, 409 no longer scheduled / opted out /
  * per-number cap) are shown in words, with instants in the clinic's zone. Esc closes.
  */
 export function RescheduleForm(props: RescheduleFormProps) {
   const { call, timeZone } = props;
   const id = `vfc-reschedule-${call.callId}`;
-  const [value, setValue] = useState(() => toClinicLocalInput(call.scheduledFor, timeZone));
+  const [value, setValue] = useState(() => toClinicLocalInput(call.scheduledFor, timeZone).slice(0, 16));
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -39,18 +39,13 @@ export function RescheduleForm(props: RescheduleFormProps) {
 
   async function submit() {
     setFormError(undefined);
-    const scheduledFor = clinicLocalToUtcIso(value, timeZone);
-    if (!scheduledFor) {
-      setFieldError(value.trim() ? 'is not a valid date and time' : 'is required');
-      return;
-    }
-    const parsed = RescheduleCallRequest.safeParse({ scheduledFor });
-    if (!parsed.success) {
-      setFieldError(fieldErrorsFromIssues(toValidationIssues(parsed.error))['scheduledFor'] ?? 'is not valid');
+    const time = readClinicTime(value, timeZone, now());
+    if (!time.ok) {
+      setFieldError(clinicTimeProblemText(time.problem, timeZone));
       return;
     }
     setSaving(true);
-    const result = await props.api.rescheduleCall(call.callId, parsed.data.scheduledFor);
+    const result = await props.api.rescheduleCall(call.callId, time.instant.toISOString());
     setSaving(false);
     if (result.ok) {
       props.onRescheduled(result.data);

@@ -33,7 +33,7 @@ describe('ScheduleCallDialog', () => {
     expect((screen.getByLabelText(/Owner name/) as HTMLInputElement).value).toBe('Jane Doe');
     expect((screen.getByLabelText(/Owner phone/) as HTMLInputElement).value).toBe('(415) 555-0123');
     expect((screen.getByLabelText(/Discharge summary/) as HTMLTextAreaElement).value).toBe('Soft food for 3 days.');
-    expect(screen.getByLabelText(/Call at \(clinic time, America\/New_York \(EST\)\)/).getAttribute('step')).toBe('1');
+    expect(screen.getByLabelText(/Call at \(clinic time, America\/New_York \(EST\)\)/).getAttribute('step')).toBe('60');
     expect(screen.getByText(/Demo mode/)).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText(/Owner name/));
   });
@@ -72,7 +72,7 @@ describe('ScheduleCallDialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
     expect((screen.getByRole('button', { name: 'Scheduling…' }) as HTMLButtonElement).disabled).toBe(true);
     await screen.findByText('Owner phone: this number opted out of calls');
-    expect(screen.getByRole('alert').textContent).toBe('Invalid request');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Invalid request');
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
     await waitFor(() => expect(server.requests).toHaveLength(2));
     expect(server.requests[1]?.headers['idempotency-key']).toBe(server.requests[0]?.headers['idempotency-key']);
@@ -87,14 +87,44 @@ describe('ScheduleCallDialog', () => {
     await waitFor(async () => expect((await draftStore.load('310382'))?.['notes']).toBe('Ask about appetite'));
   });
 
-  it('keeps Tab inside the dialog', async () => {
+  it('opens as a native modal dialog (inert page, Esc) and refuses a time the clocks skip', async () => {
+    const server = await withBackground();
+    render(
+      <ScheduleCallDialog
+        clinic={{ ...TEST_CLINIC, timezone: 'America/Los_Angeles' }}
+        initial={{ ...initial, scheduledForLocal: '2027-03-14T02:30' }}
+        api={backgroundApi}
+        onClose={vi.fn()}
+        onScheduled={vi.fn()}
+        now={now}
+      />,
+    );
+    const dialog = screen.getByRole('dialog') as HTMLDialogElement;
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(dialog.open).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    await screen.findByText(/Call at: does not exist in America\/Los_Angeles/);
+    expect(screen.getByLabelText(/Call at/).getAttribute('aria-describedby')).toBe('vfc-scheduledFor-error');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a past time and announces what could not be read from Neo on the phone field', async () => {
     await withBackground();
-    renderDialog();
-    const schedule = screen.getByRole('button', { name: 'Schedule' });
-    schedule.focus();
-    fireEvent.keyDown(schedule, { key: 'Tab' });
-    expect(document.activeElement).toBe(screen.getByLabelText(/Owner name/));
-    fireEvent.keyDown(screen.getByLabelText(/Owner name/), { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(schedule);
+    render(
+      <ScheduleCallDialog
+        clinic={TEST_CLINIC}
+        initial={{ ...initial, phoneNumber: '', scheduledForLocal: '2026-11-24T09:00' }}
+        api={backgroundApi}
+        warning="No phone number found for this client. Enter the owner phone by hand."
+        onClose={vi.fn()}
+        onScheduled={vi.fn()}
+        now={now}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/No phone number found/);
+    expect(screen.getByLabelText(/Owner phone/).getAttribute('aria-describedby')).toBe('vfc-read-warning');
+    expect(screen.getByLabelText(/Call at/).getAttribute('min')).toBe('2026-11-24T09:30');
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    await screen.findByText('Call at: is in the past. Choose a later time.');
   });
 });

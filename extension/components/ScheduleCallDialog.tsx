@@ -1,24 +1,25 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call, ClinicSummary } from '@vfc/shared';
 import type { CallDraft } from '@vfc/shared/neo/to-call-draft';
 import { draftStore } from '../lib/draft-store';
 import { describeApiFailure } from '../lib/error-text';
-import { buildCreateCallRequest, fieldErrorsFromIssues, type DialogValues, type FieldErrors } from '../lib/form-errors';
+import { fieldErrorsFromIssues, type DialogValues, type FieldErrors } from '../lib/form-errors';
 import type { ExtensionApi } from '../lib/messages';
 import { keyForSubmission, type SubmissionKey } from '../lib/submission-key';
 import { ClinicTimeField } from './ClinicTimeField';
-import { trapTab } from './focus-trap';
+import { Field } from './Field';
 
 export interface ScheduleCallDialogProps {
   clinic: ClinicSummary;
   /** What was read from Neo, or the staff's unsent draft from this session. */
   initial: DialogValues;
-  api: Pick<ExtensionApi, 'createCall'>;
+  api: Pick<ExtensionApi, 'createCall' | 'checkCreateCall'>;
   /** A note about what could not be read from Neo. */
   warning?: string;
   onClose: () => void;
   onScheduled: (call: Call) => void;
-  /** The clock, for the quick choices (tests pin it). */
+  /** The clock, for the quick choices and the past-time check (tests pin it). */
   now?: () => Date;
 }
 
@@ -29,10 +30,14 @@ export function dialogValuesFromDraft(draft: CallDraft): DialogValues {
 
 type TextField = Exclude<keyof DialogValues, 'consultationId' | 'scheduledForLocal'>;
 
+/** Id of the warning about what could not be read from Neo (the fields it concerns point to it). */
+const WARNING_ID = 'vfc-read-warning';
+
 /**
- * The Schedule-call form: every field editable and labelled, the time in the CLINIC's zone, validated with the
- * same zod schema as the API before submit, and with the API's 400 issues after. A modal dialog: focus stays
- * inside, Esc closes (the unsent draft is kept in session storage).
+ * The Schedule-call form in a native modal `<dialog>` (`showModal()`: the page behind is inert, focus stays inside,
+ * Esc closes; the caller returns focus to the button that opened it). Every field editable and labelled, the time
+ * in the CLINIC's zone, checked with the same zod schema as the API before submit (in the background worker), and
+ * with the API's 400 issues after. Esc or Close keeps the unsent draft in session storage.
  */
 export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
   const { clinic } = props;
@@ -41,13 +46,18 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const submission = useRef<SubmissionKey | undefined>(undefined);
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const now = props.now ?? (() => new Date());
 
   useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
     firstFieldRef.current?.focus();
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
   }, []);
 
   const update = (field: keyof DialogValues, value: string) => {
@@ -61,14 +71,21 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
 
   async function submit() {
     setFormError(undefined);
-    const built = buildCreateCallRequest(values, clinic.timezone);
-    if (!built.ok) {
-      setErrors(built.errors);
+    setSubmitting(true);
+    const checked = await props.api.checkCreateCall(values, clinic.timezone, now());
+    if (!checked.ok) {
+      setSubmitting(false);
+      setFormError(describeApiFailure(checked, clinic.timezone));
       return;
     }
-    submission.current = keyForSubmission(submission.current, JSON.stringify(built.body));
-    setSubmitting(true);
-    const result = await props.api.createCall(built.body, submission.current.key);
+    if (!checked.data.ok) {
+      setSubmitting(false);
+      setErrors(checked.data.errors);
+      return;
+    }
+    const body = checked.data.body;
+    submission.current = keyForSubmission(submission.current, JSON.stringify(body));
+    const result = await props.api.createCall(body, submission.current.key);
     setSubmitting(false);
     if (result.ok) {
       await draftStore.clear(values.consultationId);
@@ -79,106 +96,97 @@ export function ScheduleCallDialog(props: ScheduleCallDialogProps) {
     setFormError(describeApiFailure(result, clinic.timezone));
   }
 
-  const field = (name: TextField, label: string, options: { required?: boolean; multiline?: boolean; type?: string; autoComplete?: string } = {}): ReactNode => {
-    const id = `vfc-${name}`;
-    const error = errors[name];
-    const common = {
-      id,
-      name,
-      value: values[name],
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': error ? `${id}-error` : undefined,
-      'aria-required': options.required ? true : undefined,
-      disabled: submitting,
-    } as const;
-    return (
-      <div className="vfc-field">
-        <label htmlFor={id}>
-          {label}
-          {options.required && <span aria-hidden="true"> *</span>}
-        </label>
-        {options.multiline ? (
-          <textarea {...common} rows={name === 'dischargeSummary' ? 5 : 2} onChange={(e) => update(name, e.target.value)} />
+  const warnsAboutPhone = Boolean(props.warning && /phone/i.test(props.warning));
+  const field = (name: TextField, label: string, options: { required?: boolean; multiline?: boolean; type?: string; describedBy?: string } = {}) => (
+    <Field id={`vfc-${name}`} label={label} required={options.required} error={errors[name]} describedBy={[options.describedBy]}>
+      {(control) =>
+        options.multiline ? (
+          <textarea {...control} name={name} value={values[name]} disabled={submitting} rows={name === 'dischargeSummary' ? 5 : 2} onChange={(e) => update(name, e.target.value)} />
         ) : (
           <input
-            {...common}
+            {...control}
+            name={name}
+            value={values[name]}
+            disabled={submitting}
             ref={name === 'ownerName' ? firstFieldRef : undefined}
             type={options.type ?? 'text'}
-            autoComplete={options.autoComplete ?? 'off'}
+            autoComplete="off"
             onChange={(e) => update(name, e.target.value)}
           />
-        )}
-        {error && (
-          <p id={`${id}-error`} className="vfc-error">
-            {label}: {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+        )
+      }
+    </Field>
+  );
 
-  const timeError = errors['scheduledFor'];
   return (
-    <div className="vfc-backdrop">
-      <div
-        ref={dialogRef}
-        className="vfc-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            props.onClose();
-          } else trapTab(event, dialogRef.current);
+    <dialog
+      ref={dialogRef}
+      className="vfc-dialog"
+      aria-labelledby={titleId}
+      aria-modal="true"
+      onCancel={(event) => {
+        // Esc: React removes the dialog; the caller moves focus back to the button.
+        event.preventDefault();
+        props.onClose();
+      }}
+      onKeyDown={(event) => {
+        // Esc handled here (the browser then fires no `cancel`); `onCancel` covers a cancel from elsewhere.
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
         }}
       >
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <h2 id={titleId}>Schedule a follow-up call</h2>
-          {clinic.demoMode && (
-            <p className="vfc-demo" data-testid="demo-mode">
-              Demo mode: this demo clinic takes calls around the clock.
-            </p>
-          )}
-          {props.warning && <p className="vfc-warning">{props.warning}</p>}
-          {field('ownerName', 'Owner name', { required: true })}
-          {field('phoneNumber', 'Owner phone', { required: true, type: 'tel' })}
-          {field('petName', 'Pet name', { required: true })}
-          {field('vetName', 'Vet')}
-          {field('dischargeSummary', 'Discharge summary', { multiline: true })}
-          {field('notes', 'Notes for the call', { multiline: true })}
-          <ClinicTimeField
-            id="vfc-scheduledFor"
-            name="scheduledFor"
-            label="Call at"
-            value={values.scheduledForLocal}
-            timeZone={clinic.timezone}
-            now={now()}
-            error={timeError}
-            disabled={submitting}
-            onChange={(value) => update('scheduledForLocal', value)}
-          />
-          {formError && (
-            <p role="alert" className="vfc-error vfc-form-error">
-              {formError}
-            </p>
-          )}
-          <div className="vfc-actions">
-            <button type="button" className="vfc-secondary" onClick={props.onClose}>
-              Close
-            </button>
-            <button type="submit" className="vfc-primary" disabled={submitting}>
-              {submitting ? 'Scheduling…' : 'Schedule'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        <h2 id={titleId}>{i18n.t('dialog.title')}</h2>
+        {clinic.demoMode && (
+          <p className="vfc-demo" data-testid="demo-mode">
+            {i18n.t('dialog.demoNote')}
+          </p>
+        )}
+        {props.warning && (
+          <p id={WARNING_ID} role="alert" className="vfc-warning" data-testid="read-warning">
+            {props.warning}
+          </p>
+        )}
+        {field('ownerName', i18n.t('dialog.ownerName'), { required: true, describedBy: props.warning && !warnsAboutPhone ? WARNING_ID : undefined })}
+        {field('phoneNumber', i18n.t('dialog.ownerPhone'), { required: true, type: 'tel', describedBy: warnsAboutPhone ? WARNING_ID : undefined })}
+        {field('petName', i18n.t('dialog.petName'), { required: true })}
+        {field('vetName', i18n.t('dialog.vet'))}
+        {field('dischargeSummary', i18n.t('dialog.dischargeSummary'), { multiline: true })}
+        {field('notes', i18n.t('dialog.notes'), { multiline: true })}
+        <ClinicTimeField
+          id="vfc-scheduledFor"
+          name="scheduledFor"
+          label={i18n.t('dialog.callAt')}
+          value={values.scheduledForLocal}
+          timeZone={clinic.timezone}
+          now={now()}
+          error={errors['scheduledFor']}
+          disabled={submitting}
+          onChange={(value) => update('scheduledForLocal', value)}
+        />
+        {formError && (
+          <p role="alert" className="vfc-error vfc-form-error">
+            {formError}
+          </p>
+        )}
+        <div className="vfc-actions">
+          <button type="button" className="vfc-secondary" onClick={props.onClose}>
+            {i18n.t('dialog.close')}
+          </button>
+          <button type="submit" className="vfc-primary" disabled={submitting}>
+            {submitting ? i18n.t('dialog.scheduling') : i18n.t('dialog.schedule')}
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }

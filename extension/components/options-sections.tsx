@@ -11,14 +11,16 @@ export interface OptionsSection {
   id: string;
   title: string;
   Component: ComponentType;
+  /** Shown only when the saved admin token is an admin's (`GET /clinic` answers `role: 'admin'`). */
+  admin?: boolean;
 }
 
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'connection', title: 'Connection', Component: ConnectionSection },
   { id: 'follow-ups', title: 'Follow-ups', Component: FollowUpsSettingsSection },
   // Admin sections: they use the admin token saved in the Connection section.
-  { id: 'calling-hours', title: 'Calling hours (admin)', Component: CallingHoursSection },
-  { id: 'do-not-call', title: 'Do-not-call list (admin)', Component: OptOutsSection },
-  { id: 'agents', title: 'Voice agents (admin)', Component: AgentsSection },
-  { id: 'agent-editor', title: 'Follow-up agent (admin)', Component: AgentEditorSection },
+  { id: 'calling-hours', title: 'Calling hours (admin)', Component: CallingHoursSection, admin: true },
+  { id: 'do-not-call', title: 'Do-not-call list (admin)', Component: OptOutsSection, admin: true },
+  { id: 'agents', title: 'Voice agents (admin)', Component: AgentsSection, admin: true },
+  { id: 'agent-editor', title: 'Follow-up agent (admin)', Component: AgentEditorSection, admin: true },
 ];

@@ -18,7 +18,7 @@ const call = {
 };
 const clinic = {
   clinicId: 'demo', name: 'Mission Vet', phoneNumber: '+14155550100', timezone: 'America/Los_Angeles',
-  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDates: [], demoMode: true, enforceRecipientWindow: true,
+  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDates: [], demoMode: true, enforceRecipientWindow: true, role: 'staff',
 };
 const body = { consultationId: '310382', ownerName: 'Jane Doe', petName: 'Bella', phoneNumber: '+14155550123', scheduledFor: '2026-11-24T18:00:00.000Z' };
 

@@ -8,7 +8,7 @@ import {
   Call,
   ClinicAgentSettings,
   ClinicSettings,
-  ClinicSummary,
+  GetClinicResponse,
   CleanupOrphanedAgentsResponse,
   IDEMPOTENCY_KEY_HEADER,
   ListAgentsResponse,
@@ -133,7 +133,7 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
 
   return {
     /** `GET /clinic`: the clinic of the token (name, timezone, hours, demo mode). */
-    getClinic: () => request('GET', routePath('get-clinic'), ClinicSummary),
+    getClinic: () => request('GET', routePath('get-clinic'), GetClinicResponse),
     /** `GET /calls?consultationId=`: the consultation's calls, newest first. */
     listCalls: (consultationId: string) =>
       request('GET', `${routePath('list-calls')}?consultationId=${encodeURIComponent(consultationId)}`, ListCallsResponse),

@@ -9,7 +9,7 @@ import { scriptedFetch } from '../test-support/test-fetch';
 
 const clinic = {
   clinicId: 'demo', name: 'Mission Vet', phoneNumber: '+14155550100', timezone: 'America/Los_Angeles',
-  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDates: [], demoMode: false, enforceRecipientWindow: true,
+  weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDates: [], demoMode: false, enforceRecipientWindow: true, role: 'staff',
 };
 
 describe('background worker messaging', () => {

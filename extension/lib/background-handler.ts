@@ -9,8 +9,10 @@ import {
   type FollowUpsRefresh,
   type UrgentNotice,
 } from './follow-up-badge';
+import { buildCreateCallRequest } from './create-call-request';
 import { contentScriptMatches } from './matches';
 import { ADMIN_OPS, isApiMessage, type AdminMessage, type ApiMessage, type ApiMessageResults } from './messages';
+import { neoDraft } from './neo-draft';
 import { askNeoTabForScheduleConfigs, type NeoTabDeps } from './neo-tabs';
 import { loadAdminConnection, loadConnection, notifiedUrgentCallIdsItem, notifyUrgentCallsItem } from './settings';
 
@@ -147,6 +149,10 @@ export async function handleApiMessage<M extends ApiMessage>(
     return (await (deps.refreshBadge ?? (() => refreshBadgeNow(deps)))()) as ApiMessageResults[M['type']];
   }
   if (message.type === 'vfc:openFollowUps') return (await openFollowUps(undefined, deps)) as ApiMessageResults[M['type']];
+  if (message.type === 'vfc:checkCreateCall') {
+    return { ok: true, status: 200, data: buildCreateCallRequest(message.values, message.timeZone, new Date(message.nowMs)) } as ApiMessageResults[M['type']];
+  }
+  if (message.type === 'vfc:neoDraft') return { ok: true, status: 200, data: neoDraft(message.request) } as ApiMessageResults[M['type']];
   const connection = (message.type === 'vfc:getClinic' && message.connection) || (await (deps.loadConnection ?? loadConnection)());
   if (!connection.baseUrl || !connection.token) return notConfigured as ApiMessageResults[M['type']];
   const api = createApiClient(connection, deps.fetch);

@@ -1,4 +1,5 @@
-import { isTerminal, type Call } from '@vfc/shared';
+import type { Call } from '@vfc/shared';
+import { isTerminal } from '@vfc/shared/domain/call-state';
 
 /**
  * Ids of shown calls whose change moves the toolbar badge: they ended (not final in `before`, final in `after`), or

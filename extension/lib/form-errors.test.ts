@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreateCallRequest, fieldErrorsFromIssues, type DialogValues } from './form-errors';
+import { buildCreateCallRequest } from './create-call-request';
+import { fieldErrorsFromIssues, type DialogValues } from './form-errors';
 
 const valid: DialogValues = {
   consultationId: '310382',

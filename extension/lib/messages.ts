@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { Call, ClinicSummary, CreateCallRequest, ListCallsResponse } from '@vfc/shared';
+import type { Call, CreateCallRequest, GetClinicResponse, ListCallsResponse } from '@vfc/shared';
 import type { ApiClient, ApiConnection, ApiResult, ClinicCallsQuery } from './api-client';
+import type { CreateCallCheck } from './create-call-request';
 import type { FollowUpsRefresh } from './follow-up-badge';
+import type { DialogValues } from './form-errors';
+import type { NeoDraftAnswer, NeoDraftRequest } from './neo-draft';
 
 /**
  * Messages the content script, popup and options page send to the background worker, which alone holds the API
@@ -25,7 +28,11 @@ export type ApiMessage =
   /** An admin route, sent with the saved admin token (or `connection`, to test typed values before saving). */
   | AdminMessage
   /** Neo's clinic business hours, fetched by the content script of an open Neo tab (see lib/neo-tabs.ts). */
-  | { type: 'vfc:neoScheduleConfigs' };
+  | { type: 'vfc:neoScheduleConfigs' }
+  /** Check the Schedule-call dialog with the API's schema (the worker holds the schemas, not the content script). */
+  | { type: 'vfc:checkCreateCall'; values: DialogValues; timeZone: string; /** The page's clock (UTC epoch ms): earlier times are refused. */ nowMs: number }
+  /** Turn what Neo answered into a call draft (page-data schema, phone parsing: worker-side for the same reason). */
+  | { type: 'vfc:neoDraft'; request: NeoDraftRequest };
 
 /** Methods of the API client that need an admin token. */
 export const ADMIN_OPS = [
@@ -54,7 +61,7 @@ export interface AdminMessage<Op extends AdminOp = AdminOp> {
 export type AdminResult<Op extends AdminOp> = Awaited<ReturnType<ApiClient[Op]>>;
 
 export interface ApiMessageResults {
-  'vfc:getClinic': ApiResult<ClinicSummary>;
+  'vfc:getClinic': ApiResult<GetClinicResponse>;
   'vfc:listCalls': ApiResult<ListCallsResponse>;
   'vfc:createCall': ApiResult<Call>;
   'vfc:cancelCall': ApiResult<Call>;
@@ -68,6 +75,8 @@ export interface ApiMessageResults {
   'vfc:admin': AdminResult<AdminOp>;
   /** `data` is Neo's JSON as it came (map it with `weeklyHoursFromNeoScheduleConfigs`). */
   'vfc:neoScheduleConfigs': ApiResult<unknown>;
+  'vfc:checkCreateCall': ApiResult<CreateCallCheck>;
+  'vfc:neoDraft': ApiResult<NeoDraftAnswer>;
 }
 
 /** Is `value` one of our messages (and not some other extension's)? */
@@ -106,6 +115,8 @@ export const backgroundApi = {
   reopenCall: (callId: string) => sendToBackground({ type: 'vfc:reopenCall', callId }),
   refreshFollowUps: () => sendToBackground({ type: 'vfc:refreshFollowUps' }),
   openFollowUps: () => sendToBackground({ type: 'vfc:openFollowUps' }),
+  checkCreateCall: (values: DialogValues, timeZone: string, now: Date) => sendToBackground({ type: 'vfc:checkCreateCall', values, timeZone, nowMs: now.getTime() }),
+  neoDraft: (request: NeoDraftRequest) => sendToBackground({ type: 'vfc:neoDraft', request }),
 };
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { neoDraft } from './neo-draft';
 import { readConsultation } from './neo-page';
+
+const toDraft = async (request: Parameters<typeof neoDraft>[0]) => neoDraft(request);
 import { scriptedFetch } from '../test-support/test-fetch';
 
 const origin = 'https://us.idexxneo.com';
@@ -13,7 +16,7 @@ const pageData = (client: Record<string, unknown>) => ({
 describe('readConsultation', () => {
   it('reads page-data with the session cookie and Neo\'s headers', async () => {
     const neo = scriptedFetch((r) => (r.url.endsWith('/consultations/310383/page-data') ? { status: 200, body: pageData({ mobilePhone: '(415) 555-0188' }) } : undefined));
-    const read = await readConsultation(origin, '310383', neo.fetch);
+    const read = await readConsultation(origin, '310383', toDraft, neo.fetch);
     expect(read).toMatchObject({ phoneSource: 'page-data', consultationStatus: 'Paid', draft: { petName: 'Milo', phoneNumber: '(415) 555-0188' } });
     expect(neo.requests).toHaveLength(1);
     expect(neo.requests[0]).toMatchObject({ credentials: 'include', headers: { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' } });
@@ -24,7 +27,7 @@ describe('readConsultation', () => {
       (r) => (r.url.endsWith('/page-data') ? { status: 200, body: pageData({}) } : undefined),
       (r) => (r.url === `${origin}/clients/view/5522` ? { status: 200, text: '<th>Mobile No:</th><td>(415) 555-0188</td>' } : undefined),
     );
-    const read = await readConsultation(origin, '310383', neo.fetch);
+    const read = await readConsultation(origin, '310383', toDraft, neo.fetch);
     expect(read).toMatchObject({ phoneSource: 'client-page', draft: { phoneNumber: '(415) 555-0188', ownerName: 'Tom Baker' } });
     expect(read.warning).toBeUndefined();
   });
@@ -34,7 +37,7 @@ describe('readConsultation', () => {
     ['network error', scriptedFetch(), /Could not read/],
     ['no phone anywhere', scriptedFetch((r) => (r.url.endsWith('/page-data') ? { status: 200, body: pageData({}) } : { status: 200, text: '<p>nothing</p>' })), /No phone/],
   ])('%s → a warning and an editable draft', async (_label, neo, warning) => {
-    const read = await readConsultation(origin, '310383', neo.fetch);
+    const read = await readConsultation(origin, '310383', toDraft, neo.fetch);
     expect(read.warning).toMatch(warning);
     expect(read.draft.consultationId).toBe('310383');
     expect(read.draft.phoneNumber).toBe('');

@@ -1,4 +1,4 @@
-import { NEO_SCHEDULE_CONFIGS_PATH } from '@vfc/shared/neo/business-hours';
+import { NEO_SCHEDULE_CONFIGS_PATH } from '@vfc/shared/neo/consultation-url';
 import type { ApiResult, FetchLike } from './api-client';
 
 /** The headers Neo's own page sends for its data calls (observed; docs/idexx-neo.md). */

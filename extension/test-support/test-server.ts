@@ -1,4 +1,4 @@
-import type { Call, ClinicSummary } from '@vfc/shared';
+import type { Call, GetClinicResponse } from '@vfc/shared';
 import { registerBackground } from '../lib/background-handler';
 import { saveAdminToken, saveConnection } from '../lib/settings';
 import { scriptedFetch, type Route } from './test-fetch';
@@ -21,7 +21,7 @@ export async function withAdminBackground(...routes: Route[]) {
   return server;
 }
 
-export const TEST_CLINIC: ClinicSummary = {
+export const TEST_CLINIC: GetClinicResponse = {
   clinicId: 'c1',
   name: 'Happy Paws',
   phoneNumber: '+14155550100',
@@ -30,6 +30,7 @@ export const TEST_CLINIC: ClinicSummary = {
   closedDates: [],
   demoMode: true,
   enforceRecipientWindow: true,
+  role: 'staff',
 };
 
 export function testCall(overrides: Partial<Call> = {}): Call {

@@ -25,14 +25,17 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Launches headless Chromium with the built extension loaded, in a fresh profile (Debian's
+ * Launches headless Chromium with the built extension loaded, in a fresh profile, in English or in `language` (Debian's
  * Chromium through playwright-core, headless: no X server here). `--disable-extensions-except` overrides Playwright's `--disable-extensions`.
  */
-export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSION_DIR, options: { language?: string } = {}): Promise<ExtensionBrowser> {
   const profileDir = await mkdtemp(path.join(tmpdir(), 'vfc-e2e-profile-'));
+  const language = options.language;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // A browser in another language: Chromium on Linux takes its UI language (chrome.i18n) from LANGUAGE.
+    ...(language ? { locale: language, env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` } } : {}),
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
@@ -44,6 +47,7 @@ export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSIO
       '--disable-sync',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(language ? [`--lang=${language}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -113,3 +113,10 @@ export const OPEN_ALWAYS: WeeklyHours = Object.fromEntries(
 /** API token roles: `staff` schedules and reads calls; `admin` also manages clinic settings and agents. */
 export const Role = z.enum(['staff', 'admin']);
 export type Role = z.infer<typeof Role>;
+
+/**
+ * `GET /clinic` answer: the clinic summary and the calling token's role, so a client shows only what that token may
+ * use (the extension's options page hides the admin sections from a staff token).
+ */
+export const GetClinicResponse = ClinicSummary.extend({ role: Role });
+export type GetClinicResponse = z.infer<typeof GetClinicResponse>;

@@ -10,8 +10,7 @@ import { WEEKDAYS, WeeklyHours, type OpenInterval, type Weekday } from '../domai
  * (fullcalendar.io/docs/businessHours). Everything is parsed tolerantly: staff confirm the result before saving.
  */
 
-/** Path of Neo's schedule configuration, fetched from the Neo origin with the staff's session cookie. */
-export const NEO_SCHEDULE_CONFIGS_PATH = '/schedule/getScheduleConfigs';
+export { NEO_SCHEDULE_CONFIGS_PATH } from './consultation-url.js';
 
 /** FullCalendar / JavaScript `Date.getDay()` order: index 0 is Sunday. */
 const DAY_BY_JS_INDEX: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

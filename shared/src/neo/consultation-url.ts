@@ -51,3 +51,6 @@ export function clientPagePath(clientId: string | number): string {
 export function consultationPagePath(consultationId: string): string {
   return `/consultations/view/${encodeURIComponent(consultationId)}`;
 }
+
+/** Path of Neo's schedule configuration, fetched from the Neo origin with the staff's session cookie. */
+export const NEO_SCHEDULE_CONFIGS_PATH = '/schedule/getScheduleConfigs';
