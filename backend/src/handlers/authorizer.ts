@@ -1,4 +1,7 @@
+import middy from '@middy/core';
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { authenticate } from '../app/authenticate.js';
 import { AppError } from '../app/errors.js';
 import { storageDependencies } from '../composition/storage.js';
@@ -11,14 +14,17 @@ export interface AuthorizerResult {
 
 /**
  * The HTTP API's Lambda authorizer for every bearer-token route: SHA-256 of the token → its clinic and role.
- * API Gateway answers 401 itself when the Authorization header is missing and 403 when this returns false.
+ * (Lambda context in every log line, metrics flushed once.) API Gateway answers 401 itself when the Authorization header is missing and 403 when this returns false.
  */
-export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
-  try {
-    const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
-    return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role, ...(grant.label ? { label: grant.label } : {}) } };
-  } catch (error) {
-    if (error instanceof AppError) return { isAuthorized: false };
-    throw error;
-  }
-}
+export const handler = middy<APIGatewayRequestAuthorizerEventV2, AuthorizerResult>()
+  .use(lambdaContextLogging())
+  .use(invocationMetrics())
+  .handler(async (event) => {
+    try {
+      const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
+      return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role, ...(grant.label ? { label: grant.label } : {}) } };
+    } catch (error) {
+      if (error instanceof AppError) return { isAuthorized: false };
+      throw error;
+    }
+  });

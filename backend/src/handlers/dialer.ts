@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { z } from 'zod';
 import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
@@ -12,7 +13,7 @@ const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number(
  * at most once. A malformed event is logged and dropped (redelivering it cannot help); any other error is thrown
  * so the scheduler retries and finally sends the event to the dead-letter queue.
  */
-export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).handler(async (event) => {
+export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async (event) => {
   const parsed = DialEventSchema.safeParse(event);
   if (!parsed.success) {
     dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });
