@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { METRIC } from '@vfc/shared';
 import { recordValue } from '../adapters/metrics/powertools-metrics.js';
 import { runAgentMaintenance } from '../app/agents/run-agent-maintenance.js';
@@ -19,7 +20,7 @@ export interface AgentSyncResult {
  * Lambda retries the asynchronous run twice, then records it in the on-failure queue (`<prefix>-async-failures`).
  * Needs: table read/write, the Retell API key secret (read).
  */
-export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).handler(async () => {
+export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async () => {
   const deps = dependencies();
   const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined });
   recordValue(METRIC.agentHealthScore, audit.healthScore);

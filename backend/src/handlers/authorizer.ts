@@ -1,5 +1,8 @@
+import middy from '@middy/core';
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { API_ROUTES } from '@vfc/shared/api/routes';
+import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { authenticate } from '../app/authenticate.js';
 import { AppError } from '../app/errors.js';
 import { storageDependencies } from '../composition/storage.js';
@@ -18,15 +21,19 @@ const ADMIN_ROUTE_KEYS = new Set<string>(API_ROUTES.filter((route) => route.auth
  * admin route (by the event's `routeKey`) a token whose role is not `admin` is refused here, so a staff token never
  * reaches an admin handler (the handlers check the role again). API Gateway answers 401 itself when the Authorization
  * header is missing and 403 `{"message":"Forbidden"}` when this returns false; staff and admin routes have separate
- * authorizer resources, so a verdict cached for one kind is never reused on the other.
+ * authorizer resources, so a verdict cached for one kind is never reused on the other. Lambda context in every log
+ * line, metrics flushed once per invocation.
  */
-export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
-  try {
-    const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
-    if (ADMIN_ROUTE_KEYS.has(event.routeKey) && grant.role !== 'admin') return { isAuthorized: false };
-    return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role, ...(grant.label ? { label: grant.label } : {}) } };
-  } catch (error) {
-    if (error instanceof AppError) return { isAuthorized: false };
-    throw error;
-  }
-}
+export const handler = middy<APIGatewayRequestAuthorizerEventV2, AuthorizerResult>()
+  .use(lambdaContextLogging())
+  .use(invocationMetrics())
+  .handler(async (event) => {
+    try {
+      const grant = await authenticate(storageDependencies().clinics, event.headers?.authorization ?? event.headers?.Authorization);
+      if (ADMIN_ROUTE_KEYS.has(event.routeKey) && grant.role !== 'admin') return { isAuthorized: false };
+      return { isAuthorized: true, context: { clinicId: grant.clinicId, role: grant.role, ...(grant.label ? { label: grant.label } : {}) } };
+    } catch (error) {
+      if (error instanceof AppError) return { isAuthorized: false };
+      throw error;
+    }
+  });

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { z } from 'zod';
 import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
@@ -14,7 +15,7 @@ const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number(
  * stack's on-failure queue (`<prefix>-async-failures`, replayed with `ops redrive-failed`). Scheduler's own
  * dead-letter queue only receives events it could not hand to Lambda at all.
  */
-export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).handler(async (event) => {
+export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async (event) => {
   const parsed = DialEventSchema.safeParse(event);
   if (!parsed.success) {
     dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });

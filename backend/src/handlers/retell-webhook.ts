@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { METRIC, RETELL_SIGNATURE_HEADER } from '@vfc/shared';
@@ -24,6 +25,7 @@ const queue = createProviderEventQueue();
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(lambdaContextLogging())
+  .use(invocationMetrics())
   .use(httpHeaderNormalizer())
   .use(apiErrors())
   .handler(async (event) => {

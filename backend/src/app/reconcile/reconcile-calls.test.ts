@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 import { dialDueCall } from '../dial-due-call.js';
 import { scheduleCall } from '../schedule-call.js';
@@ -35,7 +35,11 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     const call = await dueCall(clinic.clinicId);
     expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
     expect((await world.deps.slots!.snapshot()).inUse).toBe(1);
-    await new Promise((r) => setTimeout(r, 2_500)); // the simulated call ends; no webhook URL: nothing tells us
+    // Wait for the simulated call to end at Retell (no webhook URL: nothing tells us — only Retell's get-call knows).
+    await vi.waitFor(
+      () => expect(world.simulator.callLog().find((c) => c.metadata.call_id === call.callId)?.endedAtMs).toBeTypeOf('number'),
+      { timeout: 10_000, interval: 50 },
+    );
 
     at('2026-11-23T17:30:00.000Z');
     expect((await reconcileCalls(world.deps)).actions).toEqual([]); // not overdue yet: calls may last an hour
