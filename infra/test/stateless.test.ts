@@ -13,7 +13,7 @@ import {
 import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthesize, type Synthesized } from './support/synth.js';
 
 /** Handler env vars that only the local stack sets (emulator endpoints, the local Retell key and simulator URL). */
-const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL'];
+const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL', 'VAPI_WEBHOOK_SECRET'];
 /** The env vars (of HANDLER_ENV) that the AWS deployment sets. */
 const DEPLOYED_ENV = HANDLER_ENV.filter((name) => !LOCAL_ONLY_ENV.includes(name));
 
@@ -65,12 +65,23 @@ describe('functions', () => {
     const expected = new Set<string>(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
-    if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
+    if (permissions.includes('secret:read') || permissions.includes('vapi-webhook-secret:read')) {
+      ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
+    }
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());
+  });
+
+  it('only the Vapi webhook reads the Vapi webhook secret, and only that secret', () => {
+    const secretRef = (st: { Resource?: unknown }) => JSON.stringify(st.Resource ?? '');
+    for (const handler of handlerNames()) {
+      const reads = nonLogStatements(handler).filter((st) => actionsOf(st).includes('secretsmanager:GetSecretValue')).map(secretRef);
+      expect(reads.some((r) => r.includes('VapiWebhookSecret')), handler).toBe(handler === 'vapi-webhook');
+    }
+    expect(envOf('vapi-webhook').VAPI_WEBHOOK_SECRET_ARN).toBeDefined();
   });
 
   it('writes each function to its own log group with the stage retention', () => {

@@ -7,6 +7,7 @@ import { startFakeNeo } from './fake-neo/index.js';
 import { startApiServer } from './http/api-server.js';
 import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
+import { startVapiSimulator, type VapiSimulator } from './vapi-simulator/index.js';
 import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
 import { join } from 'node:path';
 import { createLocalRecurringSchedule, invokeLocalFunction, LOCAL_DIALER_ARN, LOCAL_FUNCTIONS, LOCAL_SCHEDULER_ROLE_ARN } from './local-functions.js';
@@ -62,6 +63,14 @@ export interface LocalStackOptions {
   simulator?: RetellSimulator;
   /** Per-request timeout of the Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
   retellTimeoutMs?: number;
+  /** Key the Vapi simulator accepts (otherwise generated). */
+  vapiSimulatorApiKey?: string;
+  /** The platform's Vapi webhook secret (HMAC credential; otherwise generated). */
+  vapiWebhookSecret?: string;
+  /** With a real Vapi private key the stack talks to Vapi itself instead of the Vapi simulator. */
+  vapiApiKey?: string;
+  /** The Vapi simulator's org concurrency limit (Vapi's default: 10). */
+  vapiConcurrencyLimit?: number;
   /** Reconciler thresholds, stack-clock ms (`RECONCILE_*_MS`); production defaults otherwise. */
   reconcile?: { dialingWithoutIdAfterMs?: number; unendedAfterMs?: number; overdueAfterMs?: number };
   /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
@@ -79,6 +88,10 @@ export interface LocalStack {
   tableName: string;
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
+  /** The Vapi simulator (absent with a real `vapiApiKey`). */
+  vapiSimulator?: VapiSimulator;
+  /** The platform's Vapi webhook secret (what `/webhooks/vapi` verifies). */
+  vapiWebhookSecret: string;
   scheduler: SchedulerEmulator;
   /** Real epoch ms origin of the scaled clock (pass it as `timeOriginMs` to a restarted stack). */
   timeOriginMs: number;
@@ -130,6 +143,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         })));
     if (simulator && !options.simulator) stops.push(() => simulator.stop());
 
+    const vapiKey = options.vapiApiKey ?? options.vapiSimulatorApiKey ?? `vapi_sim_${crypto.randomUUID().replaceAll('-', '')}`;
+    const vapiWebhookSecret = options.vapiWebhookSecret ?? `vapi_whsec_${crypto.randomUUID().replaceAll('-', '')}`;
+    const vapiSimulator = options.vapiApiKey
+      ? undefined
+      : await startVapiSimulator({
+          apiKey: vapiKey,
+          webhookSecret: vapiWebhookSecret,
+          ...(options.vapiConcurrencyLimit ? { concurrencyLimit: options.vapiConcurrencyLimit } : {}),
+          ...(options.callDurationMs ? { callDurationMs: options.callDurationMs } : {}),
+          ...(options.ringMs !== undefined ? { ringMs: options.ringMs } : {}),
+          now: clock.nowMs,
+        });
+    if (vapiSimulator) stops.push(() => vapiSimulator.stop());
+
     const scheduler = await startSchedulerEmulator({
       now: clock.nowMs,
       ...(options.schedulerPort ? { port: options.schedulerPort } : {}),
@@ -156,11 +183,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [LOCAL_TIME_ENV.scale]: String(clock.scale),
       [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),
+      VAPI_WEBHOOK_SECRET: vapiWebhookSecret,
     });
 
     const api = await startApiServer(options.port ?? 0);
     stops.push(() => api.stop());
     simulator?.setWebhookUrl(`${api.url}/webhooks/retell`);
+    vapiSimulator?.setServerUrl(`${api.url}/webhooks/vapi`);
 
     const neo = await startFakeNeo({ port: options.neoPort ?? 0 });
     stops.push(() => neo.stop());
@@ -195,6 +224,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
+      vapiSimulator,
+      vapiWebhookSecret,
       scheduler,
       timeOriginMs: clock.originMs,
       apiPort: Number(new URL(api.url).port),

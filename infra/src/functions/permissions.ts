@@ -9,6 +9,8 @@ export type Permission =
   | 'table:write'
   /** GetSecretValue/DescribeSecret on the Retell API key secret only. */
   | 'secret:read'
+  /** GetSecretValue/DescribeSecret on the platform's Vapi webhook secret only. */
+  | 'vapi-webhook-secret:read'
   /** scheduler:CreateSchedule in the call schedule group. */
   | 'schedule:create'
   /** scheduler:DeleteSchedule in the call schedule group. */
@@ -44,6 +46,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Verifies with the key; an ending schedules the retry; the freed slot serves the waiting line (dials with Retell,
   // may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
   'retell-webhook': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Verifies with the platform's Vapi webhook secret; applies the event through the same use case as Retell's webhook
+  // (a freed slot dials the next waiting call with Retell, so the Retell key too).
+  'vapi-webhook': ['table:read', 'table:write', 'secret:read', 'vapi-webhook-secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
   dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],

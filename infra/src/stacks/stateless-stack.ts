@@ -25,6 +25,7 @@ export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: dynamodb.ITable;
   readonly retellApiKeySecret: secretsmanager.ISecret;
+  readonly vapiWebhookSecret: secretsmanager.ISecret;
   /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
   readonly handlerPermissions?: PermissionMap;
 }
@@ -34,6 +35,7 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
   dialer: Duration.seconds(30),
   // A call_ended frees a provider slot and the webhook dials the next waiting call (Retell answers within 15 s).
   'retell-webhook': Duration.seconds(30),
+  'vapi-webhook': Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -65,6 +67,7 @@ export class StatelessStack extends Stack {
       SCHEDULER_ROLE_ARN: this.scheduling.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
+      VAPI_WEBHOOK_SECRET_ARN: props.vapiWebhookSecret.secretArn,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
     };
 
@@ -132,6 +135,7 @@ export class StatelessStack extends Stack {
       );
     }
     if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
+    if (has('vapi-webhook-secret:read')) props.vapiWebhookSecret.grantRead(fn.role);
 
     const scheduleActions = permissions.flatMap((p) => SCHEDULE_ACTIONS[p] ?? []);
     if (scheduleActions.length > 0) {

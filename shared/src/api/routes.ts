@@ -1,7 +1,7 @@
 /**
  * The HTTP API's routes, declared once: the local HTTP server, the CDK HTTP API and the extension's client
  * all read this table. `handler` names the file under `backend/src/handlers/` that serves the route.
- * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (Retell signature, no bearer token).
+ * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (the provider's signature, no bearer token).
  */
 export const API_ROUTES = [
   { method: 'POST', path: '/calls', handler: 'create-call', auth: 'staff' },
@@ -15,6 +15,8 @@ export const API_ROUTES = [
   { method: 'DELETE', path: '/calls/{callId}/resolve', handler: 'reopen-call', auth: 'staff' },
   { method: 'GET', path: '/clinic', handler: 'get-clinic', auth: 'staff' },
   { method: 'POST', path: '/webhooks/retell', handler: 'retell-webhook', auth: 'webhook' },
+  // Vapi server messages (docs/vapi.md): HMAC-signed by Vapi, no bearer token.
+  { method: 'POST', path: '/webhooks/vapi', handler: 'vapi-webhook', auth: 'webhook' },
   // Retell voice-agent registry (docs/agent-registry.md): admin only.
   { method: 'POST', path: '/agents/sync', handler: 'sync-agents', auth: 'admin' },
   { method: 'GET', path: '/agents', handler: 'list-agents', auth: 'admin' },
