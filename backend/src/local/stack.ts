@@ -184,6 +184,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),
       VAPI_WEBHOOK_SECRET: vapiWebhookSecret,
+      VAPI_API_KEY: vapiKey,
+      VAPI_CONCURRENCY_LIMIT: String(options.vapiConcurrencyLimit ?? 10),
+      ...(vapiSimulator ? { VAPI_BASE_URL: vapiSimulator.url } : {}),
+      // Clinic-owned provider keys stay in this process's memory (the stand-in for Secrets Manager).
+      LOCAL_SECRET_STORE: 'memory',
     });
 
     const api = await startApiServer(options.port ?? 0);

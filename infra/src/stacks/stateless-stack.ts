@@ -12,6 +12,7 @@ import { HttpApi, WEBHOOK_ROUTE } from '../constructs/http-api.js';
 import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.js';
 import { HandlerFunction, functionNameFor } from '../functions/handler-function.js';
 import {
+  CLINIC_SECRET_ACTIONS,
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -68,6 +69,7 @@ export class StatelessStack extends Stack {
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
       VAPI_WEBHOOK_SECRET_ARN: props.vapiWebhookSecret.secretArn,
+      CLINIC_SECRET_PREFIX: config.prefix,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
     };
 
@@ -136,6 +138,23 @@ export class StatelessStack extends Stack {
     }
     if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
     if (has('vapi-webhook-secret:read')) props.vapiWebhookSecret.grantRead(fn.role);
+    if (has('clinic-secrets:write')) {
+      const clinicSecrets = `arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${props.config.prefix}/clinic-voice/*`;
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: CLINIC_SECRET_ACTIONS, resources: [clinicSecrets] }));
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            // Justification: one secret per clinic, created at run time when an admin saves its own key, so the
+            // resource is every secret under our prefix's clinic-voice/ path only (the name is fixed by clinicSecretName).
+            reason: 'Per-clinic key secrets are created at run time: scoped to <prefix>/clinic-voice/* only.',
+            appliesTo: [`Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${props.config.prefix}/clinic-voice/*`],
+          },
+        ],
+        true,
+      );
+    }
 
     const scheduleActions = permissions.flatMap((p) => SCHEDULE_ACTIONS[p] ?? []);
     if (scheduleActions.length > 0) {

@@ -28,6 +28,9 @@ export const API_ROUTES = [
   // Calling rules and the do-not-call list (docs/calling-rules.md): admin only. `{phoneNumber}` is URL-encoded E.164 (`%2B1...`).
   { method: 'GET', path: '/clinic/settings', handler: 'get-clinic-settings', auth: 'admin' },
   { method: 'PUT', path: '/clinic/settings', handler: 'update-clinic-settings', auth: 'admin' },
+  // The clinic's voice provider and account (docs/vapi.md): admin only; the key is write-only.
+  { method: 'GET', path: '/clinic/voice', handler: 'get-clinic-voice', auth: 'admin' },
+  { method: 'PUT', path: '/clinic/voice', handler: 'update-clinic-voice', auth: 'admin' },
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
