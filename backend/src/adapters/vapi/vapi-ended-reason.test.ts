@@ -1,15 +1,18 @@
+import { Vapi } from '@vapi-ai/server-sdk';
 import { classifyDisconnection } from '@vfc/shared';
 import { describe, expect, it } from 'vitest';
 import {
   classifyEndedReason,
   classifyFamily,
-  ENDED_REASONS,
   NAMED_OUTCOMES,
   OUTCOME_REASON,
   toDisconnectionReason,
+  type EndedReason,
   type VapiOutcome,
 } from './vapi-ended-reason.js';
 
+/** Every `endedReason` value the installed SDK knows, read from its runtime enum object (not a copied list). */
+const ENDED_REASONS: readonly EndedReason[] = Object.values(Vapi.CallEndedReason);
 const OUTCOMES = Object.keys(OUTCOME_REASON) as VapiOutcome[];
 const FAMILY = /^(pipeline-error-|call\.in-progress\.error-vapifault-|call\.in-progress\.error-providerfault-)/;
 

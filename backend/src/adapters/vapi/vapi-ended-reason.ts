@@ -1,4 +1,5 @@
-import { Vapi } from '@vapi-ai/server-sdk';
+// Type-only: the webhook handler classifies endings without bundling the SDK's runtime.
+import type { Vapi } from '@vapi-ai/server-sdk';
 import type { DisconnectionReason } from '@vfc/shared';
 
 /**
@@ -24,9 +25,6 @@ export type VapiOutcome =
 
 /** The SDK's `endedReason` union (`@vapi-ai/server-sdk` 2.0.1 `CallEndedReason`, 597 values). */
 export type EndedReason = Vapi.CallEndedReason;
-
-/** Every `endedReason` value the installed SDK knows, read from its runtime enum object (not a copied list). */
-export const ENDED_REASONS: readonly EndedReason[] = Object.values(Vapi.CallEndedReason);
 
 /** The provider-error families, classified by pattern ({@link classifyFamily}). */
 export type FamilyReason = Extract<
