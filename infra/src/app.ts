@@ -43,7 +43,7 @@ export function buildApp(app: App = new App()): VfcApp {
   const stateless = new StatelessStack(app, `Vfc-${stageTitle}-Stateless`, {
     config,
     table: stateful.table,
-    retellApiKeySecret: stateful.retellApiKeySecret,
+    retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret,
     description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
     // It holds the schedule groups, the scheduler role and the failure queues: protected like the data in prod.
     terminationProtection: config.isProduction,

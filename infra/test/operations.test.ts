@@ -55,12 +55,11 @@ describe('bounded concurrency', () => {
   });
 });
 
-describe('the public webhook', () => {
+describe('the public webhooks', () => {
   it('has a route throttle of its own, below the stage throttle', () => {
     const stage = resources(dev, 'AWS::ApiGatewayV2::Stage')[0]![1].Properties!;
-    expect(stage.RouteSettings).toEqual({
-      'POST /webhooks/retell': { ThrottlingRateLimit: dev.config.webhookThrottle.rateLimit, ThrottlingBurstLimit: dev.config.webhookThrottle.burstLimit },
-    });
+    const limit = { ThrottlingRateLimit: dev.config.webhookThrottle.rateLimit, ThrottlingBurstLimit: dev.config.webhookThrottle.burstLimit };
+    expect(stage.RouteSettings).toEqual({ 'POST /webhooks/retell': limit, 'POST /webhooks/vapi': limit });
     expect(dev.config.webhookThrottle.rateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
   });
 });

@@ -56,12 +56,26 @@ describe('table', () => {
 
 describe('Retell API key secret', () => {
   it('is created empty: no generated value and no value in the template', () => {
-    const secrets = Object.values(prod.findResources('AWS::SecretsManager::Secret') as Record<string, CfnResource>);
+    const secrets = Object.values(prod.findResources('AWS::SecretsManager::Secret') as Record<string, CfnResource>).filter(
+      (secret) => secret.Properties?.Name === 'vfc-prod/retell-api-key',
+    );
     expect(secrets).toHaveLength(1);
     expect(secrets[0]!.Properties?.Name).toBe('vfc-prod/retell-api-key');
     expect(secrets[0]!.Properties?.GenerateSecretString).toBeUndefined();
     expect(secrets[0]!.Properties?.SecretString).toBeUndefined();
     expect(secrets[0]!.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('Vapi webhook secret', () => {
+  it('is generated (64 characters, no punctuation), kept on delete, and exported by ARN', () => {
+    const secrets = Object.values(prod.findResources('AWS::SecretsManager::Secret') as Record<string, CfnResource>);
+    expect(secrets.map((secret) => secret.Properties?.Name).sort()).toEqual(['vfc-prod/retell-api-key', 'vfc-prod/vapi-webhook-secret']);
+    const vapi = secrets.find((secret) => secret.Properties?.Name === 'vfc-prod/vapi-webhook-secret')!;
+    expect(vapi.Properties?.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(vapi.Properties?.SecretString).toBeUndefined();
+    expect(vapi.DeletionPolicy).toBe('Retain');
+    expect(Object.keys(prod.toJSON().Outputs)).toContain('VapiWebhookSecretArn');
   });
 });
 

@@ -5,6 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
 import {
+  CLINIC_SECRET_ACTIONS,
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -13,7 +14,8 @@ import {
 import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthesize, type Synthesized } from './support/synth.js';
 
 /** Handler env vars that only the local stack sets (emulator endpoints, the local Retell key and simulator URL). */
-const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL'];
+// VAPI_API_KEY / VAPI_CONCURRENCY_LIMIT: the platform's Vapi account is not deployed yet (local stack only).
+const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL', 'VAPI_WEBHOOK_SECRET', 'VAPI_API_KEY', 'VAPI_BASE_URL', 'VAPI_CONCURRENCY_LIMIT', 'LOCAL_SECRET_STORE'];
 /** The env vars (of HANDLER_ENV) that the AWS deployment sets. */
 const DEPLOYED_ENV = HANDLER_ENV.filter((name) => !LOCAL_ONLY_ENV.includes(name));
 
@@ -66,7 +68,10 @@ describe('functions', () => {
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:read-tokens')) expected.add('dynamodb:GetItem');
-    if (permissions.includes('secret:read')) ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
+    if (permissions.includes('secret:read') || permissions.includes('vapi-webhook-secret:read')) {
+      ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
+    }
+    if (permissions.includes('clinic-secrets:write')) CLINIC_SECRET_ACTIONS.forEach((a) => expected.add(a));
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
     // Scheduler-invoked functions send the record of a run that failed after retries to their on-failure queue.
@@ -75,6 +80,28 @@ describe('functions', () => {
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());
+  });
+
+  it('only the Vapi webhook reads the Vapi webhook secret, and only that secret', () => {
+    const secretRef = (st: { Resource?: unknown }) => JSON.stringify(st.Resource ?? '');
+    for (const handler of handlerNames()) {
+      const reads = nonLogStatements(handler).filter((st) => actionsOf(st).includes('secretsmanager:GetSecretValue')).map(secretRef);
+      expect(reads.some((r) => r.includes('VapiWebhookSecret')), handler).toBe(handler === 'vapi-webhook');
+    }
+    expect(envOf('vapi-webhook').VAPI_WEBHOOK_SECRET_ARN).toBeDefined();
+  });
+
+  it('clinic keys: only update-clinic-voice may write them, and only secrets under <prefix>/clinic-voice/', () => {
+    for (const handler of handlerNames()) {
+      const writes = nonLogStatements(handler).filter((st) => actionsOf(st).includes('secretsmanager:CreateSecret'));
+      if (handler !== 'update-clinic-voice') {
+        expect(writes, handler).toEqual([]);
+        continue;
+      }
+      expect(writes).toHaveLength(1);
+      expect(JSON.stringify(writes[0]!.Resource)).toContain(':secret:vfc-dev/clinic-voice/*');
+    }
+    expect(envOf('update-clinic-voice').CLINIC_SECRET_PREFIX).toBe('vfc-dev');
   });
 
   it('writes each function to its own log group with the stage retention', () => {
@@ -165,6 +192,7 @@ describe('HTTP API', () => {
     expect(routes().filter((route) => route.Properties?.AuthorizationType === 'NONE').map((route) => route.Properties?.RouteKey).sort()).toEqual([
       'GET /openapi.json',
       'POST /webhooks/retell',
+      'POST /webhooks/vapi',
     ]);
     for (const route of routes()) {
       const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties?.RouteKey)!;

@@ -17,4 +17,5 @@ export * from './domain/number-cap.js';
 export * from './api/agents.js';
 export * from './api/opt-outs.js';
 export * from './api/clinic-settings.js';
+export * from './api/clinic-voice.js';
 export * from './api/calls-export.js';

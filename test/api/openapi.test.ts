@@ -29,7 +29,12 @@ describe('GET /openapi.json on the local stack', () => {
     const expected = API_ROUTES.map((route) => ({
       route: `${route.method} ${route.path}`,
       operationId: route.handler,
-      security: route.auth === 'staff' || route.auth === 'admin' ? [{ clinicToken: [] }] : route.auth === 'webhook' ? [{ retellSignature: [] }] : [],
+      security:
+        route.auth === 'staff' || route.auth === 'admin'
+          ? [{ clinicToken: [] }]
+          : route.auth === 'webhook'
+            ? [{ [route.handler === 'vapi-webhook' ? 'vapiSignature' : 'retellSignature']: [] }]
+            : [],
     }));
     expect(documented).toEqual(expected);
   });

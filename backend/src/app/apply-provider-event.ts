@@ -42,7 +42,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
   const recorded = await updateCall(deps, call.callId, (current) => {
     const historyEvent = {
       at,
-      type: `retell.${event.name}`,
+      type: `${event.provider ?? 'retell'}.${event.name}`,
       dedupeKey: `${event.providerCallId}#${event.name}`,
       detail: { attempt, retellCallId: event.providerCallId, disconnectionReason: event.disconnectionReason },
     };

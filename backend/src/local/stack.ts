@@ -7,6 +7,7 @@ import { startFakeNeo } from './fake-neo/index.js';
 import { startApiServer } from './http/api-server.js';
 import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
+import { startVapiSimulator, type VapiSimulator } from './vapi-simulator/index.js';
 import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
 import { join } from 'node:path';
 import {
@@ -71,6 +72,14 @@ export interface LocalStackOptions {
   simulator?: RetellSimulator;
   /** Per-request timeout of the Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
   retellTimeoutMs?: number;
+  /** Key the Vapi simulator accepts (otherwise generated). */
+  vapiSimulatorApiKey?: string;
+  /** The platform's Vapi webhook secret (HMAC credential; otherwise generated). */
+  vapiWebhookSecret?: string;
+  /** With a real Vapi private key the stack talks to Vapi itself instead of the Vapi simulator. */
+  vapiApiKey?: string;
+  /** The Vapi simulator's org concurrency limit (Vapi's default: 10). */
+  vapiConcurrencyLimit?: number;
   /** Reconciler thresholds, stack-clock ms (`RECONCILE_*_MS`); production defaults otherwise. */
   reconcile?: { dialingWithoutIdAfterMs?: number; unendedAfterMs?: number; overdueAfterMs?: number };
   /** Expression of the recurring reconcile schedule (default `RECONCILE_SCHEDULE_EXPRESSION`); false = none. */
@@ -93,6 +102,10 @@ export interface LocalStack {
   tableName: string;
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
+  /** The Vapi simulator (absent with a real `vapiApiKey`). */
+  vapiSimulator?: VapiSimulator;
+  /** The platform's Vapi webhook secret (what `/webhooks/vapi` verifies). */
+  vapiWebhookSecret: string;
   scheduler: SchedulerEmulator;
   /** The Lambda Invoke stand-in the webhook hands its events to (asynchronous invocations of `apply-provider-event`). */
   lambda: LambdaEmulator;
@@ -154,6 +167,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         })));
     if (simulator && !options.simulator) stops.push(() => simulator.stop());
 
+    const vapiKey = options.vapiApiKey ?? options.vapiSimulatorApiKey ?? `vapi_sim_${crypto.randomUUID().replaceAll('-', '')}`;
+    const vapiWebhookSecret = options.vapiWebhookSecret ?? `vapi_whsec_${crypto.randomUUID().replaceAll('-', '')}`;
+    const vapiSimulator = options.vapiApiKey
+      ? undefined
+      : await startVapiSimulator({
+          apiKey: vapiKey,
+          webhookSecret: vapiWebhookSecret,
+          ...(options.vapiConcurrencyLimit ? { concurrencyLimit: options.vapiConcurrencyLimit } : {}),
+          ...(options.callDurationMs ? { callDurationMs: options.callDurationMs } : {}),
+          ...(options.ringMs !== undefined ? { ringMs: options.ringMs } : {}),
+          now: clock.nowMs,
+        });
+    if (vapiSimulator) stops.push(() => vapiSimulator.stop());
+
     const scheduler = await startSchedulerEmulator({
       now: clock.nowMs,
       ...(options.schedulerPort ? { port: options.schedulerPort } : {}),
@@ -189,11 +216,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [LOCAL_TIME_ENV.scale]: String(clock.scale),
       [LOCAL_TIME_ENV.origin]: String(clock.originMs),
       ...(simulator ? { RETELL_BASE_URL: simulator.url } : {}),
+      VAPI_WEBHOOK_SECRET: vapiWebhookSecret,
+      VAPI_API_KEY: vapiKey,
+      VAPI_CONCURRENCY_LIMIT: String(options.vapiConcurrencyLimit ?? 10),
+      ...(vapiSimulator ? { VAPI_BASE_URL: vapiSimulator.url } : {}),
+      // Clinic-owned provider keys stay in this process's memory (the stand-in for Secrets Manager).
+      LOCAL_SECRET_STORE: 'memory',
     });
 
     const api = await startApiServer(options.port ?? 0);
     stops.push(() => api.stop());
     simulator?.setWebhookUrl(`${api.url}/webhooks/retell`);
+    vapiSimulator?.setServerUrl(`${api.url}/webhooks/vapi`);
 
     const neo = await startFakeNeo({ port: options.neoPort ?? 0 });
     stops.push(() => neo.stop());
@@ -228,6 +262,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,
+      vapiSimulator,
+      vapiWebhookSecret,
       scheduler,
       lambda,
       timeOriginMs: clock.originMs,

@@ -4,6 +4,8 @@
  */
 export interface ProviderCallEvent {
   kind: 'call_started' | 'call_ended' | 'call_analyzed' | 'other';
+  /** Who sent it (names the history event, e.g. `vapi.end-of-call-report`); Retell when absent. */
+  provider?: 'retell' | 'vapi';
   /** The provider's event name as received. */
   name: string;
   providerCallId: string;

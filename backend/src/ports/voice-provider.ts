@@ -2,6 +2,8 @@
 export interface PlaceCallRequest {
   /** E.164 number bought from or imported into the provider. */
   fromNumber: string;
+  /** The provider's id of that number, when the provider dials by id (Vapi `phoneNumberId`); Retell ignores it. */
+  phoneNumberId?: string;
   /** E.164 number of the client (the pet's owner). */
   toNumber: string;
   /** The provider's agent id (Retell `override_agent_id`). */

@@ -130,7 +130,7 @@ export class HttpApi extends Construct {
               id: 'AwsSolutions-APIG4',
               // Justification: Retell cannot send a bearer token; the handler verifies x-retell-signature
               // (HMAC over the raw body with our API key) and answers 401 without writing anything otherwise.
-              reason: 'Retell webhook: authenticated in the handler by its x-retell-signature HMAC, not a token.',
+              reason: 'Provider webhook: authenticated in the handler by the provider HMAC signature (x-retell-signature / x-signature), not a token.',
             },
           ]);
         }

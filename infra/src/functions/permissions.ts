@@ -11,6 +11,10 @@ export type Permission =
   | 'table:write'
   /** GetSecretValue/DescribeSecret on the Retell API key secret only. */
   | 'secret:read'
+  /** Create/put/get/delete of the per-clinic provider key secrets (`<prefix>/clinic-voice/*`) only. */
+  | 'clinic-secrets:write'
+  /** GetSecretValue/DescribeSecret on the platform's Vapi webhook secret only. */
+  | 'vapi-webhook-secret:read'
   /** scheduler:CreateSchedule in the call schedule group. */
   | 'schedule:create'
   /** scheduler:DeleteSchedule in the call schedule group. */
@@ -50,6 +54,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // After the webhook answered: an ending schedules the retry; the freed slot serves the waiting line (dials with
   // Retell, may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
   'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Verifies with the platform's Vapi webhook secret; applies the event through the same use case as Retell's webhook
+  // (a freed slot dials the next waiting call with Retell, so the Retell key too).
+  'vapi-webhook': ['table:read', 'table:write', 'secret:read', 'vapi-webhook-secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
   dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
@@ -74,6 +81,10 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'get-clinic-settings': ['table:read'],
   'update-clinic-settings': ['table:read', 'table:write'],
   'list-opt-outs': ['table:read'],
+  // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
+  // secret and the clinic item.
+  'get-clinic-voice': ['table:read'],
+  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write'],
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
@@ -106,6 +117,14 @@ export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 
  * (Put/Update/Delete/ConditionCheck), so it needs no action of its own. No table-level action (DeleteTable, …).
  */
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Secrets Manager actions of `clinic-secrets:write` (what `SecretsManagerStore` sends). */
+export const CLINIC_SECRET_ACTIONS = [
+  'secretsmanager:CreateSecret',
+  'secretsmanager:PutSecretValue',
+  'secretsmanager:GetSecretValue',
+  'secretsmanager:DeleteSecret',
+];
 
 /** The scheduler actions granted by the `schedule:*` permissions. */
 export const SCHEDULE_ACTIONS: Partial<Record<Permission, string>> = {

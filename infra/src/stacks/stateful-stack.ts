@@ -28,6 +28,8 @@ export class StatefulStack extends Stack {
   readonly retellApiKeySecret: secretsmanager.Secret;
   /** Prod only: the daily backup plan of the table (copied to `backupRegion`). */
   readonly backupPlan?: backup.BackupPlan;
+  /** The platform's Vapi webhook secret (the HMAC credential's key that `/webhooks/vapi` verifies). */
+  readonly vapiWebhookSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -111,12 +113,31 @@ export class StatefulStack extends Stack {
         true,
       );
     }
+    // Generated here (a random 64-character value): the operator copies it into the Vapi HMAC credential.
+    this.vapiWebhookSecret = new secretsmanager.Secret(this, 'VapiWebhookSecret', {
+      secretName: `${config.prefix}/vapi-webhook-secret`,
+      description: "HMAC key of the platform's Vapi webhook credential (copy it into Vapi's credential)",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy,
+    });
+    NagSuppressions.addResourceSuppressions(this.vapiWebhookSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        // Justification: the same value must be set in Vapi's credential at the same time, which a rotation Lambda
+        // cannot do; it is rotated by hand (infra/README.md).
+        reason: 'Shared with the Vapi HMAC credential: rotated by hand in both places, not by a rotation Lambda.',
+      },
+    ]);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
     new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });
     new CfnOutput(this, 'RetellApiKeySecretArn', {
       value: this.retellApiKeySecret.secretArn,
       description: 'Secret to fill with the Retell API key (aws secretsmanager put-secret-value --secret-id ...)',
+    });
+    new CfnOutput(this, 'VapiWebhookSecretArn', {
+      value: this.vapiWebhookSecret.secretArn,
+      description: "Read it (aws secretsmanager get-secret-value) and paste it into Vapi's HMAC credential",
     });
   }
 }

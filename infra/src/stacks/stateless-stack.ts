@@ -14,6 +14,7 @@ import { HttpApi, WEBHOOK_ROUTE } from '../constructs/http-api.js';
 import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.js';
 import { HandlerFunction, functionNameFor } from '../functions/handler-function.js';
 import {
+  CLINIC_SECRET_ACTIONS,
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -27,6 +28,7 @@ export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: dynamodb.ITable;
   readonly retellApiKeySecret: secretsmanager.ISecret;
+  readonly vapiWebhookSecret: secretsmanager.ISecret;
   /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
   readonly handlerPermissions?: PermissionMap;
 }
@@ -38,6 +40,8 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
   'retell-webhook': Duration.seconds(10),
   // A call_ended frees a provider slot and the next waiting call is dialled (Retell answers within 15 s).
   'apply-provider-event': Duration.seconds(30),
+  // Verifies and applies inline (the Vapi webhook has not moved to the asynchronous hand-over yet).
+  'vapi-webhook': Duration.seconds(30),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -81,6 +85,8 @@ export class StatelessStack extends Stack {
       SCHEDULER_ROLE_ARN: this.scheduling.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
+      VAPI_WEBHOOK_SECRET_ARN: props.vapiWebhookSecret.secretArn,
+      CLINIC_SECRET_PREFIX: config.prefix,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
       PROVIDER_EVENT_FUNCTION_ARN: this.providerEventFunctionArn(config),
     };
@@ -186,6 +192,24 @@ export class StatelessStack extends Stack {
       );
     }
     if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
+    if (has('vapi-webhook-secret:read')) props.vapiWebhookSecret.grantRead(fn.role);
+    if (has('clinic-secrets:write')) {
+      const clinicSecrets = `arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${props.config.prefix}/clinic-voice/*`;
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: CLINIC_SECRET_ACTIONS, resources: [clinicSecrets] }));
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            // Justification: one secret per clinic, created at run time when an admin saves its own key, so the
+            // resource is every secret under our prefix's clinic-voice/ path only (the name is fixed by clinicSecretName).
+            reason: 'Per-clinic key secrets are created at run time: scoped to <prefix>/clinic-voice/* only.',
+            appliesTo: [`Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${props.config.prefix}/clinic-voice/*`],
+          },
+        ],
+        true,
+      );
+    }
 
     const scheduleActions = permissions.flatMap((p) => SCHEDULE_ACTIONS[p] ?? []);
     if (scheduleActions.length > 0) {

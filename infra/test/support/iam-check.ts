@@ -27,7 +27,13 @@ export function synthesizeRoles(handlerPermissions: PermissionMap = HANDLER_PERM
   const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], stage: 'dev' } });
   const config = readStageConfig((key) => app.node.tryGetContext(key));
   const stateful = new StatefulStack(app, 'Stateful', { config });
-  const stateless = new StatelessStack(app, 'Stateless', { config, table: stateful.table, retellApiKeySecret: stateful.retellApiKeySecret, handlerPermissions });
+  const stateless = new StatelessStack(app, 'Stateless', {
+    config,
+    table: stateful.table,
+    retellApiKeySecret: stateful.retellApiKeySecret,
+    vapiWebhookSecret: stateful.vapiWebhookSecret,
+    handlerPermissions,
+  });
   const json = (stack: Stack) => Template.fromStack(stack).toJSON() as Cfn;
   return { config, stateful: json(stateful), stateless: json(stateless) };
 }

@@ -36,6 +36,12 @@ const SECURITY_SCHEMES = {
     scheme: 'bearer',
     description: "A clinic's API token (`Authorization: Bearer <token>`); admin routes need an admin token.",
   },
+  vapiSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-signature',
+    description: 'Vapi signs each server message: hex HMAC-SHA256 of `<x-timestamp>.<raw body>` with the webhook credential.',
+  },
   retellSignature: {
     type: 'apiKey',
     in: 'header',
@@ -83,7 +89,12 @@ function operationObject(route: ApiRoute): ZodOpenApiOperationObject {
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
     tags: [route.auth === 'admin' ? 'Clinic administration' : route.auth === 'webhook' ? 'Provider webhooks' : route.auth === 'public' ? 'API description' : 'Calls'],
-    security: route.auth === 'staff' || route.auth === 'admin' ? [{ clinicToken: [] }] : route.auth === 'webhook' ? [{ retellSignature: [] }] : [],
+    security:
+      route.auth === 'staff' || route.auth === 'admin'
+        ? [{ clinicToken: [] }]
+        : route.auth === 'webhook'
+          ? [{ [operation.signature ?? 'retellSignature']: [] }]
+          : [],
     requestParams: {
       ...(path ? { path } : {}),
       ...(operation.query ? { query: operation.query as z.ZodObject } : {}),

@@ -10,6 +10,7 @@ import {
 } from './agents.js';
 import { Call, CreateCallRequest, ExportCallsQuery, ListCallsQuery, ListCallsResponse, RescheduleCallRequest } from './call.js';
 import { ClinicSettings, UpdateClinicSettingsRequest } from './clinic-settings.js';
+import { ClinicVoice, UpdateClinicVoiceRequest, UpdateClinicVoiceResponse } from './clinic-voice.js';
 import { AddOptOutRequest, AddOptOutResponse, ListOptOutsResponse, OptOutPathNumber } from './opt-outs.js';
 import type { HandlerName } from './routes.js';
 import { ResolveCallRequest } from './triage.js';
@@ -46,6 +47,8 @@ export interface ApiOperation {
   responses: Partial<Record<200 | 201 | 204, SuccessBody>>;
   /** Error answers besides those of the route's auth kind (401/403 for token routes) and 500. */
   errors: readonly ErrorStatus[];
+  /** Signature scheme of a `webhook` route (default `retellSignature`). */
+  signature?: 'retellSignature' | 'vapiSignature';
 }
 
 /** A schema as published, with an example (`.meta` makes a copy: the handlers' schema is unchanged). */
@@ -154,6 +157,22 @@ export const API_OPERATIONS = {
     body: RetellWebhookBody,
     responses: { 200: WebhookResult },
     errors: [400, 403],
+  },
+  'vapi-webhook': {
+    summary: 'Receive a Vapi server message',
+    description: 'Called by Vapi, not by clients: HMAC-SHA256 over `<x-timestamp>.<raw body>` in `x-signature`, ±5 minutes.',
+    signature: 'vapiSignature',
+    body: z.looseObject({ message: z.looseObject({ type: z.string().meta({ example: 'end-of-call-report' }) }) }),
+    responses: { 200: WebhookResult },
+    errors: [400],
+  },
+  'get-clinic-voice': { summary: "Read the clinic's voice provider and account", responses: { 200: ClinicVoice }, errors: [404] },
+  'update-clinic-voice': {
+    summary: "Change the clinic's voice provider, account key or number",
+    description: 'The key is tested with the provider before anything is stored; it is kept in Secrets Manager and never returned.',
+    body: UpdateClinicVoiceRequest,
+    responses: { 200: UpdateClinicVoiceResponse },
+    errors: [400, 404, 503],
   },
   'sync-agents': {
     summary: "Sync the voice-agent registry from the provider",

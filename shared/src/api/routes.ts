@@ -1,7 +1,7 @@
 /**
  * The HTTP API's routes, declared once: the local HTTP server, the CDK HTTP API and the extension's client
  * all read this table. `handler` names the file under `backend/src/handlers/` that serves the route.
- * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (Retell signature, no bearer token),
+ * `auth`: `staff` (any clinic token), `admin` (admin token), `webhook` (the provider's signature, no bearer token),
  * `public` (no authentication: the API's own description).
  */
 export const API_ROUTES = [
@@ -16,6 +16,8 @@ export const API_ROUTES = [
   { method: 'DELETE', path: '/calls/{callId}/resolve', handler: 'reopen-call', auth: 'staff' },
   { method: 'GET', path: '/clinic', handler: 'get-clinic', auth: 'staff' },
   { method: 'POST', path: '/webhooks/retell', handler: 'retell-webhook', auth: 'webhook' },
+  // Vapi server messages (docs/vapi.md): HMAC-signed by Vapi, no bearer token.
+  { method: 'POST', path: '/webhooks/vapi', handler: 'vapi-webhook', auth: 'webhook' },
   // Retell voice-agent registry (docs/agent-registry.md): admin only.
   { method: 'POST', path: '/agents/sync', handler: 'sync-agents', auth: 'admin' },
   { method: 'GET', path: '/agents', handler: 'list-agents', auth: 'admin' },
@@ -27,6 +29,9 @@ export const API_ROUTES = [
   // Calling rules and the do-not-call list (docs/calling-rules.md): admin only. `{phoneNumber}` is URL-encoded E.164 (`%2B1...`).
   { method: 'GET', path: '/clinic/settings', handler: 'get-clinic-settings', auth: 'admin' },
   { method: 'PUT', path: '/clinic/settings', handler: 'update-clinic-settings', auth: 'admin' },
+  // The clinic's voice provider and account (docs/vapi.md): admin only; the key is write-only.
+  { method: 'GET', path: '/clinic/voice', handler: 'get-clinic-voice', auth: 'admin' },
+  { method: 'PUT', path: '/clinic/voice', handler: 'update-clinic-voice', auth: 'admin' },
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClinicVoiceSettings } from '../api/clinic-voice.js';
 
 /** Weekday keys of `weeklyHours`, Monday first (ISO-8601 order). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -89,6 +90,8 @@ export const Clinic = CallingRules.extend({
   agentId: z.string(),
   /** Demo clinics (local stack) are open around the clock and say so in the UI. */
   demoMode: z.boolean().default(false),
+  /** The clinic's voice workspace (`PUT /clinic/voice`); absent = the platform's Retell account. */
+  voice: ClinicVoiceSettings.optional(),
 });
 export type Clinic = z.infer<typeof Clinic>;
 

@@ -1,0 +1,71 @@
+import { VapiError, VapiTimeoutError, type Vapi, type VapiClient } from '@vapi-ai/server-sdk';
+import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
+
+/** Assistants / numbers per list request: Vapi's maximum (no cursor; docs/vapi.md). */
+export const VAPI_LIST_LIMIT = 1000;
+
+/** The assistant fields we write (a subset of Vapi's `UpdateAssistantDto`); only what is given is sent. */
+export type AssistantFields = Omit<Vapi.UpdateAssistantDto, 'id'>;
+
+/**
+ * A Vapi account through `@vapi-ai/server-sdk` 2.0.1: phone numbers (`GET /phone-number`) and assistants
+ * (`GET|POST /assistant`, `GET|PATCH /assistant/{id}`). Every read doubles as the key check: a 401 is
+ * `invalid_credentials`. Methods throw {@link VoiceAccountError}.
+ */
+export class VapiAccount implements VoiceAccount {
+  constructor(private readonly client: () => Promise<VapiClient>) {}
+
+  async listNumbers(): Promise<AccountNumber[]> {
+    const items = await this.call((c) => c.phoneNumbers.list({ limit: VAPI_LIST_LIMIT }));
+    return items.map((n) => ({ id: n.id, ...('number' in n && typeof n.number === 'string' ? { number: n.number } : {}) }));
+  }
+
+  /** The `phoneNumberId` of an E.164 number in this account, or `undefined`. */
+  async phoneNumberIdOf(e164: string): Promise<string | undefined> {
+    return (await this.listNumbers()).find((n) => n.number === e164)?.id;
+  }
+
+  /** Every assistant of the account (one list request, up to {@link VAPI_LIST_LIMIT}). */
+  listAssistants(): Promise<Vapi.Assistant[]> {
+    return this.call((c) => c.assistants.list({ limit: VAPI_LIST_LIMIT }));
+  }
+
+  /** The assistant, or `undefined` when Vapi does not know it. */
+  async getAssistant(id: string): Promise<Vapi.Assistant | undefined> {
+    try {
+      return await this.call((c) => c.assistants.get({ id }));
+    } catch (error) {
+      if (error instanceof VoiceAccountError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  createAssistant(fields: Vapi.CreateAssistantDto): Promise<Vapi.Assistant> {
+    return this.call((c) => c.assistants.create(fields));
+  }
+
+  /** `PATCH /assistant/{id}` with exactly `fields` (nested objects such as `model` are replaced whole by Vapi). */
+  updateAssistant(id: string, fields: AssistantFields): Promise<Vapi.Assistant> {
+    return this.call((c) => c.assistants.update({ id, ...fields }));
+  }
+
+  private async call<T>(request: (client: VapiClient) => Promise<T>): Promise<T> {
+    try {
+      return await request(await this.client());
+    } catch (error) {
+      throw toAccountError(error);
+    }
+  }
+}
+
+/** 401/403 → `invalid_credentials`; everything else keeps its status as `unavailable`. */
+export function toAccountError(error: unknown): VoiceAccountError {
+  if (error instanceof VoiceAccountError) return error;
+  if (error instanceof VapiTimeoutError) return new VoiceAccountError('unavailable', 'Vapi did not answer in time');
+  if (error instanceof VapiError) {
+    const status = error.statusCode;
+    if (status === 401 || status === 403) return new VoiceAccountError('invalid_credentials', 'Vapi refused the API key', status);
+    return new VoiceAccountError('unavailable', status ? `Vapi answered ${status}` : 'Vapi could not be reached', status);
+  }
+  return new VoiceAccountError('unavailable', error instanceof Error ? error.message : 'unknown error');
+}

@@ -1,0 +1,106 @@
+import { Clinic, VAPI_DEFAULT_CONCURRENCY_LIMIT, type ClinicVoice, type ClinicVoiceSettings, type UpdateClinicVoiceRequest } from '@vfc/shared';
+import type { Clock } from '../../ports/clock.js';
+import type { ClinicStore } from '../../ports/clinic-store.js';
+import type { AppLogger } from '../../ports/logger.js';
+import type { SecretStore } from '../../ports/secret-store.js';
+import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
+import { AppError, invalidField } from '../errors.js';
+import { requireClinic } from '../read-clinic.js';
+
+/** What the voice workspace use cases need. */
+export interface VoiceWorkspaceDeps {
+  clinics: ClinicStore;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: AppLogger;
+  /** A Vapi account read with `key`. */
+  vapiAccount: (key: string) => VoiceAccount;
+  /** The platform's Vapi private key. */
+  platformVapiKey: () => Promise<string>;
+  /** The platform accounts' concurrency limits (Retell: `RETELL_CONCURRENCY_LIMIT`; Vapi: the org's, default 10). */
+  platformLimits: { retell: number; vapi: number };
+}
+
+/** A clinic with no voice settings calls through the platform's Retell account with its stored `fromNumber`. */
+function settingsOf(clinic: Clinic): ClinicVoiceSettings {
+  return clinic.voice ?? { provider: 'retell', account: 'platform', fromNumber: clinic.fromNumber, status: 'ok' };
+}
+
+/** The `GET /clinic/voice` view: never the key, only its last four characters. */
+function viewOf(clinic: Clinic, deps: Pick<VoiceWorkspaceDeps, 'platformLimits'>): ClinicVoice {
+  const voice = settingsOf(clinic);
+  const limit = voice.account === 'clinic' ? (voice.concurrencyLimit ?? VAPI_DEFAULT_CONCURRENCY_LIMIT) : deps.platformLimits[voice.provider];
+  return { ...voice, concurrencyLimit: limit, ...(voice.provider === 'retell' ? { agentId: clinic.agentId } : {}) };
+}
+
+/** `GET /clinic/voice`. @throws AppError 404 when the clinic does not exist. */
+export async function getClinicVoice(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 'platformLimits'>, clinicId: string): Promise<ClinicVoice> {
+  return viewOf(await requireClinic(deps, clinicId), deps);
+}
+
+/**
+ * `PUT /clinic/voice`: tests the key with a cheap authenticated read (the account's phone numbers), checks the number
+ * belongs to that account, and only then stores the key (secret store, one secret per clinic) and the settings.
+ * A refused key → 400 `invalid_credentials`, a number outside the account → 400 `unknown_number`; either way nothing
+ * is stored. Own Retell accounts are not supported yet (400 on `apiKey` with provider `retell`).
+ * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins.
+ * @throws AppError 400 / 404 / 503 (provider unreachable)
+ */
+export async function updateClinicVoice(deps: VoiceWorkspaceDeps, clinicId: string, body: UpdateClinicVoiceRequest): Promise<ClinicVoice> {
+  const clinic = await requireClinic(deps, clinicId);
+  const current = settingsOf(clinic);
+  const hadOwnKey = current.account === 'clinic';
+  let voice: ClinicVoiceSettings;
+  if (body.provider === 'retell') {
+    if (typeof body.apiKey === 'string') throw invalidField('apiKey', 'is not supported for Retell yet: Retell calls use the platform account');
+    voice = { provider: 'retell', account: 'platform', fromNumber: body.fromNumber ?? clinic.fromNumber, status: 'ok' };
+  } else {
+    const account = body.apiKey === null ? 'platform' : typeof body.apiKey === 'string' ? 'clinic' : current.provider === 'vapi' && hadOwnKey ? 'clinic' : 'platform';
+    const key = typeof body.apiKey === 'string' ? body.apiKey : account === 'clinic' ? await deps.secrets.getClinicKey(clinicId) : await deps.platformVapiKey();
+    if (!key) throw new AppError(400, 'invalid_credentials', 'No Vapi key is stored for this clinic: send apiKey.');
+    const number = pickNumber(await listNumbers(deps.vapiAccount(key)), body, current, clinic);
+    const keep = current.provider === 'vapi' && current.account === 'clinic';
+    voice = {
+      provider: 'vapi',
+      account,
+      ...(account === 'clinic' ? { keyLast4: typeof body.apiKey === 'string' ? body.apiKey.slice(-4) : current.keyLast4 } : {}),
+      phoneNumberId: number.id,
+      ...(number.number ? { fromNumber: number.number } : {}),
+      ...(account === 'clinic' ? { concurrencyLimit: body.concurrencyLimit ?? (keep ? current.concurrencyLimit : undefined) ?? VAPI_DEFAULT_CONCURRENCY_LIMIT } : {}),
+      status: 'ok',
+      verifiedAt: deps.clock.now().toISOString(),
+    };
+    if (typeof body.apiKey === 'string') await deps.secrets.putClinicKey(clinicId, body.apiKey);
+  }
+  if (hadOwnKey && voice.account === 'platform') await deps.secrets.deleteClinicKey(clinicId);
+  const next = Clinic.parse({ ...clinic, voice });
+  await deps.clinics.putClinic(next);
+  deps.logger.info('voice workspace saved', { clinicId, provider: voice.provider, account: voice.account });
+  return viewOf(next, deps);
+}
+
+async function listNumbers(account: VoiceAccount): Promise<AccountNumber[]> {
+  try {
+    return await account.listNumbers();
+  } catch (error) {
+    if (error instanceof VoiceAccountError && error.kind === 'invalid_credentials') {
+      throw new AppError(400, 'invalid_credentials', 'Vapi refused this API key: use the private key from the Vapi dashboard.');
+    }
+    throw new AppError(503, 'provider_unavailable', 'Vapi could not be reached to check the key; try again.');
+  }
+}
+
+/** The calling number: the one named in the request, else the current one, else the clinic's `fromNumber`. */
+function pickNumber(numbers: AccountNumber[], body: UpdateClinicVoiceRequest, current: ClinicVoiceSettings, clinic: Clinic): AccountNumber {
+  const found = body.phoneNumberId
+    ? numbers.find((n) => n.id === body.phoneNumberId)
+    : body.fromNumber
+      ? numbers.find((n) => n.number === body.fromNumber)
+      : (numbers.find((n) => current.provider === 'vapi' && n.id === current.phoneNumberId) ?? numbers.find((n) => n.number === clinic.fromNumber));
+  if (!found) {
+    throw new AppError(400, 'unknown_number', 'That calling number is not in this Vapi account: pick one of its phone numbers.', [
+      { path: body.fromNumber ? 'fromNumber' : 'phoneNumberId', message: 'is not a number of this account' },
+    ]);
+  }
+  return found;
+}

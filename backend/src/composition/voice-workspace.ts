@@ -1,0 +1,32 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { VAPI_DEFAULT_CONCURRENCY_LIMIT } from '@vfc/shared';
+import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
+import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
+import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
+import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
+import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
+import type { SecretStore } from '../ports/secret-store.js';
+import { concurrencyLimitFromEnv, requireEnv, storageDependencies } from './storage.js';
+
+/**
+ * Where clinic keys live: Secrets Manager under `CLINIC_SECRET_PREFIX` (AWS), or the local stack's in-process store
+ * when `LOCAL_SECRET_STORE=memory`.
+ */
+export function secretStoreFromEnv(env: NodeJS.ProcessEnv = process.env): SecretStore {
+  if (env.LOCAL_SECRET_STORE === 'memory') return localSecretStore;
+  return new SecretsManagerStore(new SecretsManagerClient({ region: env.AWS_REGION }), requireEnv('CLINIC_SECRET_PREFIX', env));
+}
+
+/** The voice workspace's dependencies: `VAPI_API_KEY` is the platform's Vapi key, `VAPI_BASE_URL` the simulator. */
+export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env): VoiceWorkspaceDeps {
+  const storage = storageDependencies();
+  return {
+    clinics: storage.clinics,
+    clock: storage.clock,
+    logger: storage.logger,
+    secrets: secretStoreFromEnv(env),
+    vapiAccount: (key) => new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL)),
+    platformVapiKey: async () => requireEnv('VAPI_API_KEY', env),
+    platformLimits: { retell: concurrencyLimitFromEnv(env), vapi: Number(env.VAPI_CONCURRENCY_LIMIT ?? VAPI_DEFAULT_CONCURRENCY_LIMIT) },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The voice providers a clinic can call through. */
+export const VoiceProviderName = z.enum(['retell', 'vapi']);
+export type VoiceProviderName = z.infer<typeof VoiceProviderName>;
+
+/** Whose provider account places the clinic's calls: the platform's, or the clinic's own (its own key). */
+export const VoiceAccountKind = z.enum(['platform', 'clinic']);
+export type VoiceAccountKind = z.infer<typeof VoiceAccountKind>;
+
+/** Vapi's default org concurrency limit (docs/vapi.md). */
+export const VAPI_DEFAULT_CONCURRENCY_LIMIT = 10;
+
+/**
+ * The clinic's voice workspace as stored on the clinic (never the key itself: that is in the secret store).
+ * `keyLast4` only for a clinic-owned account; `verifiedAt` UTC ISO of the last successful key check.
+ */
+export const ClinicVoiceSettings = z.object({
+  provider: VoiceProviderName,
+  account: VoiceAccountKind,
+  keyLast4: z.string().length(4).optional(),
+  /** The provider's id of the calling number (Vapi `phoneNumberId`). */
+  phoneNumberId: z.string().min(1).optional(),
+  /** E.164 calling number, when known. */
+  fromNumber: z.string().optional(),
+  /** Concurrent calls of a clinic-owned account (its own limit at the provider). */
+  concurrencyLimit: z.number().int().min(1).max(1000).optional(),
+  status: z.enum(['ok', 'invalid_credentials', 'unverified']),
+  verifiedAt: z.string().datetime().optional(),
+});
+export type ClinicVoiceSettings = z.infer<typeof ClinicVoiceSettings>;
+
+/** `GET /clinic/voice` (admin). `agentId`: the clinic's agent at that provider, when it has one. */
+export const ClinicVoice = ClinicVoiceSettings.extend({
+  agentId: z.string().optional(),
+  /** The concurrency the clinic's calls draw from (the account's limit). */
+  concurrencyLimit: z.number().int().min(1),
+});
+export type ClinicVoice = z.infer<typeof ClinicVoice>;
+
+/**
+ * `PUT /clinic/voice` (admin). `apiKey` is write-only: omitted = keep the stored one, `null` = back to the platform's
+ * account. Give at most one of `fromNumber` / `phoneNumberId`.
+ */
+export const UpdateClinicVoiceRequest = z
+  .object({
+    provider: VoiceProviderName,
+    apiKey: z.string().trim().min(8).max(200).nullable().optional(),
+    fromNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164 (+ and 7–15 digits)').optional(),
+    phoneNumberId: z.string().min(1).max(100).optional(),
+    concurrencyLimit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict()
+  .refine((body) => !(body.fromNumber && body.phoneNumberId), { message: 'give fromNumber or phoneNumberId, not both', path: ['phoneNumberId'] });
+export type UpdateClinicVoiceRequest = z.infer<typeof UpdateClinicVoiceRequest>;
+
+/** `PUT /clinic/voice` answer: the saved workspace. */
+export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice });
+export type UpdateClinicVoiceResponse = z.infer<typeof UpdateClinicVoiceResponse>;
