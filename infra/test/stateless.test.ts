@@ -357,6 +357,7 @@ describe('alarms', () => {
         'async-failures-not-empty',
         'async-failures-oldest-message',
         'authorizer-errors',
+        'dial-line-oldest-wait',
         'dialer-errors',
         'dynamodb-throttles',
         'lambda-throttles',

@@ -38,7 +38,7 @@ beforeAll(async () => {
   deps = {
     ...world.deps,
     calls: recording,
-    metrics: { count: (name: string) => void counted.push(name) },
+    metrics: { count: (name: string) => void counted.push(name), gauge: () => undefined },
     logger: { ...world.deps.logger, warn: (message, detail) => void warnings.push({ message, ...detail }) },
   };
 });

@@ -28,6 +28,9 @@ export interface AlarmsProps {
   readonly table: dynamodb.ITable;
 }
 
+/** How long the earliest call may wait for a provider slot (s) before ops are paged. */
+export const DIAL_LINE_WAIT_ALARM_SECONDS = 900;
+
 /** Oldest message in a failure queue (s) that pages ops even if nobody looked at the depth alarm. */
 export const FAILURE_AGE_ALARM_SECONDS = 3600;
 
@@ -148,6 +151,11 @@ export class Alarms extends Construct {
       threshold: 1,
     });
 
+    this.alarm('dial-line-oldest-wait', 'A due call has waited over 15 minutes for a provider slot (the line is not moving).', {
+      // Emitted by every reconcile run (every 5 minutes); missing data is covered by reconcile-not-running.
+      metric: custom(METRIC.dialLineOldestWaitSeconds, cloudwatch.Stats.MAXIMUM, fiveMinutes),
+      threshold: DIAL_LINE_WAIT_ALARM_SECONDS,
+    });
     this.alarm('webhook-signature-rejections', `At least ${WEBHOOK_REJECTIONS_SPIKE} Retell webhook requests with a bad signature in 5 minutes.`, {
       metric: custom(METRIC.webhookSignatureRejected, cloudwatch.Stats.SUM, fiveMinutes),
       threshold: WEBHOOK_REJECTIONS_SPIKE,
@@ -170,6 +178,12 @@ export class Alarms extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Dials per minute, and dials deferred (provider slots full)',
         left: [custom(METRIC.callsDialed, cloudwatch.Stats.SUM, minute), custom(METRIC.dialsDeferred, cloudwatch.Stats.SUM, minute)],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Provider slots in use and calls waiting for one (after each reconcile run)',
+        left: [custom(METRIC.slotsInUse, cloudwatch.Stats.MAXIMUM, fiveMinutes), custom(METRIC.dialLineLength, cloudwatch.Stats.MAXIMUM, fiveMinutes)],
+        right: [custom(METRIC.dialLineOldestWaitSeconds, cloudwatch.Stats.MAXIMUM, fiveMinutes)],
         width: 12,
       }),
       new cloudwatch.GraphWidget({

@@ -13,6 +13,12 @@ export const METRIC = {
   callsDialed: 'CallsDialed',
   /** Dial attempts deferred because the provider was at its concurrency limit. */
   dialsDeferred: 'DialsDeferred',
+  /** After each reconcile run: how long the earliest call waiting for a provider slot has waited (s; 0 = nobody waits). */
+  dialLineOldestWaitSeconds: 'DialLineOldestWaitSeconds',
+  /** After each reconcile run: calls waiting for a provider slot. */
+  dialLineLength: 'DialLineLength',
+  /** After each reconcile run: provider slots held. */
+  slotsInUse: 'SlotsInUse',
   /** Call writes refused because their status move is not in the call state machine's transition table. */
   illegalCallTransition: 'IllegalCallTransition',
 } as const;

@@ -31,7 +31,10 @@ export function countMetric(name: string, value = 1): void {
 }
 
 /** The {@link AppMetrics} port on Powertools Metrics. */
-export const appMetrics: AppMetrics = { count: countMetric };
+export const appMetrics: AppMetrics = {
+  count: countMetric,
+  gauge: (name, value, unit) => metrics.addMetric(name, MetricUnit[unit === 'None' ? 'NoUnit' : unit], value),
+};
 
 /** Stores a gauge-like value (e.g. the agent health score, unit none), flushed with the invocation's other metrics. */
 export function recordValue(name: string, value: number): void {

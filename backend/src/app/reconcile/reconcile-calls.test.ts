@@ -108,3 +108,24 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
   });
 });
+
+describe('reconcileCalls: the dial line as measured after the run', () => {
+  it('reports how many calls wait for a slot and how long the earliest has waited since its due time', async () => {
+    at('2026-12-01T17:00:00.000Z');
+    const slots = world.deps.slots!;
+    const nowMs = Date.parse('2026-12-01T17:00:00.000Z');
+    // Every slot held (fresh leases, so the run keeps them), and one call due 7 minutes ago waiting behind them.
+    const holders = Array.from({ length: slots.limit }, (_, i) => ({ callId: `line-holder-${i}`, attempt: 1, dueAt: '2026-12-01T16:50:00.000Z' }));
+    for (const dial of holders) await slots.enqueue(dial);
+    expect(await slots.take(nowMs, 3_600_000, slots.limit)).toHaveLength(slots.limit);
+    await slots.enqueue({ callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' });
+
+    const report = await reconcileCalls(world.deps);
+    expect(report.line).toEqual({ length: 1, oldestWaitMs: 7 * 60_000, slotsInUse: slots.limit });
+
+    // Leave the line as found: free the holders, take the waiter's place and free it too.
+    for (const dial of holders) await slots.release(dial.callId, 1);
+    expect(await slots.take(nowMs, 1_000, 1)).toEqual([{ callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' }]);
+    await slots.release('line-waiter', 1);
+  });
+});

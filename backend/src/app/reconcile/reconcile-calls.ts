@@ -1,4 +1,4 @@
-import { isTerminal, type CallRecord } from '@vfc/shared';
+import { isTerminal, METRIC, type CallRecord } from '@vfc/shared';
 import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
 import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
@@ -31,6 +31,8 @@ export interface ReconcileReport {
   actions: { callId: string; attempt: number; action: ReconcileAction }[];
   /** Slot leases freed because they expired or their attempt is over. */
   slotsFreed: number;
+  /** The dial line after the run (absent without slot control): waiting calls, the earliest one's wait (ms), slots held. */
+  line?: { length: number; oldestWaitMs: number; slotsInUse: number };
 }
 
 export type ReconcileAction =
@@ -77,6 +79,7 @@ export async function reconcileCalls(deps: Dependencies, options: ReconcileOptio
     }
   }
   await serveLine(deps);
+  if (deps.slots) report.line = await measureLine(deps, now);
   if (report.actions.length > 0 || report.slotsFreed > 0) {
     deps.logger.info('reconciled', { checked: report.checked, actions: report.actions.length, slotsFreed: report.slotsFreed });
   }
@@ -151,6 +154,19 @@ export function reconcileOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): R
     overdueAfterMs: read('RECONCILE_OVERDUE_AFTER_MS', RECONCILE_DEFAULTS.overdueAfterMs),
     lookbackMs: read('RECONCILE_LOOKBACK_MS', RECONCILE_DEFAULTS.lookbackMs),
   };
+}
+
+/**
+ * The dial line after this run, emitted as metrics for the dashboard and the "oldest waiting dial" alarm: how many wait,
+ * how long the earliest has waited (ms from its due time; 0 when nobody waits), and the slots held.
+ */
+async function measureLine(deps: Dependencies, now: Date): Promise<NonNullable<ReconcileReport['line']>> {
+  const { waiting, inUse } = await deps.slots!.snapshot();
+  const oldestWaitMs = waiting.length ? Math.max(0, now.getTime() - Date.parse(waiting[0]!.dueAt)) : 0;
+  deps.metrics.gauge(METRIC.dialLineOldestWaitSeconds, Math.round(oldestWaitMs / 1000), 'Seconds');
+  deps.metrics.gauge(METRIC.dialLineLength, waiting.length, 'Count');
+  deps.metrics.gauge(METRIC.slotsInUse, inUse, 'Count');
+  return { length: waiting.length, oldestWaitMs, slotsInUse: inUse };
 }
 
 /** Frees leases that expired, and leases (older than the no-call_id grace) whose attempt is no longer live. */
