@@ -14,7 +14,7 @@ import { ClinicVoice, UpdateClinicVoiceRequest, UpdateClinicVoiceResponse } from
 import { AddOptOutRequest, AddOptOutResponse, ListOptOutsResponse, OptOutPathNumber } from './opt-outs.js';
 import type { HandlerName } from './routes.js';
 import { ResolveCallRequest } from './triage.js';
-import { ClinicSummary } from '../domain/clinic.js';
+import { GetClinicResponse } from '../domain/clinic.js';
 
 /**
  * What a successful answer carries: a zod schema of its JSON body, `csv` (a `text/csv` download) or `empty` (no body,
@@ -150,7 +150,7 @@ export const API_OPERATIONS = {
     errors: [400, 404, 409],
   },
   'reopen-call': { summary: 'Reopen a resolved call', path: CallIdPath, responses: { 200: Call }, errors: [404, 409] },
-  'get-clinic': { summary: "Read the caller's clinic (name, zone, hours)", responses: { 200: ClinicSummary }, errors: [404] },
+  'get-clinic': { summary: "Read the caller's clinic (name, zone, hours) and the token's role", responses: { 200: GetClinicResponse }, errors: [404] },
   'retell-webhook': {
     summary: 'Receive a Retell call event',
     description: 'Called by Retell, not by clients: verified by its signature, applied idempotently and in any order.',
