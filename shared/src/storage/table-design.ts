@@ -22,10 +22,16 @@ export const TABLE_DESIGN = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
+  /**
+   * `projection`: what each index copies. GSI1 and GSI2 serve lists that show whole calls (the consultation's calls,
+   * the follow-up list, the export, the reconciler's walk), whole clinics and agents, so they copy every attribute;
+   * GSI3 only maps a Retell call_id to our call id (the call is then read from the table), so it copies nothing else —
+   * no owner name, number or transcript is stored a third time for it.
+   */
   indexes: [
-    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: { type: 'ALL' } },
+    { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: { type: 'ALL' } },
+    { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: { type: 'INCLUDE', attributes: ['callId'] } },
   ],
 } as const;
 

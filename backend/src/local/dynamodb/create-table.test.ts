@@ -9,7 +9,7 @@ import { LOCAL_AWS } from './local-credentials.js';
 describe('createTable (against the run-wide DynamoDB Local)', () => {
   const client = new DynamoDBClient({ endpoint: testDynamoDbEndpoint(), ...LOCAL_AWS });
 
-  it('builds keys, every GSI (projection ALL), on-demand billing and TTL from TABLE_DESIGN', async () => {
+  it('builds keys, every GSI with its projection, on-demand billing and TTL from TABLE_DESIGN', async () => {
     const tableName = `ct-${randomUUID()}`;
     await createTable(client, tableName);
 
@@ -20,10 +20,14 @@ describe('createTable (against the run-wide DynamoDB Local)', () => {
     ]);
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
     const indexes = (Table?.GlobalSecondaryIndexes ?? [])
-      .map((gsi) => ({ name: gsi.IndexName, keys: gsi.KeySchema?.map((k) => k.AttributeName), projection: gsi.Projection?.ProjectionType }))
+      .map((gsi) => ({ name: gsi.IndexName, keys: gsi.KeySchema?.map((k) => k.AttributeName), projection: gsi.Projection }))
       .sort((x, y) => String(x.name).localeCompare(String(y.name)));
     expect(indexes).toEqual(
-      TABLE_DESIGN.indexes.map((i) => ({ name: i.indexName, keys: [i.partitionKey, i.sortKey], projection: 'ALL' })),
+      TABLE_DESIGN.indexes.map((i) => ({
+        name: i.indexName,
+        keys: [i.partitionKey, i.sortKey],
+        projection: i.projection.type === 'ALL' ? { ProjectionType: 'ALL' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection.attributes] },
+      })),
     );
 
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
