@@ -14,6 +14,7 @@ export const REASON_LABELS: Record<AttentionReason, string> = {
   unreachable: 'Could not be reached',
   voicemail_left: 'Voicemail left',
   opted_out: 'Asked not to be called',
+  restored_from_backup: 'Restored from a backup: move or cancel',
 };
 
 /** Label of each attention level. */

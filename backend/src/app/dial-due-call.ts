@@ -11,6 +11,7 @@ import type { Dependencies } from './dependencies.js';
 import { recordProviderCallId } from './record-provider-call.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
+import { isHeldForReview } from './restore/hold-restored-calls.js';
 import { scheduleNameFor } from './schedule-names.js';
 import { updateCall } from './update-call.js';
 
@@ -23,7 +24,10 @@ export type DialResult =
   | 'moved'
   /** Waiting for a provider slot (every slot busy, or the provider answered 429): keeps its place, not an attempt. */
   | 'deferred'
-  /** The clinic's Retell agent is orphaned or has no voice: kept `scheduled`, re-checked in 15 minutes, not dialled. */
+  /**
+   * Not dialled, kept `scheduled`: the clinic's Retell agent is orphaned or has no voice (re-checked in 15 minutes), or
+   * the call is held for staff review after a restore from a backup (until someone moves or cancels it).
+   */
   | 'held'
   /** The number is on the clinic's do-not-call list: the call was cancelled, never dialled. */
   | 'cancelled'
@@ -89,6 +93,7 @@ async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<D
   if (!call || call.status !== 'scheduled' || call.attempt !== dial.attempt) return 'skipped';
   const now = deps.clock.now();
   if (isEarlyFiring(call, now)) return 'skipped'; // rescheduled while it waited: its new schedule will bring it back
+  if (isHeldForReview(call)) return 'held'; // restored from a backup after its time: staff move or cancel it
   const clinic = await deps.clinics.getClinic(call.clinicId);
   if (!clinic) {
     deps.logger.error('clinic of a due call is missing', { callId: call.callId, clinicId: call.clinicId });

@@ -3,6 +3,8 @@ import { CallingRules, OPEN_ALWAYS, toE164, WeeklyHours } from '@vfc/shared';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
 import { provisionClinic } from '../app/provision-clinic.js';
+import { holdRestoredCalls } from '../app/restore/hold-restored-calls.js';
+import { createStorageDependencies } from '../composition/storage.js';
 import { redriveFailed } from './redrive-failed.js';
 
 const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
@@ -17,7 +19,14 @@ Default hours: Mon–Fri 09:00–17:00 in the clinic's timezone.
 
 Runs again each failed event in a failure queue (stack outputs AsyncFailureQueueUrl and SchedulerDeadLetterQueueUrl):
 invokes its function asynchronously with the original event, then deletes the message; --dry-run only lists them.
-Environment: AWS_REGION and your AWS credentials.`;
+Environment: AWS_REGION and your AWS credentials.
+
+       pnpm --filter @vfc/backend ops hold-restored-calls --restored-to <UTC instant of the restored data> [--dry-run]
+
+After a restore (infra/README.md, "Restore the table"): holds every scheduled call already due — it may have been
+dialled after the backup was taken — for staff review: never dialled until someone moves or cancels it. Run it after
+the swap and before dialling resumes; running it twice holds nothing new. --dry-run only counts them.
+Environment: TABLE_NAME (the restored table), AWS_REGION (and your AWS credentials).`;
 
 const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }], sat: [], sun: [] };
 
@@ -25,6 +34,7 @@ const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'redrive-failed') return redriveCommand(rest);
+  if (command === 'hold-restored-calls') return holdRestoredCommand(rest);
   if (command !== 'create-clinic') {
     console.error(USAGE);
     return 2;
@@ -83,6 +93,21 @@ async function redriveCommand(args: string[]): Promise<number> {
   const report = await redriveFailed({ queueUrl, max, dryRun: values['dry-run'] ?? false, region: process.env.AWS_REGION, log: (line) => console.log(line) });
   console.log(`${report.redriven} redriven, ${report.skipped} left in the queue (not a failure record), ${report.listed} listed.`);
   return report.skipped ? 1 : 0;
+}
+
+/** `ops hold-restored-calls`: see {@link USAGE}. */
+async function holdRestoredCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'restored-to': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const restoredTo = values['restored-to'] ? new Date(values['restored-to']) : undefined;
+  if (!restoredTo || Number.isNaN(restoredTo.getTime()) || !process.env.TABLE_NAME) {
+    console.error(`--restored-to <UTC instant, e.g. 2026-11-26T16:30:00Z> and TABLE_NAME are required\n\n${USAGE}`);
+    return 2;
+  }
+  const report = await holdRestoredCalls(createStorageDependencies(), { restoredTo, dryRun: values['dry-run'] ?? false });
+  const verb = values['dry-run'] ? 'would be held' : 'held for review';
+  console.log(`${report.held.length} due calls ${verb}, ${report.alreadyHeld.length} already held, ${report.changedMeanwhile.length} changed meanwhile (left as they are).`);
+  for (const callId of report.held) console.log(`  ${callId}`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -17,6 +17,8 @@ export type Attention = z.infer<typeof Attention>;
  * - `unreachable`: the call ended `failed` — attempts used up, the per-number cap, or an invalid number.
  * - `voicemail_left`: the last attempt reached voicemail.
  * - `opted_out`: the owner asked not to be called again.
+ * - `restored_from_backup`: the table was restored from a backup after this call's time had passed, so it may have been
+ *   dialled already; it is held (`statusCode` `held_for_review`) until someone moves or cancels it.
  */
 export const ATTENTION_REASONS = [
   'concern_urgent',
@@ -26,6 +28,7 @@ export const ATTENTION_REASONS = [
   'unreachable',
   'voicemail_left',
   'opted_out',
+  'restored_from_backup',
 ] as const;
 export const AttentionReason = z.enum(ATTENTION_REASONS);
 export type AttentionReason = z.infer<typeof AttentionReason>;
@@ -55,6 +58,11 @@ export const CALL_STATUS_CODES = [
   'max_attempts',
   /** An attempt ended in a way that is not retried (e.g. a provider configuration error). */
   'not_retryable',
+  /**
+   * Restored from a backup with its time already passed (it may have been dialled after the backup was taken): held,
+   * never dialled, until someone at the clinic moves it to a new time or cancels it.
+   */
+  'held_for_review',
   /** Cancelled by a person at the clinic. */
   'cancelled_by_staff',
   /** Answered and finished. */

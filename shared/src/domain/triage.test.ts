@@ -15,6 +15,7 @@ describe('TRIAGE_TABLE', () => {
     ['unreachable', 'review'],
     ['voicemail_left', 'review'],
     ['opted_out', 'review'],
+    ['restored_from_backup', 'review'],
   ] as const)('maps %s to %s', (reason, level) => {
     expect(TRIAGE_TABLE[reason]).toBe(level);
   });
@@ -44,6 +45,8 @@ describe('triage', () => {
     ['a voicemail attempt that will be retried', { status: 'scheduled', outcome: { disconnectionReason: 'voicemail_reached' } }, { attention: 'none', attentionReasons: [] }],
     ['an opt-out said on the call', { status: 'completed', outcome: { optOutRequested: true } }, { attention: 'review', attentionReasons: ['opted_out'] }],
     ['a call cancelled by staff', { status: 'cancelled' }, { attention: 'none', attentionReasons: [] }],
+    ['a scheduled call held for review after a restore', { status: 'scheduled', statusCode: 'held_for_review' }, { attention: 'review', attentionReasons: ['restored_from_backup'] }],
+    ['a held call once it was cancelled', { status: 'cancelled', statusCode: 'held_for_review' }, { attention: 'none', attentionReasons: [] }],
     ['an urgent concern known while the call is still live', { status: 'in_progress', outcome: { concernLevel: 'urgent' } }, { attention: 'urgent', attentionReasons: ['concern_urgent'] }],
   ];
   it.each(cases)('%s', (_name, call, expected) => {

@@ -14,6 +14,7 @@ import { ATTENTION_REASONS, type Attention, type AttentionReason } from '../api/
  * | `unreachable`        | review    | the call ended `failed`: attempts used up, the per-number cap, no slot, an invalid number |
  * | `voicemail_left`     | review    | the last attempt reached voicemail                                        |
  * | `opted_out`          | review    | the owner asked on the call not to be called again                        |
+ * | `restored_from_backup` | review  | restored from a backup after its time passed: held until moved or cancelled |
  */
 export const TRIAGE_TABLE: Readonly<Record<AttentionReason, Exclude<Attention, 'none'>>> = {
   concern_urgent: 'urgent',
@@ -23,12 +24,13 @@ export const TRIAGE_TABLE: Readonly<Record<AttentionReason, Exclude<Attention, '
   unreachable: 'review',
   voicemail_left: 'review',
   opted_out: 'review',
+  restored_from_backup: 'review',
 };
 
 const RANK: Record<Attention, number> = { none: 0, review: 1, urgent: 2 };
 
-/** What triage reads from a call: its status and the outcome the provider reported. */
-export type TriageInput = Pick<Call, 'status' | 'outcome'>;
+/** What triage reads from a call: its status (and status code) and the outcome the provider reported. */
+export type TriageInput = Pick<Call, 'status' | 'outcome'> & Partial<Pick<Call, 'statusCode'>>;
 
 /** The result of {@link triage}: the level and its reasons (in `ATTENTION_REASONS` order, no duplicates). */
 export interface Triage {
@@ -51,6 +53,7 @@ export function triage(call: TriageInput): Triage {
   if (outcome.ownerQuestions && outcome.ownerQuestions.trim() !== '') reasons.add('owner_questions');
   if (outcome.optOutRequested === true) reasons.add('opted_out');
   if (call.status === 'failed') reasons.add('unreachable');
+  if (call.status === 'scheduled' && call.statusCode === 'held_for_review') reasons.add('restored_from_backup');
   if ((call.status === 'completed' || call.status === 'failed') && (outcome.inVoicemail === true || outcome.disconnectionReason === 'voicemail_reached')) {
     reasons.add('voicemail_left');
   }

@@ -4,6 +4,7 @@ import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
 import { endAttempt } from '../next-attempt.js';
 import { recordProviderCallId } from '../record-provider-call.js';
+import { isHeldForReview } from '../restore/hold-restored-calls.js';
 
 /** Thresholds of the reconciler, ms of the backend clock. */
 export interface ReconcileOptions {
@@ -53,7 +54,8 @@ export type ReconcileAction =
  *   its ending) so the person is not rung twice; not found → end the attempt (`error_unknown`) so the retry policy
  *   makes the next one — never the same attempt twice;
  * - dialled (`dialing` with an id / `in_progress`) more than `unendedAfterMs` ago → Retell get-call: ended → end the attempt;
- * - `scheduled`, due more than `overdueAfterMs` ago, not waiting for a slot → join the line (dial when a slot is free);
+ * - `scheduled`, due more than `overdueAfterMs` ago, not waiting for a slot → join the line (dial when a slot is free),
+ *   unless it is held for staff review after a restore from a backup;
  * - slot leases that expired, or whose attempt is no longer being dialled/in progress, are freed.
  */
 export async function reconcileCalls(deps: Dependencies, options: ReconcileOptions = RECONCILE_DEFAULTS): Promise<ReconcileReport> {
@@ -131,7 +133,7 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
     return 'ended_from_provider';
   }
 
-  if (call.status === 'scheduled' && age(Date.parse(call.scheduledFor)) >= options.overdueAfterMs) {
+  if (call.status === 'scheduled' && !isHeldForReview(call) && age(Date.parse(call.scheduledFor)) >= options.overdueAfterMs) {
     const dial = { callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
     if (deps.slots && (await deps.slots.isWaiting(dial))) return undefined; // legitimately waiting for a slot
     await dialDueCall(deps, { callId: call.callId, attempt: call.attempt });
