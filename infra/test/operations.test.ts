@@ -51,7 +51,13 @@ describe('bounded concurrency', () => {
         .map((handler) => [handler, resources(dev, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === `vfc-dev-${handler}`)![1].Properties?.ReservedConcurrentExecutions])
         .filter(([, value]) => value !== undefined),
     );
-    expect(reserved).toEqual({ dialer: dev.config.dialerConcurrency, reconcile: 1, 'agent-sync': 1, 'retell-webhook': dev.config.webhookConcurrency });
+    expect(reserved).toEqual({
+      dialer: dev.config.dialerConcurrency,
+      reconcile: 1,
+      'agent-sync': 1,
+      'retell-webhook': dev.config.webhookConcurrency,
+      'vapi-webhook': dev.config.webhookConcurrency,
+    });
   });
 });
 

@@ -366,6 +366,7 @@ describe('alarms', () => {
         'retell-webhook-errors',
         'scheduler-dlq-not-empty',
         'scheduler-dlq-oldest-message',
+        'vapi-webhook-errors',
         'webhook-signature-rejections',
         'webhook-throttles',
       ].map((name) => `vfc-dev-${name}`),
@@ -412,18 +413,21 @@ describe('outputs', () => {
   });
 });
 
-describe('the webhook answers fast', () => {
-  it('runs at most 10 s (Retell waits 10 s, then redelivers) and may invoke only apply-provider-event', () => {
-    expect(fnNamed('retell-webhook').Properties?.Timeout).toBeLessThanOrEqual(10);
-    const arn = envOf('retell-webhook').PROVIDER_EVENT_FUNCTION_ARN;
-    expect(JSON.stringify(arn)).toContain(':function:vfc-dev-apply-provider-event');
+describe('the webhooks answer fast', () => {
+  it.each(['retell-webhook', 'vapi-webhook'])('%s runs at most 10 s and hands events to apply-provider-event', (handler) => {
+    expect(fnNamed(handler).Properties?.Timeout).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(envOf(handler).PROVIDER_EVENT_FUNCTION_ARN)).toContain(':function:vfc-dev-apply-provider-event');
+  });
+
+  it('only the two webhooks may invoke apply-provider-event', () => {
     const invokes = Object.values(s.statelessTemplate.findResources('AWS::IAM::Policy')).flatMap((policy) =>
       (policy.Properties?.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[])
         .filter((st) => JSON.stringify(st.Action).includes('lambda:InvokeFunction') && JSON.stringify(st.Resource).includes('apply-provider-event'))
         .map((st) => JSON.stringify(policy.Properties?.Roles)),
     );
-    expect(invokes).toHaveLength(1);
-    expect(invokes[0]).toContain('Fnretellwebhook');
+    expect(invokes).toHaveLength(2);
+    expect(invokes.filter((roles) => roles.includes('Fnretellwebhook'))).toHaveLength(1);
+    expect(invokes.filter((roles) => roles.includes('Fnvapiwebhook'))).toHaveLength(1);
   });
 });
 

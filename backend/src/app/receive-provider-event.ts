@@ -24,9 +24,9 @@ export async function receiveProviderEvent(
     try {
       await deps.calls.appendEvent(event.callId, {
         at: deps.clock.now().toISOString(),
-        type: `retell.${event.name}.received`,
+        type: `${event.provider ?? 'retell'}.${event.name}.received`,
         dedupeKey: `${event.providerCallId}#${event.name}#received`,
-        detail: { attempt: event.attempt, retellCallId: event.providerCallId },
+        detail: { attempt: event.attempt, providerCallId: event.providerCallId },
       });
     } catch (error) {
       if (!(error instanceof DuplicateEventError)) throw error;

@@ -107,6 +107,7 @@ export class Alarms extends Construct {
     const errorAlarms: [string, string][] = [
       ['dialer', 'The dialer failed (Lambda retries it twice, then records it in the async-failures queue).'],
       ['retell-webhook', "The Retell webhook failed: Retell redelivers, but outcomes may be late."],
+      ['vapi-webhook', 'The Vapi webhook failed: call outcomes from Vapi may be late or missing.'],
       ['authorizer', 'The token authorizer failed: staff requests are refused.'],
       ['reconcile', 'The reconciler failed: stuck calls are not being repaired.'],
     ];
@@ -134,8 +135,16 @@ export class Alarms extends Construct {
       threshold: 1,
       evaluationPeriods: 3,
     });
-    this.alarm('webhook-throttles', 'The webhook function was throttled: Retell deliveries are being refused.', {
-      metric: fn('retell-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+    this.alarm('webhook-throttles', 'A webhook function was throttled: provider deliveries are being refused.', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'retell + vapi',
+        label: 'Webhook throttles',
+        period: fiveMinutes,
+        usingMetrics: {
+          retell: fn('retell-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+          vapi: fn('vapi-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        },
+      }),
       threshold: 1,
     });
     this.alarm('dynamodb-throttles', 'DynamoDB throttled reads or writes of the table.', {
@@ -196,6 +205,7 @@ export class Alarms extends Construct {
         left: [
           fn('retell-webhook').metricDuration({ period: minute, statistic: 'p50' }),
           fn('retell-webhook').metricDuration({ period: minute, statistic: 'p99' }),
+          fn('vapi-webhook').metricDuration({ period: minute, statistic: 'p99' }),
         ],
         width: 12,
       }),
@@ -204,6 +214,7 @@ export class Alarms extends Construct {
         left: [
           fn('dialer').metricErrors({ period: minute }),
           fn('retell-webhook').metricErrors({ period: minute }),
+          fn('vapi-webhook').metricErrors({ period: minute }),
           fn('reconcile').metricErrors({ period: minute }),
           props.httpApi.metricServerError({ period: minute }),
         ],

@@ -38,7 +38,7 @@ describe('HANDLER_PERMISSIONS', () => {
     ['reschedule-call', ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'provider-event:invoke']],
     ['apply-provider-event', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
-    ['vapi-webhook', ['table:read', 'table:write', 'secret:read', 'vapi-webhook-secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
+    ['vapi-webhook', ['table:read', 'table:write', 'vapi-webhook-secret:read', 'provider-event:invoke']],
     ['dialer', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['reconcile', ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['add-opt-out', ['table:read', 'table:write', 'schedule:delete']],

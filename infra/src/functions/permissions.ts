@@ -54,9 +54,8 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // After the webhook answered: an ending schedules the retry; the freed slot serves the waiting line (dials with
   // Retell, may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
   'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
-  // Verifies with the platform's Vapi webhook secret; applies the event through the same use case as Retell's webhook
-  // (a freed slot dials the next waiting call with Retell, so the Retell key too).
-  'vapi-webhook': ['table:read', 'table:write', 'secret:read', 'vapi-webhook-secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Verifies with the platform's Vapi webhook secret, writes the event's receipt, hands it to apply-provider-event.
+  'vapi-webhook': ['table:read', 'table:write', 'vapi-webhook-secret:read', 'provider-event:invoke'],
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
   dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],

@@ -40,8 +40,8 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
   'retell-webhook': Duration.seconds(10),
   // A call_ended frees a provider slot and the next waiting call is dialled (Retell answers within 15 s).
   'apply-provider-event': Duration.seconds(30),
-  // Verifies and applies inline (the Vapi webhook has not moved to the asynchronous hand-over yet).
-  'vapi-webhook': Duration.seconds(30),
+  // The same hand-over for Vapi's server messages (Vapi's own server-URL timeout is 20 s by default).
+  'vapi-webhook': Duration.seconds(10),
   'agent-sync': Duration.minutes(2),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
@@ -49,11 +49,17 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
 
 /**
  * Reserved concurrency by handler (the rest share the account's unreserved pool): the dialer is bounded by the provider
- * slots it can use; reconcile and agent-sync run one at a time (a run never overlaps the previous one); the webhook
- * keeps capacity of its own, and a flood of requests to it cannot take the API's.
+ * slots it can use; reconcile and agent-sync run one at a time (a run never overlaps the previous one); each provider
+ * webhook keeps capacity of its own, and a flood of requests to it cannot take the API's.
  */
 function reservedConcurrency(config: StageConfig): Readonly<Record<string, number>> {
-  return { dialer: config.dialerConcurrency, reconcile: 1, 'agent-sync': 1, 'retell-webhook': config.webhookConcurrency };
+  return {
+    dialer: config.dialerConcurrency,
+    reconcile: 1,
+    'agent-sync': 1,
+    'retell-webhook': config.webhookConcurrency,
+    'vapi-webhook': config.webhookConcurrency,
+  };
 }
 
 /**
