@@ -405,10 +405,11 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it('exports the API URL, the Retell webhook URL and the schedule group', () => {
+  it('exports the API URL, both webhook URLs and the schedule group', () => {
     const outputs = s.statelessTemplate.toJSON().Outputs;
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'RetellWebhookUrl', 'ScheduleGroupName']));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'RetellWebhookUrl', 'VapiWebhookUrl', 'ScheduleGroupName']));
     expect(JSON.stringify(outputs.RetellWebhookUrl.Value)).toMatch(/\/webhooks\/retell"\]\]\}$/);
+    expect(JSON.stringify(outputs.VapiWebhookUrl.Value)).toMatch(/\/webhooks\/vapi"\]\]\}$/);
     expect(outputs.ScheduleGroupName.Value).toBe('vfc-dev-calls');
   });
 });

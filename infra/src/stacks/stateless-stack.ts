@@ -10,6 +10,7 @@ import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observabilit
 import { Alarms } from '../constructs/alarms.js';
 import { AsyncFailures } from '../constructs/async-failures.js';
 import { CallScheduling, RECURRING_SCHEDULES } from '../constructs/call-scheduling.js';
+import { API_ROUTES } from '@vfc/shared/api/routes';
 import { HttpApi, WEBHOOK_ROUTE } from '../constructs/http-api.js';
 import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.js';
 import { HandlerFunction, functionNameFor } from '../functions/handler-function.js';
@@ -142,6 +143,11 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'RetellWebhookUrl', {
       value: `${this.httpApi.url}${WEBHOOK_ROUTE?.path.replace(/^\//, '') ?? ''}`,
       description: "Paste into Retell's webhook URL (agent or account level)",
+    });
+    const vapiWebhook = API_ROUTES.find((route) => route.handler === 'vapi-webhook');
+    new CfnOutput(this, 'VapiWebhookUrl', {
+      value: `${this.httpApi.url}${vapiWebhook?.path.replace(/^\//, '') ?? ''}`,
+      description: "Vapi's server URL (with the credential of the VapiWebhookSecret)",
     });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.group.scheduleGroupName,
