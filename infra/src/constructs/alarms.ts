@@ -129,6 +129,10 @@ export class Alarms extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
 
+    /** The sum of several five-minute metrics, as one alarm metric. */
+    const sumOf = (label: string, metrics: Record<string, cloudwatch.IMetric>) =>
+      new cloudwatch.MathExpression({ expression: Object.keys(metrics).join(' + '), label, period: fiveMinutes, usingMetrics: metrics });
+
     // Throttles: the bounded dialer may be throttled in a burst (events wait in Lambda's queue), but not for long.
     this.alarm('lambda-throttles', 'Lambda throttled runs for 15 minutes in a row (account pool or a reserved limit is too small).', {
       metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
@@ -136,26 +140,16 @@ export class Alarms extends Construct {
       evaluationPeriods: 3,
     });
     this.alarm('webhook-throttles', 'A webhook function was throttled: provider deliveries are being refused.', {
-      metric: new cloudwatch.MathExpression({
-        expression: 'retell + vapi',
-        label: 'Webhook throttles',
-        period: fiveMinutes,
-        usingMetrics: {
-          retell: fn('retell-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
-          vapi: fn('vapi-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
-        },
+      metric: sumOf('Webhook throttles', {
+        retell: fn('retell-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        vapi: fn('vapi-webhook').metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
       }),
       threshold: 1,
     });
     this.alarm('dynamodb-throttles', 'DynamoDB throttled reads or writes of the table.', {
-      metric: new cloudwatch.MathExpression({
-        expression: 'reads + writes',
-        label: 'Throttle events',
-        period: fiveMinutes,
-        usingMetrics: {
-          reads: props.table.metric('ReadThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
-          writes: props.table.metric('WriteThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
-        },
+      metric: sumOf('Throttle events', {
+        reads: props.table.metric('ReadThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        writes: props.table.metric('WriteThrottleEvents', { period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
       }),
       threshold: 1,
     });
