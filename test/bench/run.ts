@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack } from '@vfc/backend/local/stack';
@@ -72,9 +72,32 @@ async function main() {
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const stamp = results.startedAt.replaceAll(':', '-').slice(0, 19);
   writeFileSync(`${RESULTS_DIR}${stamp}.json`, json);
-  writeFileSync(`${RESULTS_DIR}latest.json`, json);
+  writeFileSync(`${RESULTS_DIR}latest.json`, `${JSON.stringify(mergedWithLatest(results, scenarios), null, 2)}\n`);
   print(results);
   console.log(`\nwritten: bench/results/${stamp}.json and bench/results/latest.json`);
+}
+
+/**
+ * latest.json after a run of some scenarios (`--only`): the sections this run measured replace the previous ones; the
+ * others are kept from the previous latest.json, each under `previous.<section>` with the `startedAt` of the run that
+ * measured it, so a partial run never erases figures and never passes old ones off as new.
+ */
+function mergedWithLatest(results: Record<string, unknown>, ran: ReadonlySet<string>): Record<string, unknown> {
+  const latestPath = `${RESULTS_DIR}latest.json`;
+  if (!existsSync(latestPath)) return results;
+  const before = JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, unknown>;
+  const sectionsOf = (scenario: string) => (scenario === 'bundles' ? ['bundles', 'contentScript'] : [scenario]);
+  const previous: Record<string, unknown> = { ...((before.previous as Record<string, unknown> | undefined) ?? {}) };
+  for (const scenario of ['bundles', 'api', 'burst', 'fairness']) {
+    if (ran.has(scenario)) {
+      for (const section of sectionsOf(scenario)) delete previous[section];
+      continue;
+    }
+    for (const section of sectionsOf(scenario)) {
+      if (before[section] !== undefined) previous[section] = { startedAt: before.startedAt, result: before[section] };
+    }
+  }
+  return Object.keys(previous).length ? { ...results, previous } : results;
 }
 
 function print(results: { burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[]; contentScript?: ContentScriptResult }) {
