@@ -21,13 +21,17 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
   const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
   // The provider's line is free again: hand the slot to the earliest waiting call at once (our ids are in the
   // metadata), while this call's ending is applied.
+  // Both run at once and both are awaited before anything is reported: a rejection of either while the other is still
+  // running is never left unhandled, and the first failure (the call's, then the slot's) is the one thrown.
   const slotFreed =
     endsAttempt && event.callId && event.attempt !== undefined ? freeSlot(deps, event.callId, event.attempt, event.disconnectionReason) : undefined;
-  try {
-    return await applyToCall(deps, event, Boolean(endsAttempt), slotFreed !== undefined);
-  } finally {
-    await slotFreed;
-  }
+  const [applied, freed] = await Promise.allSettled([
+    applyToCall(deps, event, Boolean(endsAttempt), slotFreed !== undefined),
+    slotFreed ?? Promise.resolve(),
+  ]);
+  if (applied.status === 'rejected') throw applied.reason;
+  if (freed.status === 'rejected') throw freed.reason;
+  return applied.value;
 }
 
 async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAttempt: boolean, slotFreed: boolean): Promise<ApplyResult> {
