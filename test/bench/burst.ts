@@ -81,55 +81,24 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
   log(`burst: creating ${n} calls due at ${dueAt} (in ${round(leadMs / 1000)} s)`);
 
   const createStart = Date.now();
-  const callIds = await runPool(n, createConcurrency, async (i) => {
-    const res = await fetch(`${stack.apiUrl}/calls`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.staffToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        consultationId: String(900_000 + i),
-        petName: `Pet ${i}`,
-        ownerName: `Owner ${i}`,
-        phoneNumber: burstPhoneNumber(i),
-        scheduledFor: dueAt,
-      }),
-    });
-    const json = (await res.json()) as { callId?: string; scheduledFor?: string };
-    if (res.status !== 201 || !json.callId) throw new Error(`POST /calls answered ${res.status}: ${JSON.stringify(json)}`);
-    if (json.scheduledFor !== dueAt) throw new Error(`call ${i} was moved to ${json.scheduledFor}`);
-    return json.callId;
+  const callIds = await createCallsDueAt(stack, {
+    token: stack.staffToken,
+    count: n,
+    dueAt,
+    concurrency: createConcurrency,
+    consultationBase: 900_000,
+    numberOffset: 0,
   });
   const createMs = Date.now() - createStart;
   if (stack.now().getTime() >= dueMs) throw new Error(`creating the calls took ${createMs} ms: past the due time; lower --calls`);
   log(`burst: ${n} calls created in ${round(createMs / 1000)} s; waiting for the due time`);
 
-  // Drain: until the simulator has ended N distinct calls, or a deadline well past the ideal.
   const idealMs = Math.ceil(n / c) * l;
-  const deadline = dueMs + idealMs * 3 + 120_000;
   const ours = new Set(callIds);
-  let lastReport = 0;
-  for (;;) {
-    const ended = simulator.callLog().filter((r) => r.endedAtMs !== undefined && ours.has(String(r.metadata.call_id))).length;
-    if (ended >= n) break;
-    if (Date.now() > deadline) {
-      log(`burst: deadline reached with ${ended}/${n} calls ended`);
-      break;
-    }
-    if (Date.now() - lastReport > 15_000 && Date.now() > dueMs) {
-      lastReport = Date.now();
-      log(`burst: ${ended}/${n} calls ended, ${simulator.stats().currentConcurrency} live, ${round((Date.now() - dueMs) / 1000)} s since due`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await simulator.webhooksSettled();
-  await new Promise((r) => setTimeout(r, 1_000)); // the last call_analyzed webhooks are applied
+  await drain(stack, ours, { dueMs, deadlineMs: dueMs + idealMs * 3 + 120_000, log, name: 'burst' });
 
   const records = simulator.callLog().filter((r) => ours.has(String(r.metadata.call_id)));
-  const perAttempt = new Map<string, number>();
-  for (const r of records) {
-    const key = `${String(r.metadata.call_id)}#${String(r.metadata.attempt)}`;
-    perAttempt.set(key, (perAttempt.get(key) ?? 0) + 1);
-  }
-  const duplicateDials = [...perAttempt.values()].reduce((sum, count) => sum + count - 1, 0);
+  const duplicateDials = duplicateDialsIn(records);
   const byCreation = [...records].sort((a, b) => a.createdAtMs - b.createdAtMs);
   const firstDials = new Map<string, number>();
   for (const r of byCreation) if (!firstDials.has(String(r.metadata.call_id))) firstDials.set(String(r.metadata.call_id), r.createdAtMs - dueMs);
@@ -139,10 +108,7 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
   const handoffs = byCreation.slice(c).map((r, k) => r.createdAtMs - (ends[k] ?? Number.NaN)).filter(Number.isFinite);
   const lastEnd = Math.max(...records.map((r) => r.endedAtMs ?? Number.NaN));
 
-  const store = new DynamoDbCallStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
-  const stored = (await runPool(n, 16, (i) => store.get(callIds[i]!))).filter((call): call is CallRecord => call !== undefined);
-  const completed = stored.filter((call) => call.status === 'completed').length;
-  const lostCalls = n - stored.filter((call) => isTerminal(call.status)).length;
+  const { completed, lostCalls } = await outcomes(stack, callIds);
   const stats = simulator.stats();
   const makespanMs = Number.isFinite(lastEnd) ? lastEnd - dueMs : Number.NaN;
 
@@ -165,5 +131,92 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
     handoffP99Ms: round(percentile(handoffs, 99), 0),
     completed,
     createMs,
+  };
+}
+
+/** Calls to create through `POST /calls`, all due at one instant. */
+export interface CallBatch {
+  /** The clinic's staff token. */
+  token: string;
+  count: number;
+  /** UTC ISO, on a whole second. */
+  dueAt: string;
+  concurrency: number;
+  /** Consultation ids are `consultationBase + i` (distinct per batch). */
+  consultationBase: number;
+  /** Numbers are {@link burstPhoneNumber}(`numberOffset + i`) (distinct per batch: the per-number cap). */
+  numberOffset: number;
+}
+
+/**
+ * Creates `count` calls due at `dueAt` through the real API.
+ * @returns their call ids, in creation index order.
+ * @throws Error when a creation is not 201 or the call was moved from its due time.
+ */
+export async function createCallsDueAt(stack: LocalStack, batch: CallBatch): Promise<string[]> {
+  return runPool(batch.count, batch.concurrency, async (i) => {
+    const res = await fetch(`${stack.apiUrl}/calls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${batch.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        consultationId: String(batch.consultationBase + i),
+        petName: `Pet ${i}`,
+        ownerName: `Owner ${i}`,
+        phoneNumber: burstPhoneNumber(batch.numberOffset + i),
+        scheduledFor: batch.dueAt,
+      }),
+    });
+    const json = (await res.json()) as { callId?: string; scheduledFor?: string };
+    if (res.status !== 201 || !json.callId) throw new Error(`POST /calls answered ${res.status}: ${JSON.stringify(json)}`);
+    if (json.scheduledFor !== batch.dueAt) throw new Error(`call ${i} was moved to ${json.scheduledFor}`);
+    return json.callId;
+  });
+}
+
+/**
+ * Waits (polling the simulator every 200 ms, real time) until the provider has ended every call in `ours`, or the
+ * deadline (epoch ms) passed; then until the last webhooks were applied.
+ */
+export async function drain(
+  stack: LocalStack,
+  ours: ReadonlySet<string>,
+  options: { dueMs: number; deadlineMs: number; log: (line: string) => void; name: string },
+): Promise<void> {
+  const simulator = stack.simulator!;
+  let lastReport = 0;
+  for (;;) {
+    const ended = simulator.callLog().filter((r) => r.endedAtMs !== undefined && ours.has(String(r.metadata.call_id))).length;
+    if (ended >= ours.size) break;
+    if (Date.now() > options.deadlineMs) {
+      options.log(`${options.name}: deadline reached with ${ended}/${ours.size} calls ended`);
+      break;
+    }
+    if (Date.now() - lastReport > 15_000 && Date.now() > options.dueMs) {
+      lastReport = Date.now();
+      options.log(`${options.name}: ${ended}/${ours.size} calls ended, ${simulator.stats().currentConcurrency} live, ${round((Date.now() - options.dueMs) / 1000)} s since due`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await simulator.webhooksSettled();
+  await new Promise((r) => setTimeout(r, 1_000)); // the last call_analyzed webhooks are applied
+}
+
+/** Provider calls beyond the first for one (call_id, attempt), over the simulator's records. */
+export function duplicateDialsIn(records: readonly { metadata: Record<string, unknown> }[]): number {
+  const perAttempt = new Map<string, number>();
+  for (const r of records) {
+    const key = `${String(r.metadata.call_id)}#${String(r.metadata.attempt)}`;
+    perAttempt.set(key, (perAttempt.get(key) ?? 0) + 1);
+  }
+  return [...perAttempt.values()].reduce((sum, count) => sum + count - 1, 0);
+}
+
+/** Reads the calls from DynamoDB: how many completed, and how many are not terminal (lost). */
+export async function outcomes(stack: LocalStack, callIds: readonly string[]): Promise<{ completed: number; lostCalls: number }> {
+  const store = new DynamoDbCallStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
+  const stored = (await runPool(callIds.length, 16, (i) => store.get(callIds[i]!))).filter((call): call is CallRecord => call !== undefined);
+  return {
+    completed: stored.filter((call) => call.status === 'completed').length,
+    lostCalls: callIds.length - stored.filter((call) => isTerminal(call.status)).length,
   };
 }

@@ -5,10 +5,12 @@ import { startLocalStack } from '@vfc/backend/local/stack';
 import { runApi, type ApiResult } from './api.js';
 import { runBundles, runContentScript, type BundleResult, type ContentScriptResult } from './bundles.js';
 import { runBurst, type BurstResult } from './burst.js';
+import { runFairness, type FairnessResult } from './fairness.js';
 import { round } from './stats.js';
 
 /**
- * `pnpm bench [--calls 1000] [--concurrency 20] [--call-ms 10000] [--api-requests 400] [--only burst,api,bundles]`:
+ * `pnpm bench [--calls 1000] [--concurrency 20] [--call-ms 10000] [--api-requests 400] [--fair-big-calls 1000]
+ * [--fair-clinics 20] [--fair-clinic-calls 5] [--only bundles,api,burst,fairness]`:
  * runs the scenarios on this machine, prints the figures and writes them to bench/results/<date>.json and
  * bench/results/latest.json. How to read them: bench/README.md.
  */
@@ -20,7 +22,10 @@ const { values } = parseArgs({
     'ring-ms': { type: 'string', default: '300' },
     'api-requests': { type: 'string', default: '400' },
     'api-clients': { type: 'string', default: '16' },
-    only: { type: 'string', default: 'bundles,api,burst' },
+    'fair-big-calls': { type: 'string', default: '1000' },
+    'fair-clinics': { type: 'string', default: '20' },
+    'fair-clinic-calls': { type: 'string', default: '5' },
+    only: { type: 'string', default: 'bundles,api,burst,fairness' },
   },
 });
 const scenarios = new Set((values.only ?? '').split(',').map((s) => s.trim()));
@@ -28,7 +33,7 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 const RESULTS_DIR = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
 async function main() {
-  const results: { startedAt: string; machine: Record<string, unknown>; burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[]; contentScript?: ContentScriptResult } = {
+  const results: Results & { startedAt: string; machine: Record<string, unknown> } = {
     startedAt: new Date().toISOString(),
     machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length },
   };
@@ -39,7 +44,7 @@ async function main() {
     results.contentScript = runContentScript({ log });
   }
 
-  if (scenarios.has('api') || scenarios.has('burst')) {
+  if (scenarios.has('api') || scenarios.has('burst') || scenarios.has('fairness')) {
     const callLengthMs = Number(values['call-ms']);
     const ringMs = Number(values['ring-ms']);
     const concurrencyLimit = Number(values.concurrency);
@@ -57,6 +62,17 @@ async function main() {
       if (scenarios.has('burst')) {
         results.burst = await runBurst(stack, {
           calls: Number(values.calls),
+          concurrencyLimit,
+          callLengthMs,
+          expectedCreateRps: results.api?.requestsPerSecond,
+          log,
+        });
+      }
+      if (scenarios.has('fairness')) {
+        results.fairness = await runFairness(stack, {
+          bigClinicCalls: Number(values['fair-big-calls']),
+          smallClinics: Number(values['fair-clinics']),
+          smallClinicCalls: Number(values['fair-clinic-calls']),
           concurrencyLimit,
           callLengthMs,
           expectedCreateRps: results.api?.requestsPerSecond,
@@ -100,8 +116,17 @@ function mergedWithLatest(results: Record<string, unknown>, ran: ReadonlySet<str
   return Object.keys(previous).length ? { ...results, previous } : results;
 }
 
-function print(results: { burst?: BurstResult; api?: ApiResult; bundles?: BundleResult[]; contentScript?: ContentScriptResult }) {
-  const { burst, api, bundles, contentScript } = results;
+/** The sections a run can measure. */
+type Results = {
+  burst?: BurstResult;
+  fairness?: FairnessResult;
+  api?: ApiResult;
+  bundles?: BundleResult[];
+  contentScript?: ContentScriptResult;
+};
+
+function print(results: Results) {
+  const { burst, fairness, api, bundles, contentScript } = results;
   if (burst) {
     console.log(`
 burst — ${burst.calls} calls due in the same second, C = ${burst.concurrencyLimit}, L = ${burst.callLengthMs} ms
@@ -110,6 +135,15 @@ burst — ${burst.calls} calls due in the same second, C = ${burst.concurrencyLi
   queue wait (all)     p50 ${round(burst.queueWaitP50Ms / 1000, 1)} s   p99 ${round(burst.queueWaitP99Ms / 1000, 1)} s
   slot hand-off        p50 ${burst.handoffP50Ms} ms   p99 ${burst.handoffP99Ms} ms  (call end → next dial on the freed slot)
   peak concurrency    ${burst.peakConcurrency}   429s ${burst.provider429s}   duplicate dials ${burst.duplicateDials}   lost calls ${burst.lostCalls}   completed ${burst.completed}/${burst.calls}`);
+  }
+  if (fairness) {
+    const l = fairness.callLengthMs;
+    console.log(`
+fairness — ${fairness.calls} calls over ${fairness.clinics} clinics (one with most of them due at T, the others at T + L), C = ${fairness.concurrencyLimit}, L = ${l} ms
+  small clinics' wait p99  ${round(fairness.smallClinicP99WaitMs / 1000, 1)} s (${round(fairness.smallClinicP99WaitMs / l, 2)} × L; target ≤ 6 × L)
+  big clinic's wait p99    ${round(fairness.bigClinicP99WaitMs / 1000, 1)} s
+  makespan                 ${round(fairness.makespanMs / 1000, 1)} s  (ideal ${round(fairness.idealMs / 1000, 1)} s)  ratio ${fairness.makespanRatio} (target ≤ 1.05)
+  peak concurrency ${fairness.peakConcurrency}   duplicate dials ${fairness.duplicateDials}   lost calls ${fairness.lostCalls}`);
   }
   if (api) {
     console.log(`

@@ -45,16 +45,16 @@ export const DEFER_JITTER_MS = 15_000;
  * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
 export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
-  if (deps.slots && event.dueAt) {
-    // The schedule says when it was due: join the line at once (one write); everything else is checked at dial time.
-    const dial: WaitingDial = { callId: event.callId, attempt: event.attempt, dueAt: event.dueAt };
+  if (deps.slots && event.dueAt && event.clinicId) {
+    // The schedule says when it was due and whose call it is: join the line at once; everything else is checked at dial time.
+    const dial: WaitingDial = { clinicId: event.clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt };
     await deps.slots.enqueue(dial);
     return (await serveLine(deps)).get(dialKey(dial)) ?? 'deferred';
   }
   const call = await deps.calls.get(event.callId);
   if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
   if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
-  const dial: WaitingDial = { callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
+  const dial: WaitingDial = { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
   if (!deps.slots) return dialGranted(deps, dial);
   await deps.slots.enqueue(dial);
   const served = await serveLine(deps);
@@ -204,12 +204,13 @@ async function waitForProvider(deps: Dependencies, call: CallRecord): Promise<Di
     };
   });
   if (requeued?.changed) {
-    await slots.enqueue({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor });
+    await slots.enqueue({ clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor });
     // The wake-up keeps the call's due time as its place in the line (the same entry, not a second one).
     await deps.scheduler.schedule(scheduleNameFor(call.callId, call.attempt, wakeAt), wakeAt, {
       callId: call.callId,
       attempt: call.attempt,
       dueAt: call.scheduledFor,
+      clinicId: call.clinicId,
     });
   }
   await slots.release(call.callId, call.attempt);

@@ -50,7 +50,7 @@ export async function rescheduleAttempt(
     };
   });
   if (!result?.changed) return false;
-  await deps.scheduler.schedule(scheduleName, at, { callId: due.callId, attempt: due.attempt });
+  await deps.scheduler.schedule(scheduleName, at, { callId: due.callId, attempt: due.attempt, clinicId: due.clinicId });
   return true;
 }
 
@@ -168,7 +168,7 @@ export async function endAttempt(
     await releaseDial(deps, call.clinicId, { phoneNumber: call.phoneNumber, at: ended.dialedAt, callId, attempt });
   }
   if (call.status === 'scheduled' && call.scheduleName) {
-    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt });
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt, clinicId: call.clinicId });
   }
   deps.logger.info('attempt ended', { callId, attempt, status: call.status, disconnectionReason: ending.disconnectionReason });
   return call;

@@ -102,7 +102,7 @@ export async function scheduleCall(
   );
   if (!result.created) return replay(deps, result, idempotency!.requestHash);
   const stored = result.call;
-  await deps.scheduler.schedule(scheduleName, slot.at, { callId: stored.callId, attempt: stored.attempt });
+  await deps.scheduler.schedule(scheduleName, slot.at, { callId: stored.callId, attempt: stored.attempt, clinicId: stored.clinicId });
   deps.logger.info('call scheduled', { callId: stored.callId, clinicId, created: true, moved: slot.moved });
   return { call: stored, created: true };
 }
@@ -123,7 +123,7 @@ async function replay(
     throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request; nothing was changed.');
   }
   if (call.status === 'scheduled' && call.scheduleName) {
-    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId: call.callId, attempt: call.attempt });
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId: call.callId, attempt: call.attempt, clinicId: call.clinicId });
   }
   deps.logger.info('call scheduled', { callId: call.callId, clinicId: call.clinicId, created: false });
   return { call, created: false };

@@ -6,7 +6,7 @@ import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
 
 /** The schedule's input (`Target.Input`), as `CallScheduler.schedule` wrote it. */
-const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number().int().positive(), dueAt: z.iso.datetime().optional() });
+const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number().int().positive(), dueAt: z.iso.datetime().optional(), clinicId: z.string().min(1).optional() });
 
 /**
  * The dialer: EventBridge Scheduler's target (IAM-invoked, no public URL). Places attempt `attempt` of the call

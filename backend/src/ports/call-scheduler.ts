@@ -8,6 +8,11 @@ export interface DialEvent {
    * reading the call first. Set by the scheduler adapter from the schedule's time; absent in older schedules.
    */
   dueAt?: string;
+  /**
+   * The call's clinic: with `dueAt`, lets the dialer put the call in its clinic's line without reading the call first.
+   * Absent in older schedules (the dialer then reads the call).
+   */
+  clinicId?: string;
 }
 
 /** One-time schedules that fire the dialer for a call attempt (EventBridge Scheduler in AWS). */

@@ -1,14 +1,17 @@
 /**
  * The provider's concurrency, as slots we hold ourselves: a call is dialled only with a slot taken atomically
- * beforehand, and due calls that find every slot taken wait in a first-come line (ordered by due time) instead of
- * failing. One scope = one concurrency limit (the Retell workspace: every clinic shares the account's calls).
+ * beforehand, and due calls that find every slot taken wait in a line instead of failing. The line is served
+ * round-robin across clinics (each clinic's own calls earliest due first), so one clinic's burst cannot hold every
+ * other clinic's calls behind it. One scope = one concurrency limit (the provider account every clinic in it shares).
  */
 
 /** A due call attempt waiting for a slot. */
 export interface WaitingDial {
+  /** The clinic whose turn in the rotation this dial uses. */
+  clinicId: string;
   callId: string;
   attempt: number;
-  /** When the attempt fell due (UTC ISO): its place in the line (earliest first, then callId). */
+  /** When the attempt fell due (UTC ISO): its place in its clinic's line (earliest first, then callId). */
   dueAt: string;
 }
 
@@ -30,7 +33,7 @@ export interface SlotsSnapshot {
   /** Slots held now (the counter the conditional writes check). */
   inUse: number;
   leases: SlotLease[];
-  /** Waiting dials, earliest first. */
+  /** Waiting dials of every clinic, earliest due first (then callId). */
   waiting: WaitingDial[];
 }
 
@@ -38,14 +41,15 @@ export interface SlotsSnapshot {
 export interface DialSlots {
   /** The concurrency limit of this scope. */
   readonly limit: number;
-  /** Puts the attempt in the waiting line; putting it twice keeps one entry at the same place. */
+  /** Puts the attempt in its clinic's line; putting it twice keeps one entry at the same place. */
   enqueue(dial: WaitingDial): Promise<void>;
-  /** True when this attempt is waiting in the line. */
+  /** True when this attempt is waiting in the line (and will be served: its clinic is in the rotation). */
   isWaiting(dial: WaitingDial): Promise<boolean>;
   /**
-   * Atomically removes the earliest waiting dials from the line AND takes a slot for each (lease until
-   * `nowMs + leaseMs`): at most `max`, and never more than the free slots.
-   * @returns the dials, earliest first; empty when no slot is free, the line is paused, or nobody waits.
+   * Atomically removes waiting dials from the line AND takes a slot for each (lease until `nowMs + leaseMs`): at most
+   * `max`, and never more than the free slots. Chosen round-robin across clinics, least recently served clinic first,
+   * each clinic's earliest due call first.
+   * @returns the dials in the order chosen; empty when no slot is free, the line is paused, or nobody waits.
    */
   take(nowMs: number, leaseMs: number, max?: number): Promise<WaitingDial[]>;
   /** Hands out no slot before `untilMs` (UTC epoch ms): the provider said it is at its limit (429). Never shortens a pause. */

@@ -14,9 +14,13 @@
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`
- * - slot counter    `DIALSLOTS#<scope>` / `COUNTER`          (`inUse`: provider slots held; scope = Retell account)
+ * - slot counter    `DIALSLOTS#<scope>` / `COUNTER`          (`inUse`: provider slots held; scope = provider account;
+ *                   `servedSeq`: the rotation's last sequence number)
  * - slot lease      `DIALSLOTS#<scope>` / `LEASE#<callId>#<attempt>` (`takenAtMs`, `expiresAtMs`)
- * - waiting dial    `DIALQUEUE#<scope>` / `<dueAt>#<callId>#<attempt>` (due calls waiting for a slot, earliest first)
+ * - waiting dial    `DIALQUEUE#<scope>#<clinicId>` / `<dueAt>#<callId>#<attempt>` (a clinic's due calls waiting for a
+ *                   slot, earliest first; one partition per clinic, so firings of different clinics never share a key)
+ * - rotation entry  `DIALROTATION#<scope>` / `CLINIC#<clinicId>` (a clinic with calls waiting; `servedSeq` = its place in
+ *                   the round-robin, `closing` = a taker is checking whether its line emptied)
  */
 export const TABLE_DESIGN = {
   partitionKey: 'pk',

@@ -5,7 +5,7 @@ import { DynamoDbCallStore } from '@vfc/backend/adapters/dynamodb/dynamodb-call-
 import { DynamoDbDialSlots } from '@vfc/backend/adapters/dynamodb/dynamodb-dial-slots';
 import { ACCOUNT_SCOPE } from '@vfc/backend/app/concurrency/slot-policy';
 import type { RetellSimulator } from '@vfc/backend/local/retell-simulator/index';
-import { burstPhoneNumber } from '../../bench/burst.js';
+import { createCallsDueAt } from '../../bench/burst.js';
 import { runPool } from '../../bench/stats.js';
 
 /** Calls of one fault burst, created through the real API. */
@@ -22,21 +22,13 @@ export interface Burst {
 export async function createBurst(stack: LocalStack, n: number, options: { leadMs: number; offset: number }): Promise<Burst> {
   const dueMs = Math.ceil((stack.now().getTime() + options.leadMs) / 1_000) * 1_000;
   const scheduledFor = new Date(dueMs).toISOString();
-  const callIds = await runPool(n, 8, async (i) => {
-    const res = await fetch(`${stack.apiUrl}/calls`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.staffToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        consultationId: String(700_000 + options.offset + i),
-        petName: 'Fault',
-        ownerName: 'Fault Owner',
-        phoneNumber: burstPhoneNumber(options.offset + i),
-        scheduledFor,
-      }),
-    });
-    const json = (await res.json()) as { callId?: string };
-    if (res.status !== 201 || !json.callId) throw new Error(`POST /calls answered ${res.status}: ${JSON.stringify(json)}`);
-    return json.callId;
+  const callIds = await createCallsDueAt(stack, {
+    token: stack.staffToken,
+    count: n,
+    dueAt: scheduledFor,
+    concurrency: 8,
+    consultationBase: 700_000 + options.offset,
+    numberOffset: options.offset,
   });
   return { callIds, dueMs };
 }
@@ -112,7 +104,7 @@ export async function checkInvariants(
     const waiting =
       call.status === 'scheduled' &&
       ((call.scheduleName !== undefined && scheduledNames.has(call.scheduleName)) ||
-        (await slots.isWaiting({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor })));
+        (await slots.isWaiting({ clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor })));
     if (!waiting) stuck.push({ callId: call.callId, status: call.status });
   }
   const providerIds = new Set(log.map((r) => r.call_id));

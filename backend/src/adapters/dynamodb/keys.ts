@@ -20,8 +20,11 @@ export const keys = {
   dialSlotCounter: 'COUNTER',
   dialSlotLease: (callId: string, attempt: number) => `LEASE#${callId}#${attempt}`,
   dialSlotLeasePrefix: 'LEASE#',
-  /** The waiting line of a scope; sort key orders it by due time. */
-  dialQueue: (scope: string) => `DIALQUEUE#${scope}`,
+  /** One clinic's waiting line in a scope (its own partition); sort key orders it by due time. */
+  dialQueue: (scope: string, clinicId: string) => `DIALQUEUE#${scope}#${clinicId}`,
+  /** The rotation of a scope: one item per clinic with calls waiting (`servedSeq`: its place in the round-robin). */
+  dialRotation: (scope: string) => `DIALROTATION#${scope}`,
+  dialRotationEntry: (clinicId: string) => `CLINIC#${clinicId}`,
   dialQueueEntry: (dueAt: string, callId: string, attempt: number) => `${dueAt}#${callId}#${attempt}`,
 };
 

@@ -61,7 +61,12 @@ export class EventBridgeCallScheduler implements CallScheduler {
           Target: {
             Arn: this.config.dialerArn,
             RoleArn: this.config.roleArn,
-            Input: JSON.stringify({ callId: event.callId, attempt: event.attempt, dueAt: event.dueAt ?? at.toISOString() } satisfies DialEvent),
+            Input: JSON.stringify({
+              callId: event.callId,
+              attempt: event.attempt,
+              dueAt: event.dueAt ?? at.toISOString(),
+              ...(event.clinicId ? { clinicId: event.clinicId } : {}),
+            } satisfies DialEvent),
             RetryPolicy: TARGET_RETRY_POLICY,
             ...(this.config.deadLetterArn ? { DeadLetterConfig: { Arn: this.config.deadLetterArn } } : {}),
           },

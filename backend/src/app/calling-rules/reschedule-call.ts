@@ -64,7 +64,7 @@ export async function rescheduleCall(
   if (!result) throw notFound('Call');
   const call = result.call;
   if (call.scheduleName) {
-    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt });
+    await deps.scheduler.schedule(call.scheduleName, new Date(call.scheduledFor), { callId, attempt: call.attempt, clinicId: call.clinicId });
   }
   if (oldScheduleName && oldScheduleName !== call.scheduleName) await deps.scheduler.cancel(oldScheduleName);
   deps.logger.info('call rescheduled', { callId, clinicId, attempt: call.attempt, moved: slot.moved });

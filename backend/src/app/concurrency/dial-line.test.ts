@@ -13,7 +13,7 @@ const deps = {
   clock: { now: () => new Date() },
   logger: { info() {}, warn() {}, error() {}, debug() {} } as never,
 };
-const due = (n: number): WaitingDial => ({ callId: `c${String(n).padStart(3, '0')}`, attempt: 1, dueAt: '2026-11-23T17:00:00.000Z' });
+const due = (n: number): WaitingDial => ({ clinicId: 'clinic-a', callId: `c${String(n).padStart(3, '0')}`, attempt: 1, dueAt: '2026-11-23T17:00:00.000Z' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('pumpLine on DynamoDB Local slots', () => {

@@ -118,17 +118,17 @@ describe('reconcileCalls: the dial line as measured after the run', () => {
     await reconcileCalls(world.deps);
     // Every free slot held (fresh leases, so the run keeps them), and one call due 7 minutes ago waiting behind them.
     const free = slots.limit - (await slots.snapshot()).inUse;
-    const holders = Array.from({ length: free }, (_, i) => ({ callId: `line-holder-${i}`, attempt: 1, dueAt: '2026-12-01T16:50:00.000Z' }));
+    const holders = Array.from({ length: free }, (_, i) => ({ clinicId: 'line-clinic', callId: `line-holder-${i}`, attempt: 1, dueAt: '2026-12-01T16:50:00.000Z' }));
     for (const dial of holders) await slots.enqueue(dial);
     expect(await slots.take(nowMs, 3_600_000, free)).toHaveLength(free);
-    await slots.enqueue({ callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' });
+    await slots.enqueue({ clinicId: 'line-clinic', callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' });
 
     const report = await reconcileCalls(world.deps);
     expect(report.line).toEqual({ length: 1, oldestWaitMs: 7 * 60_000, slotsInUse: slots.limit });
 
     // Leave the line as found: free the holders, take the waiter's place and free it too.
     for (const dial of holders) await slots.release(dial.callId, 1);
-    expect(await slots.take(nowMs, 1_000, 1)).toEqual([{ callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' }]);
+    expect(await slots.take(nowMs, 1_000, 1)).toEqual([{ clinicId: 'line-clinic', callId: 'line-waiter', attempt: 1, dueAt: '2026-12-01T16:53:00.000Z' }]);
     await slots.release('line-waiter', 1);
   });
 });

@@ -134,7 +134,7 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
   }
 
   if (call.status === 'scheduled' && !isHeldForReview(call) && age(Date.parse(call.scheduledFor)) >= options.overdueAfterMs) {
-    const dial = { callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
+    const dial = { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
     if (deps.slots && (await deps.slots.isWaiting(dial))) return undefined; // legitimately waiting for a slot
     await dialDueCall(deps, { callId: call.callId, attempt: call.attempt });
     return 'requeued_overdue';

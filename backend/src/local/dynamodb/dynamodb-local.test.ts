@@ -33,7 +33,8 @@ describe('startDynamoDbLocal', () => {
     await dynamo.stop(); // idempotent
   });
 
-  it('with dbPath keeps the data across a restart', async () => {
+  // Two JVM starts: on a loaded 2-core machine that alone can pass the default 30 s.
+  it('with dbPath keeps the data across a restart', { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vfc-ddb-'));
     try {
       const first = await startDynamoDbLocal({ dbPath: dir });
