@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import { applyProviderEvent, type ApplyResult } from '../app/apply-provider-event.js';
 import { dependencies } from '../composition.js';

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
 

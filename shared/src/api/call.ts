@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { E164_PATTERN, phoneNumberInput } from '../domain/phone.js';
 import { IanaTimezone } from '../domain/clinic.js';
 import { Attention, AttentionReason, CallResolution, CallStatusCode, ConcernLevel, TranscriptTurn } from './triage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The voice providers a clinic can call through. */
 export const VoiceProviderName = z.enum(['retell', 'vapi']);

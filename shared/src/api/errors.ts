@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Machine-readable error codes of the HTTP API. Every error body also has a human-readable `message`. */
 export const ERROR_CODES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { ApiError } from './errors.js';
 import { API_OPERATIONS, type ApiOperation, type ErrorStatus, type SuccessBody } from './operations.js';

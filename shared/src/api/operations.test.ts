@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_OPERATIONS } from './operations.js';
 import { API_ROUTES } from './routes.js';
 import { buildOpenApiDocument } from './openapi.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How urgently a person at the clinic must look at a call, from the call's ending and the agent's post-call analysis.

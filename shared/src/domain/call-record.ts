@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Call, CallAttempt } from '../api/call.js';
 
 /** A dial attempt as stored: the API's view plus how the retry policy judged it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClinicVoiceSettings } from '../api/clinic-voice.js';
 
 /** Weekday keys of `weeklyHours`, Monday first (ISO-8601 order). */

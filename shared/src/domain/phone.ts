@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** E.164: `+`, country code, subscriber number, at most 15 digits in all (ITU-T E.164). */
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;

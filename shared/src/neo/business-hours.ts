@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEEKDAYS, WeeklyHours, type OpenInterval, type Weekday } from '../domain/clinic.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON IDEXX Neo's own page loads from `GET /consultations/<id>/page-data`.

@@ -1,5 +1,5 @@
 import Retell from 'retell-sdk';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent, WebhookVerifier } from '../../ports/provider-events.js';
 import type { ApiKeySource } from './retell-client.js';

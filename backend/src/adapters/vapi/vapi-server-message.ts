@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent } from '../../ports/provider-events.js';
 import { toDisconnectionReason } from './vapi-ended-reason.js';

@@ -1,5 +1,5 @@
 import { E164_PATTERN } from '@vfc/shared/domain/phone';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The body of `POST /v2/create-phone-call` the simulator accepts (Retell API; retell-sdk CallCreatePhoneCallParams).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON body of CreateSchedule / UpdateSchedule as @aws-sdk/client-scheduler sends it (restJson1; timestamps

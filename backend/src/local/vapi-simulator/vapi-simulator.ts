@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Vapi } from '@vapi-ai/server-sdk';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readBody, sendJson, startHttpServer } from '../emulator-kit/http-server.js';
 import { createRouter, type RouteContext } from '../emulator-kit/router.js';
 import { silentWav } from '../retell-simulator/recording.js';
