@@ -39,12 +39,12 @@ export default defineConfig({
   // The Chrome Web Store upload package (`pnpm --filter @vfc/extension zip`; see docs/store-listing.md).
   zip: { artifactTemplate: 'vet-follow-up-calls-{{version}}-{{browser}}.zip' },
   manifest: {
-    name: 'Vet Follow-up Calls',
+    name: '__MSG_extName__',
     default_locale: 'en',
-    description: 'Schedule AI follow-up calls to pet owners from IDEXX Neo consultations and see how they went.',
+    description: '__MSG_extDescription__',
     // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel.
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
     // No default_popup: the toolbar icon opens the side panel (its top shows what the popup showed).
-    action: { default_title: 'Follow-ups' },
+    action: { default_title: '__MSG_extActionTitle__' },
   },
 });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ClinicSummary } from '@vfc/shared';
 import type { ApiFailure } from '../lib/api-client';
@@ -33,7 +34,11 @@ export interface FollowUpsPanelProps {
 }
 
 type PeriodKind = FollowUpPeriod['kind'];
-const PERIOD_LABELS: Record<PeriodKind, string> = { today: 'Today', week: 'Last 7 days', range: 'Chosen days' };
+const PERIOD_LABELS: Record<PeriodKind, () => string> = {
+  today: () => i18n.t('followUps.periodToday'),
+  week: () => i18n.t('followUps.periodWeek'),
+  range: () => i18n.t('followUps.periodRange'),
+};
 
 /**
  * The "Follow-ups" side panel: the connection (clinic, timezone, demo mode, a link to the options — what the
@@ -82,7 +87,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
   return (
     <main className="vfc-sidepanel">
       <header>
-        <h1>Follow-ups</h1>
+        <h1>{i18n.t('followUps.title')}</h1>
         <div role="status" aria-live="polite" className="vfc-muted">
           {!clinic && !clinicFailure && 'Checking the connection…'}
           {clinic && (
@@ -103,7 +108,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
 
       {clinic && (
         <>
-          <div className="vfc-filters" role="group" aria-label="Show">
+          <div className="vfc-filters" role="group" aria-label={i18n.t('followUps.filtersLabel')}>
             {FOLLOW_UP_FILTERS.map((value) => (
               <button
                 key={value}
@@ -117,20 +122,20 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
             ))}
           </div>
           <div className="vfc-period">
-            <label htmlFor="vfc-period">Period</label>{' '}
+            <label htmlFor="vfc-period">{i18n.t('followUps.period')}</label>{' '}
             <select id="vfc-period" value={periodKind} onChange={(e) => setPeriodKind(e.target.value as PeriodKind)}>
               {(Object.keys(PERIOD_LABELS) as PeriodKind[]).map((kind) => (
                 <option key={kind} value={kind}>
-                  {PERIOD_LABELS[kind]}
+                  {PERIOD_LABELS[kind]()}
                 </option>
               ))}
             </select>
             {periodKind === 'range' && (
               <span className="vfc-range">
                 {' '}
-                <label htmlFor="vfc-range-from">From</label>{' '}
+                <label htmlFor="vfc-range-from">{i18n.t('followUps.from')}</label>{' '}
                 <input id="vfc-range-from" type="date" value={rangeFrom} onChange={(e) => setRangeFrom(e.target.value)} />{' '}
-                <label htmlFor="vfc-range-to">to</label>{' '}
+                <label htmlFor="vfc-range-to">{i18n.t('followUps.to')}</label>{' '}
                 <input id="vfc-range-to" type="date" value={rangeTo} onChange={(e) => setRangeTo(e.target.value)} />
               </span>
             )}
@@ -151,7 +156,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
           {query && !ordered && !list.failure && <p className="vfc-muted">Loading follow-ups…</p>}
           {ordered && ordered.length === 0 && <p className="vfc-muted">No calls match.</p>}
           {ordered && ordered.length > 0 && (
-            <ul className="vfc-followups" aria-label="Follow-up calls">
+            <ul className="vfc-followups" aria-label={i18n.t('followUps.listLabel')}>
               {ordered.map((call) => (
                 <FollowUpRow
                   key={call.callId}
@@ -167,7 +172,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
           )}
           {list.loaded?.nextCursor && (
             <button type="button" className="vfc-secondary" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
-              {list.loadingMore ? 'Loading…' : 'Load more'}
+              {list.loadingMore ? i18n.t('followUps.loadingMore') : i18n.t('followUps.loadMore')}
             </button>
           )}
           {list.moreFailure && (

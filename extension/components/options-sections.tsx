@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { i18n } from '#i18n';
 import { AgentEditorSection } from './admin/AgentEditorSection';
 import { AgentsSection } from './admin/AgentsSection';
 import { CallingHoursSection } from './admin/CallingHoursSection';
@@ -16,11 +17,11 @@ export interface OptionsSection {
 }
 
 export const OPTIONS_SECTIONS: OptionsSection[] = [
-  { id: 'connection', title: 'Connection', Component: ConnectionSection },
-  { id: 'follow-ups', title: 'Follow-ups', Component: FollowUpsSettingsSection },
+  { id: 'connection', title: i18n.t('options.section.connection'), Component: ConnectionSection },
+  { id: 'follow-ups', title: i18n.t('options.section.followUps'), Component: FollowUpsSettingsSection },
   // Admin sections: they use the admin token saved in the Connection section.
-  { id: 'calling-hours', title: 'Calling hours (admin)', Component: CallingHoursSection, admin: true },
-  { id: 'do-not-call', title: 'Do-not-call list (admin)', Component: OptOutsSection, admin: true },
-  { id: 'agents', title: 'Voice agents (admin)', Component: AgentsSection, admin: true },
-  { id: 'agent-editor', title: 'Follow-up agent (admin)', Component: AgentEditorSection, admin: true },
+  { id: 'calling-hours', title: i18n.t('options.section.callingHours'), Component: CallingHoursSection, admin: true },
+  { id: 'do-not-call', title: i18n.t('options.section.doNotCall'), Component: OptOutsSection, admin: true },
+  { id: 'agents', title: i18n.t('options.section.agents'), Component: AgentsSection, admin: true },
+  { id: 'agent-editor', title: i18n.t('options.section.agentEditor'), Component: AgentEditorSection, admin: true },
 ];
