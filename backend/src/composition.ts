@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { Dependencies } from './app/dependencies.js';
-import { createStorageDependencies, requireEnv, storageDependencies } from './composition/storage.js';
+import { concurrencyLimitFromEnv, createStorageDependencies, requireEnv, storageDependencies } from './composition/storage.js';
 import { lookupRecipientZones } from './adapters/phone-zones/lookup-recipient-zones.js';
 import { RetellAgentDirectory } from './adapters/retell/retell-agent-directory.js';
 import { retellClientFactory, type ApiKeySource } from './adapters/retell/retell-client.js';
@@ -10,6 +10,10 @@ import { EventBridgeCallScheduler } from './adapters/scheduler/eventbridge-call-
 import { LambdaProviderEventQueue } from './adapters/lambda/lambda-provider-event-queue.js';
 import { noteSdkCall } from './adapters/aws/sdk-call-observers.js';
 import type { ProviderEventQueue } from './ports/provider-events.js';
+import type { SecretStore } from './ports/secret-store.js';
+import { vapiApiKeySource } from './composition/vapi.js';
+import { createVoiceLines } from './composition/voice-lines.js';
+import { secretStoreFromEnv, vapiConcurrencyLimitFromEnv } from './composition/voice-workspace.js';
 
 export { concurrencyLimitFromEnv, requireEnv } from './composition/storage.js';
 
@@ -46,6 +50,8 @@ export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env): Ret
  */
 export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage = createStorageDependencies(env)): Dependencies {
   const retell = retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined);
+  const retellVoice = new RetellVoiceProvider(retell);
+  let secrets: SecretStore | undefined;
   return {
     ...storage,
     scheduler: new EventBridgeCallScheduler({
@@ -56,7 +62,18 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage
       endpoint: env.SCHEDULER_ENDPOINT,
       region: env.AWS_REGION,
     }),
-    voice: new RetellVoiceProvider(retell),
+    voice: retellVoice,
+    voiceLines: createVoiceLines({
+      retell: retellVoice,
+      platformRetellLimit: concurrencyLimitFromEnv(env),
+      platformVapiKey: vapiApiKeySource(env),
+      platformVapiLimit: vapiConcurrencyLimitFromEnv(env),
+      ...(env.VAPI_BASE_URL ? { vapiBaseUrl: env.VAPI_BASE_URL } : {}),
+      slotsFor: storage.slotsFor,
+      clinics: storage.clinics,
+      // Built on first use: only a clinic on its own Vapi account needs the secret store.
+      secrets: { getClinicKey: (clinicId) => (secrets ??= secretStoreFromEnv(env)).getClinicKey(clinicId) },
+    }),
     agentDirectory: new RetellAgentDirectory(retell),
     recipientZones: lookupRecipientZones,
   };

@@ -30,8 +30,8 @@ describe('applyProviderEvent when a part fails', () => {
   it('rejects with the slot store error raised while the call was still being read, and the ending is still recorded once', async () => {
     const call = await scheduleTestCall(world.deps, '+14155550141', '2026-12-02T18:00:00.000Z');
     let releaseRan = false;
-        const deps: Dependencies = {
-      ...world.deps,
+    const deps: Dependencies = {
+      ...oneLine(world.deps),
       slots: overriding(world.deps.slots!, {
         release: async () => {
           releaseRan = true;
@@ -55,8 +55,8 @@ describe('applyProviderEvent when a part fails', () => {
   it('rejects with the call store error when reading the call fails, after the slot was freed', async () => {
     const call = await scheduleTestCall(world.deps, '+14155550142', '2026-12-02T18:00:00.000Z');
     const released: string[] = [];
-        const deps: Dependencies = {
-      ...world.deps,
+    const deps: Dependencies = {
+      ...oneLine(world.deps),
       slots: overriding(world.deps.slots!, {
         release: async (callId, attempt) => {
           released.push(`${callId}#${attempt}`);
@@ -73,3 +73,8 @@ describe('applyProviderEvent when a part fails', () => {
     expect(released).toEqual([`${call.callId}#1`]);
   });
 });
+
+/** The world's wiring with every account on the one line of `deps.slots` (so a test can override those slots). */
+function oneLine({ voiceLines: _lines, ...deps }: Dependencies): Dependencies {
+  return deps;
+}

@@ -6,6 +6,7 @@ import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
 import { releaseSlot } from './dial-due-call.js';
 import { endAttempt } from './next-attempt.js';
 import { updateCall } from './update-call.js';
+import { lineOfAttempt, RETELL_PLATFORM, VAPI_PLATFORM } from './voice/voice-accounts.js';
 
 /** What applying a webhook did. */
 export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
@@ -24,7 +25,9 @@ export async function applyProviderEvent(deps: Dependencies, event: ProviderCall
   // Both run at once and both are awaited before anything is reported: a rejection of either while the other is still
   // running is never left unhandled, and the first failure (the call's, then the slot's) is the one thrown.
   const slotFreed =
-    endsAttempt && event.callId && event.attempt !== undefined ? freeSlot(deps, event.callId, event.attempt, event.disconnectionReason) : undefined;
+    endsAttempt && event.callId && event.attempt !== undefined
+      ? freeSlot(deps, event.callId, event.attempt, accountOfEvent(event), event.disconnectionReason)
+      : undefined;
   const [applied, freed] = await Promise.allSettled([
     applyToCall(deps, event, Boolean(endsAttempt), slotFreed !== undefined),
     slotFreed ?? Promise.resolve(),
@@ -78,7 +81,9 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
     });
   }
   // An ending without our metadata (found by Retell call_id): its slot is freed now that we know the attempt.
-  if (endsAttempt && !slotFreed && attempt !== undefined) await freeSlot(deps, call.callId, attempt, event.disconnectionReason);
+  if (endsAttempt && !slotFreed && attempt !== undefined) {
+    await freeSlot(deps, call.callId, attempt, call.attempts.find((a) => a.attempt === attempt)?.voiceAccount, event.disconnectionReason);
+  }
   if (event.analysis?.optOutRequested === true) {
     // The agent's post-call analysis says the person asked not to be called again (custom_analysis_data.opt_out):
     // FCC 24-18 revocation — put the number on the clinic's list and cancel its scheduled calls (a retry of this one too).
@@ -91,11 +96,19 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
  * Releases the ended attempt's slot and serves the line. A call that Retell ended with `concurrency_limit_reached`
  * (the workspace was full after all) pauses the line first, as a 429 does: a wait, not a storm of refused calls.
  */
-async function freeSlot(deps: Dependencies, callId: string, attempt: number, disconnectionReason: string | undefined): Promise<void> {
-  if (deps.slots && disconnectionReason && PROVIDER_FULL_REASONS.has(disconnectionReason)) {
-    await deps.slots.pause(deps.clock.now().getTime() + RATE_LIMIT_PAUSE_MS);
+async function freeSlot(deps: Dependencies, callId: string, attempt: number, voiceAccount: string | undefined, disconnectionReason: string | undefined): Promise<void> {
+  if (disconnectionReason && PROVIDER_FULL_REASONS.has(disconnectionReason)) {
+    await (await lineOfAttempt(deps, voiceAccount)).slots?.pause(deps.clock.now().getTime() + RATE_LIMIT_PAUSE_MS);
   }
-  await releaseSlot(deps, callId, attempt);
+  await releaseSlot(deps, callId, attempt, voiceAccount);
+}
+
+/**
+ * The account whose slot an ending frees: our `voice_account` metadata; calls placed before it was sent were all
+ * placed through the platform's account of the provider that sent the event.
+ */
+function accountOfEvent(event: ProviderCallEvent): string {
+  return event.voiceAccount ?? (event.provider === 'vapi' ? VAPI_PLATFORM : RETELL_PLATFORM);
 }
 
 /** `disconnection_reason`s saying our Retell workspace was at its concurrency limit (docs/retell.md). */

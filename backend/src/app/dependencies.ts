@@ -10,14 +10,21 @@ import type { AppMetrics } from '../ports/metrics.js';
 import type { NumberUsageStore } from '../ports/number-usage-store.js';
 import type { OptOutStore } from '../ports/opt-out-store.js';
 import type { RecipientZoneLookup } from '../ports/recipient-zones.js';
-import type { VoiceProvider, } from '../ports/voice-provider.js';
+import type { VoiceLines } from '../ports/voice-lines.js';
+import type { VoiceProvider } from '../ports/voice-provider.js';
 
 /** Everything the use cases need, as ports. Built by `composition.ts` (AWS or local) or by a test. */
 export interface Dependencies {
   calls: CallStore;
   clinics: ClinicStore;
   scheduler: CallScheduler;
+  /** The platform's Retell account (and, without `voiceLines`, every call's provider). */
   voice: VoiceProvider;
+  /**
+   * Every provider account calls can go through (platform Retell, platform Vapi, clinics' own Vapi accounts), each
+   * with its own slots. Set by `composition.ts`; tests that wire one provider leave it out (then `voice` + `slots`).
+   */
+  voiceLines?: VoiceLines;
   /** The provider's agents and voices (Retell agent API). */
   agentDirectory: AgentDirectory;
   /** Our synced registry of those agents (DynamoDB). */
@@ -32,7 +39,7 @@ export interface Dependencies {
   /** Counters (e.g. refused illegal status moves). */
   metrics: AppMetrics;
   /**
-   * The provider-concurrency slots and waiting line. Set by `composition.ts` (AWS and local stack); a test may leave it
+   * The platform Retell account's provider-concurrency slots and waiting line. Set by `composition.ts` (AWS and local stack); a test may leave it
    * out, and then the dialer places due calls at once with no slot control.
    */
   slots?: DialSlots;

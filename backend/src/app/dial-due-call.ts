@@ -1,6 +1,7 @@
 import { isWithinCallingWindow, type CallRecord, type Clinic } from '@vfc/shared';
 import type { DialEvent } from '../ports/call-scheduler.js';
-import type { WaitingDial } from '../ports/dial-slots.js';
+import type { DialSlots, WaitingDial } from '../ports/dial-slots.js';
+import type { VoiceLine } from '../ports/voice-lines.js';
 import { PlaceCallError } from '../ports/voice-provider.js';
 import { AGENT_HOLD_RECHECK_MS, agentHoldReason } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
@@ -14,6 +15,7 @@ import { endAttempt, rescheduleAttempt } from './next-attempt.js';
 import { isHeldForReview } from './restore/hold-restored-calls.js';
 import { scheduleNameFor } from './schedule-names.js';
 import { updateCall } from './update-call.js';
+import { dialingFor, lineOfAttempt, linesOf, type ClinicDialing } from './voice/voice-accounts.js';
 
 /** What the dialer did with one delivery. */
 export type DialResult =
@@ -38,57 +40,66 @@ export const DEFER_BASE_MS = 15_000;
 export const DEFER_JITTER_MS = 15_000;
 
 /**
- * The schedule target for attempt `event.attempt` of a call. With concurrency control (`deps.slots`, always in AWS and
- * on the local stack) the due call joins the waiting line and the line is served: it is dialled now if a slot is free,
- * otherwise it keeps its place (due time) and is dialled as soon as a slot frees — never failed for lack of capacity.
- * Without `deps.slots` (unit tests) it is dialled at once.
+ * The schedule target for attempt `event.attempt` of a call. With concurrency control (the account's slots, always in
+ * AWS and on the local stack) the due call joins the waiting line of its clinic's provider account and that line is
+ * served: it is dialled now if a slot is free, otherwise it keeps its place (due time) and is dialled as soon as a slot
+ * of that account frees — never failed for lack of capacity. Without slots (unit tests) it is dialled at once.
  * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
 export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
-  if (deps.slots && event.dueAt && event.clinicId) {
+  const lines = linesOf(deps);
+  if (event.dueAt && event.clinicId) {
     // The schedule says when it was due and whose call it is: join the line at once; everything else is checked at dial time.
-    const dial: WaitingDial = { clinicId: event.clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt };
-    await deps.slots.enqueue(dial);
-    return (await serveLine(deps)).get(dialKey(dial)) ?? 'deferred';
+    const line = await lines.line(await lines.accountOfClinic(event.clinicId));
+    if (line.slots) return joinLine(deps, line, { clinicId: event.clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt });
   }
   const call = await deps.calls.get(event.callId);
   if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
   if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
   const dial: WaitingDial = { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
-  if (!deps.slots) return dialGranted(deps, dial);
-  await deps.slots.enqueue(dial);
-  const served = await serveLine(deps);
-  return served.get(dialKey(dial)) ?? 'deferred';
+  const line = await lines.line(await lines.accountOfClinic(call.clinicId));
+  return line.slots ? joinLine(deps, line, dial) : dialGranted(deps, line, dial);
 }
 
-/** Serves the waiting line (see {@link pumpLine}); the reconciler and the webhook call it after freeing slots. */
-export async function serveLine(deps: Dependencies): Promise<Map<string, DialResult>> {
-  if (!deps.slots) return new Map();
-  return pumpLine(deps, deps.slots, async (dial) => {
-    const result = await dialGranted(deps, dial);
+async function joinLine(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult> {
+  await line.slots!.enqueue(dial);
+  return (await serveLine(deps, line)).get(dialKey(dial)) ?? 'deferred';
+}
+
+/** Serves one account's waiting line (see {@link pumpLine}); the reconciler and the webhook call it after freeing slots. */
+export async function serveLine(deps: Dependencies, line: VoiceLine): Promise<Map<string, DialResult>> {
+  if (!line.slots) return new Map();
+  return pumpLine(deps, line.slots, async (dial) => {
+    const result = await dialGranted(deps, line, dial);
     return { holds: result === 'dialed', result };
   });
 }
 
-/** Frees the slot of a call attempt (its call ended) and hands it to the earliest waiting call. */
-export async function releaseSlot(deps: Dependencies, callId: string, attempt: number): Promise<void> {
-  if (!deps.slots) return;
-  if (await deps.slots.release(callId, attempt)) await serveLine(deps);
+/**
+ * Frees the slot of a call attempt (its call ended) in the account it was placed through (`voiceAccount` of the
+ * attempt, or of the webhook's metadata) and hands it to that account's earliest waiting call.
+ */
+export async function releaseSlot(deps: Dependencies, callId: string, attempt: number, voiceAccount: string | undefined): Promise<void> {
+  const line = await lineOfAttempt(deps, voiceAccount);
+  if (line.slots && (await line.slots.release(callId, attempt))) await serveLine(deps, line);
 }
 
 /**
- * Dials a call that holds a slot (or needs none): re-checks everything that may have changed while it waited
- * (status, opt-out, agent, calling window), claims the attempt with a conditional `scheduled → dialing` write (so a
- * second delivery never dials twice), records the dial for the per-number cap and places the call with Retell.
- * Whenever the call is not placed, its slot is given back.
+ * Dials a call that holds a slot of `line` (or needs none): re-checks everything that may have changed while it waited
+ * (status, opt-out, agent, calling window, the clinic's provider account), claims the attempt with a conditional
+ * `scheduled → dialing` write (so a second delivery never dials twice), records the dial for the per-number cap and
+ * places the call with the account's provider. Whenever the call is not placed, its slot is given back. A clinic that
+ * moved to another account while its call waited has the call moved to that account's line (its place kept).
  */
-async function dialGranted(deps: Dependencies, dial: WaitingDial): Promise<DialResult> {
-  const result = await dialHoldingSlot(deps, dial);
-  if (result !== 'dialed') await deps.slots?.release(dial.callId, dial.attempt);
+async function dialGranted(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult> {
+  const outcome = await dialHoldingSlot(deps, line, dial);
+  const result = typeof outcome === 'string' ? outcome : 'deferred';
+  if (result !== 'dialed') await line.slots?.release(dial.callId, dial.attempt);
+  if (typeof outcome === 'object') return (await joinLine(deps, outcome.moveTo, dial));
   return result;
 }
 
-async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<DialResult> {
+async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult | { moveTo: VoiceLine }> {
   const call = await deps.calls.get(dial.callId);
   if (!call || call.status !== 'scheduled' || call.attempt !== dial.attempt) return 'skipped';
   const now = deps.clock.now();
@@ -100,16 +111,19 @@ async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<D
     return 'skipped';
   }
   // Independent reads, in parallel: the slot is held meanwhile, so every millisecond here is provider capacity.
-  const [optedOut, hold, zones] = await Promise.all([
+  const [dialing, optedOut, hold, zones] = await Promise.all([
+    dialingFor(deps, clinic),
     deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber),
-    agentHoldReason(deps, clinic),
+    clinic.voice?.provider === 'vapi' ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
     recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone),
   ]);
+  if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line };
   if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
-  if (hold) {
+  const holdReason = hold ?? (dialing ? undefined : NO_VAPI_ASSISTANT);
+  if (holdReason) {
     // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
-    const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', { reason: `Held, not dialled: ${hold}`, code: 'agent_unusable' });
-    deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: clinic.agentId });
+    const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', { reason: `Held, not dialled: ${holdReason}`, code: 'agent_unusable' });
+    deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: dialing?.agentId ?? clinic.agentId });
     return held ? 'held' : 'skipped';
   }
   if (!isWithinCallingWindow(now, clinic, zones)) {
@@ -121,13 +135,16 @@ async function dialHoldingSlot(deps: Dependencies, dial: WaitingDial): Promise<D
     return moved ? 'moved' : 'skipped';
   }
 
-  const claimed = await claimAttempt(deps, call, now);
+  const claimed = await claimAttempt(deps, call, now, line.account);
   if (!claimed) return 'skipped';
   if (!(await reserveClaimedDial(deps, claimed, clinic))) return 'failed'; // per-number cap (FCC 20-186)
-  return placeClaimedCall(deps, claimed, clinic);
+  return placeClaimedCall(deps, claimed, clinic, { ...dialing!, line });
 }
 
-async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date): Promise<CallRecord | undefined> {
+/** Why a Vapi clinic's call is held: no assistant was synced into its Vapi account yet. */
+const NO_VAPI_ASSISTANT = "the clinic's Vapi assistant is not set up yet. An admin must save the clinic's voice settings (Voice provider), which creates it.";
+
+async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date, voiceAccount: string): Promise<CallRecord | undefined> {
   const at = now.toISOString();
   const result = await updateCall(deps, due.callId, (call) => {
     if (call.status !== 'scheduled' || call.attempt !== due.attempt) return undefined;
@@ -137,7 +154,7 @@ async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date): Pro
         ...rest,
         status: 'dialing',
         updatedAt: at,
-        attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, dialedAt: at } : a)),
+        attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, dialedAt: at, voiceAccount } : a)),
       },
       // Keyed by the version claimed: a second claim of one version loses the optimistic lock anyway, and an attempt
       // put back in line (429, reconciler) can be claimed again with a history entry of its own.
@@ -147,24 +164,26 @@ async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date): Pro
   return result?.changed ? result.call : undefined;
 }
 
-async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Clinic): Promise<DialResult> {
+async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Clinic, dialing: ClinicDialing): Promise<DialResult> {
+  const { line } = dialing;
   try {
-    const { providerCallId } = await deps.voice.placeCall({
-      fromNumber: clinic.fromNumber,
+    const { providerCallId } = await line.voice.placeCall({
+      fromNumber: dialing.fromNumber,
+      ...(dialing.phoneNumberId ? { phoneNumberId: dialing.phoneNumberId } : {}),
       toNumber: call.phoneNumber,
-      agentId: clinic.agentId,
-      metadata: { call_id: call.callId, attempt: call.attempt, clinic_id: call.clinicId },
+      agentId: dialing.agentId,
+      metadata: { call_id: call.callId, attempt: call.attempt, clinic_id: call.clinicId, voice_account: line.account },
       dynamicVariables: dynamicVariablesFor(call, clinic),
     });
     await recordProviderCallId(deps, call, providerCallId);
-    deps.logger.info('call placed', { callId: call.callId, attempt: call.attempt, retellCallId: providerCallId });
+    deps.logger.info('call placed', { callId: call.callId, attempt: call.attempt, voiceAccount: line.account, providerCallId });
     return 'dialed';
   } catch (error) {
     if (!(error instanceof PlaceCallError)) throw error;
     deps.logger.warn('placing the call failed', { callId: call.callId, attempt: call.attempt, kind: error.kind, status: error.status });
     if (error.kind !== 'unavailable') await releaseClaimedDial(deps, call); // nothing reached the carrier
     if (error.kind === 'rate_limited') {
-      if (deps.slots) return waitForProvider(deps, call);
+      if (line.slots) return waitForProvider(deps, call, line.slots);
       const at = new Date(deps.clock.now().getTime() + DEFER_BASE_MS + Math.floor(Math.random() * DEFER_JITTER_MS));
       await rescheduleAttempt(deps, call, at, 'deferred', undefined, 'dialing');
       return 'deferred';
@@ -183,8 +202,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
  * call goes back to `scheduled` at its old place in the line (same due time, same attempt), its slot is freed, and a
  * wake-up schedule serves the line when the pause ends.
  */
-async function waitForProvider(deps: Dependencies, call: CallRecord): Promise<DialResult> {
-  const slots = deps.slots!;
+async function waitForProvider(deps: Dependencies, call: CallRecord, slots: DialSlots): Promise<DialResult> {
   const now = deps.clock.now();
   const wakeAt = new Date(now.getTime() + RATE_LIMIT_PAUSE_MS);
   await slots.pause(wakeAt.getTime());

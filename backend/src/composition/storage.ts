@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '../app/dependencies.js';
-import { ACCOUNT_SCOPE, DEFAULT_CONCURRENCY_LIMIT } from '../app/concurrency/slot-policy.js';
+import { DEFAULT_CONCURRENCY_LIMIT } from '../app/concurrency/slot-policy.js';
+import { RETELL_PLATFORM } from '../app/voice/voice-accounts.js';
+import type { DialSlots } from '../ports/dial-slots.js';
 import { clockFromEnv } from '../adapters/clock/scaled-clock.js';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbAgentRegistry } from '../adapters/dynamodb/dynamodb-agent-registry.js';
@@ -16,7 +18,10 @@ import { appMetrics } from '../adapters/metrics/powertools-metrics.js';
 export type StorageDependencies = Pick<
   Dependencies,
   'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'metrics' | 'newId'
->;
+> & {
+  /** The slots of one provider account (`scope` = its id, see `app/voice/voice-accounts.ts`); one instance per scope and limit. */
+  slotsFor: (scope: string, limit: number) => DialSlots;
+};
 
 /** Reads a required environment variable. @throws Error naming the variable when it is missing. */
 export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -38,14 +43,22 @@ export function concurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): n
 export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env): StorageDependencies {
   const tableName = requireEnv('TABLE_NAME', env);
   const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  const slotsByScope = new Map<string, DialSlots>();
+  const slotsFor = (scope: string, limit: number): DialSlots => {
+    const key = `${scope}#${limit}`;
+    let slots = slotsByScope.get(key);
+    if (!slots) slotsByScope.set(key, (slots = new DynamoDbDialSlots(db, tableName, { scope, limit })));
+    return slots;
+  };
   return {
     calls: new DynamoDbCallStore(db, tableName),
     clinics: new DynamoDbClinicStore(db, tableName),
     agentRegistry: new DynamoDbAgentRegistry(db, tableName),
     optOuts: new DynamoDbOptOutStore(db, tableName),
     numberUsage: new DynamoDbNumberUsageStore(db, tableName),
-    // One line for the Retell workspace; RETELL_CONCURRENCY_LIMIT = the workspace's limit (default 20).
-    slots: new DynamoDbDialSlots(db, tableName, { scope: ACCOUNT_SCOPE, limit: concurrencyLimitFromEnv(env) }),
+    // The platform Retell workspace's line; RETELL_CONCURRENCY_LIMIT = the workspace's limit (default 20).
+    slots: slotsFor(RETELL_PLATFORM, concurrencyLimitFromEnv(env)),
+    slotsFor,
     // The wall clock in AWS; locally `LOCAL_TIME_SCALE` + `LOCAL_TIME_ORIGIN` (set by the local stack) speed it up.
     clock: clockFromEnv(env),
     logger: appLogger,

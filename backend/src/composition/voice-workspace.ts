@@ -2,11 +2,13 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { VAPI_DEFAULT_CONCURRENCY_LIMIT } from '@vfc/shared';
 import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
 import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
-import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
+import type { Vapi } from '@vapi-ai/server-sdk';
+import { VapiAccount, type AssistantFields } from '../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
 import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
 import type { SecretStore } from '../ports/secret-store.js';
 import { concurrencyLimitFromEnv, requireEnv, storageDependencies } from './storage.js';
+import { vapiApiKeySource } from './vapi.js';
 
 /**
  * Where clinic keys live: Secrets Manager under `CLINIC_SECRET_PREFIX` (AWS), or the local stack's in-process store
@@ -25,8 +27,27 @@ export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env)
     clock: storage.clock,
     logger: storage.logger,
     secrets: secretStoreFromEnv(env),
-    vapiAccount: (key) => new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL)),
-    platformVapiKey: async () => requireEnv('VAPI_API_KEY', env),
-    platformLimits: { retell: concurrencyLimitFromEnv(env), vapi: Number(env.VAPI_CONCURRENCY_LIMIT ?? VAPI_DEFAULT_CONCURRENCY_LIMIT) },
+    vapiAccount: (key) => {
+      const account = new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL));
+      return {
+        listNumbers: () => account.listNumbers(),
+        listAssistants: () => account.listAssistants(),
+        createAssistant: (fields) => account.createAssistant(fields as unknown as Vapi.CreateAssistantDto),
+        updateAssistant: (id, fields) => account.updateAssistant(id, fields as AssistantFields),
+      };
+    },
+    vapiServer: () =>
+      env.VAPI_SERVER_URL ? { url: env.VAPI_SERVER_URL, ...(env.VAPI_SERVER_CREDENTIAL_ID ? { credentialId: env.VAPI_SERVER_CREDENTIAL_ID } : {}) } : undefined,
+    platformVapiKey: vapiApiKeySource(env),
+    platformLimits: { retell: concurrencyLimitFromEnv(env), vapi: vapiConcurrencyLimitFromEnv(env) },
   };
+}
+
+/** `VAPI_CONCURRENCY_LIMIT`: the platform Vapi organisation's limit (positive integer), else Vapi's default of 10. @throws Error when malformed. */
+export function vapiConcurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.VAPI_CONCURRENCY_LIMIT;
+  if (raw === undefined || raw === '') return VAPI_DEFAULT_CONCURRENCY_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`VAPI_CONCURRENCY_LIMIT must be a positive integer, got "${raw}"`);
+  return limit;
 }

@@ -9,5 +9,5 @@ import { json } from './http/responses.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const body = UpdateClinicVoiceRequest.parse(jsonBody(event));
-  return json(200, { voice: await updateClinicVoice(voiceWorkspaceDependencies(), clinicId, body) });
+  return json(200, await updateClinicVoice(voiceWorkspaceDependencies(), clinicId, body));
 });

@@ -5,6 +5,9 @@ import type { ClinicStore } from '../ports/clinic-store.js';
 /** The demo clinic's id. */
 export const DEMO_CLINIC_ID = 'demo-clinic';
 
+/** The demo clinic's calling number: in the Retell simulator's workspace and the Vapi simulator's account alike. */
+export const DEMO_FROM_NUMBER = '+14155550199';
+
 /**
  * The local stack's demo clinic: open every hour of every day with the recipient 08:00–21:00 bound OFF, so the demo and
  * the end-to-end tests work whenever they run (the UI says "demo mode"). Never use these settings for a real clinic.
@@ -20,7 +23,7 @@ export function demoClinic(timezone: string): Clinic {
     enforceRecipientWindow: false,
     voicemailPolicy: 'complete',
     maxCallsPer30Days: 3,
-    fromNumber: '+14155550199',
+    fromNumber: DEMO_FROM_NUMBER,
     agentId: 'agent_demo_followup',
     demoMode: true,
   };

@@ -8,7 +8,7 @@ import { startApiServer } from './http/api-server.js';
 import { startRetellSimulator, type RetellSimulator, type SimulatorFaults } from './retell-simulator/index.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator/index.js';
 import { startVapiSimulator, type VapiSimulator } from './vapi-simulator/index.js';
-import { DEMO_CLINIC_ID, seedDemoClinic } from './seed-demo.js';
+import { DEMO_CLINIC_ID, DEMO_FROM_NUMBER, seedDemoClinic } from './seed-demo.js';
 import { join } from 'node:path';
 import {
   createLocalRecurringSchedule,
@@ -174,6 +174,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : await startVapiSimulator({
           apiKey: vapiKey,
           webhookSecret: vapiWebhookSecret,
+          // The demo clinic's number is in the simulated account, so it switches with just {"provider": "vapi"}.
+          numbers: ['+15550100000', DEMO_FROM_NUMBER],
           ...(options.vapiConcurrencyLimit ? { concurrencyLimit: options.vapiConcurrencyLimit } : {}),
           ...(options.callDurationMs ? { callDurationMs: options.callDurationMs } : {}),
           ...(options.ringMs !== undefined ? { ringMs: options.ringMs } : {}),
@@ -228,6 +230,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => api.stop());
     simulator?.setWebhookUrl(`${api.url}/webhooks/retell`);
     vapiSimulator?.setServerUrl(`${api.url}/webhooks/vapi`);
+    // What the clinic assistants' server.url is set to when a clinic saves Vapi settings (AWS: the API's webhook URL).
+    process.env.VAPI_SERVER_URL = `${api.url}/webhooks/vapi`;
 
     const neo = await startFakeNeo({ port: options.neoPort ?? 0 });
     stops.push(() => neo.stop());

@@ -12,6 +12,8 @@ export interface ProviderCallEvent {
   /** Our call id and attempt from the call's metadata, when present. */
   callId?: string;
   attempt?: number;
+  /** The provider account the attempt was placed through (our `voice_account` metadata), when present. */
+  voiceAccount?: string;
   /** UTC ISO instants. */
   startedAt?: string;
   endedAt?: string;

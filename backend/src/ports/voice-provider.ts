@@ -8,8 +8,11 @@ export interface PlaceCallRequest {
   toNumber: string;
   /** The provider's agent id (Retell `override_agent_id`). */
   agentId: string;
-  /** Our ids, echoed back in every webhook (Retell `metadata`). */
-  metadata: { call_id: string; attempt: number; clinic_id: string };
+  /**
+   * Our ids, echoed back in every webhook (Retell `metadata`; Vapi `assistantOverrides.metadata`). `voice_account` is
+   * the provider account whose slot the attempt holds (see `app/voice/voice-accounts.ts`).
+   */
+  metadata: { call_id: string; attempt: number; clinic_id: string; voice_account: string };
   /** Dynamic variables for the agent's prompt; string values only (Retell `retell_llm_dynamic_variables`). */
   dynamicVariables: Record<string, string>;
 }

@@ -77,6 +77,11 @@ export const CallAttempt = z.object({
   endedAt: isoInstant.optional(),
   retellCallId: z.string().optional(),
   disconnectionReason: z.string().optional(),
+  /**
+   * The provider account the attempt was placed through, whose concurrency slot it holds: `retell:platform`,
+   * `vapi:platform` or `vapi:clinic:<clinicId>`. Absent on attempts not dialled yet (and on older ones: Retell's).
+   */
+  voiceAccount: z.string().optional(),
 });
 export type CallAttempt = z.infer<typeof CallAttempt>;
 

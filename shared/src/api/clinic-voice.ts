@@ -23,6 +23,8 @@ export const ClinicVoiceSettings = z.object({
   phoneNumberId: z.string().min(1).optional(),
   /** E.164 calling number, when known. */
   fromNumber: z.string().optional(),
+  /** Vapi: the clinic's follow-up assistant (`assistantId`), created or updated when the settings are saved. */
+  agentId: z.string().min(1).optional(),
   /** Concurrent calls of a clinic-owned account (its own limit at the provider). */
   concurrencyLimit: z.number().int().min(1).max(1000).optional(),
   status: z.enum(['ok', 'invalid_credentials', 'unverified']),
@@ -32,7 +34,6 @@ export type ClinicVoiceSettings = z.infer<typeof ClinicVoiceSettings>;
 
 /** `GET /clinic/voice` (admin). `agentId`: the clinic's agent at that provider, when it has one. */
 export const ClinicVoice = ClinicVoiceSettings.extend({
-  agentId: z.string().optional(),
   /** The concurrency the clinic's calls draw from (the account's limit). */
   concurrencyLimit: z.number().int().min(1),
 });
@@ -54,6 +55,20 @@ export const UpdateClinicVoiceRequest = z
   .refine((body) => !(body.fromNumber && body.phoneNumberId), { message: 'give fromNumber or phoneNumberId, not both', path: ['phoneNumberId'] });
 export type UpdateClinicVoiceRequest = z.infer<typeof UpdateClinicVoiceRequest>;
 
-/** `PUT /clinic/voice` answer: the saved workspace. */
-export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice });
+/**
+ * What saving did to the clinic's agents at the provider (Vapi: its follow-up assistant), by provider id: created,
+ * updated (only the fields we manage), unchanged, our duplicates left alone, and errors in plain words (then the
+ * settings are saved but calls are held until a later save succeeds).
+ */
+export const AgentSyncSummary = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  duplicates: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export type AgentSyncSummary = z.infer<typeof AgentSyncSummary>;
+
+/** `PUT /clinic/voice` answer: the saved workspace, and the agent sync it ran (Vapi only). */
+export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice, sync: AgentSyncSummary.optional() });
 export type UpdateClinicVoiceResponse = z.infer<typeof UpdateClinicVoiceResponse>;

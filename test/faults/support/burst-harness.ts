@@ -3,7 +3,7 @@ import type { LocalStack } from '@vfc/backend/local/stack';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbCallStore } from '@vfc/backend/adapters/dynamodb/dynamodb-call-store';
 import { DynamoDbDialSlots } from '@vfc/backend/adapters/dynamodb/dynamodb-dial-slots';
-import { ACCOUNT_SCOPE } from '@vfc/backend/app/concurrency/slot-policy';
+import { RETELL_PLATFORM } from '@vfc/backend/app/voice/voice-accounts';
 import type { RetellSimulator } from '@vfc/backend/local/retell-simulator/index';
 import { createCallsDueAt } from '../../bench/burst.js';
 import { runPool } from '../../bench/stats.js';
@@ -37,7 +37,7 @@ export async function createBurst(stack: LocalStack, n: number, options: { leadM
 export function callReader(stack: Pick<LocalStack, 'dynamoDbEndpoint' | 'tableName'>) {
   const db = createDocumentClient({ endpoint: stack.dynamoDbEndpoint });
   const store = new DynamoDbCallStore(db, stack.tableName);
-  const slots = new DynamoDbDialSlots(db, stack.tableName, { scope: ACCOUNT_SCOPE, limit: 1 });
+  const slots = new DynamoDbDialSlots(db, stack.tableName, { scope: RETELL_PLATFORM, limit: 1 });
   return {
     store,
     slots,

@@ -9,7 +9,7 @@ const RetellWebhookBody = z.object({
   event: z.string(),
   call: z.looseObject({
     call_id: z.string(),
-    metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional() }).nullish(),
+    metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional(), voice_account: z.string().optional() }).nullish(),
     start_timestamp: z.number().nullish(),
     end_timestamp: z.number().nullish(),
     duration_ms: z.number().nullish(),
@@ -70,6 +70,7 @@ export class RetellWebhookVerifier implements WebhookVerifier {
       providerCallId: call.call_id,
       callId: call.metadata?.call_id ?? undefined,
       attempt: call.metadata?.attempt ?? undefined,
+      voiceAccount: call.metadata?.voice_account ?? undefined,
       startedAt: iso(call.start_timestamp),
       endedAt: iso(call.end_timestamp),
       durationMs: call.duration_ms ?? undefined,

@@ -20,7 +20,7 @@ const VapiServerMessage = z.object({
       endedAt: z.string().nullish().catch(undefined),
       assistantOverrides: z
         .looseObject({
-          metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional() }).nullish().catch(undefined),
+          metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional(), voice_account: z.string().optional() }).nullish().catch(undefined),
         })
         .nullish(),
     }),
@@ -86,6 +86,7 @@ export function parseVapiServerMessage(rawBody: string): ProviderCallEvent {
     providerCallId: call.id,
     ...(meta?.call_id ? { callId: meta.call_id } : {}),
     ...(meta?.attempt !== undefined ? { attempt: meta.attempt } : {}),
+    ...(meta?.voice_account ? { voiceAccount: meta.voice_account } : {}),
     ...(startedAt ? { startedAt } : {}),
     ...(endedAt ? { endedAt } : {}),
     ...(startedAt && endedAt ? { durationMs: Math.max(0, Date.parse(endedAt) - Date.parse(startedAt)) } : {}),

@@ -17,6 +17,3 @@ export const RATE_LIMIT_PAUSE_MS = 5_000;
 
 /** The default concurrency limit: Retell pay-as-you-go workspaces allow 20 concurrent calls (docs/retell.md). */
 export const DEFAULT_CONCURRENCY_LIMIT = 20;
-
-/** Scope of the slots: every clinic dials through the one Retell workspace (account). */
-export const ACCOUNT_SCOPE = 'account';

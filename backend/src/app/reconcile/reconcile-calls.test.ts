@@ -80,7 +80,7 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
       fromNumber: clinic.fromNumber,
       toNumber: call.phoneNumber,
       agentId: clinic.agentId,
-      metadata: { call_id: call.callId, attempt: 1, clinic_id: clinic.clinicId },
+      metadata: { call_id: call.callId, attempt: 1, clinic_id: clinic.clinicId, voice_account: 'retell:platform' },
       dynamicVariables: {},
     });
     at('2026-11-26T17:06:00.000Z');

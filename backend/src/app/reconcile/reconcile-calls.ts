@@ -1,10 +1,13 @@
-import { isTerminal, METRIC, type CallRecord } from '@vfc/shared';
+import { isTerminal, METRIC, type CallRecord, type Clinic } from '@vfc/shared';
+import type { DialSlots } from '../../ports/dial-slots.js';
+import type { VoiceLine } from '../../ports/voice-lines.js';
 import { SLOT_LEASE_MS } from '../concurrency/slot-policy.js';
 import type { Dependencies } from '../dependencies.js';
 import { dialDueCall, releaseSlot, serveLine } from '../dial-due-call.js';
 import { endAttempt } from '../next-attempt.js';
 import { recordProviderCallId } from '../record-provider-call.js';
 import { isHeldForReview } from '../restore/hold-restored-calls.js';
+import { lineOfAttempt, linesOf, RETELL_PLATFORM, VAPI_PLATFORM, voiceAccountOf } from '../voice/voice-accounts.js';
 
 /** Thresholds of the reconciler, ms of the backend clock. */
 export interface ReconcileOptions {
@@ -62,8 +65,10 @@ export async function reconcileCalls(deps: Dependencies, options: ReconcileOptio
   const now = deps.clock.now();
   const report: ReconcileReport = { checked: 0, actions: [], slotsFreed: 0 };
   // Slots first: a call put back in the line below must not find its own stale lease still held.
-  report.slotsFreed = await freeOrphanedSlots(deps, now, options);
-  for (const clinic of await deps.clinics.listClinics()) {
+  const clinics = await deps.clinics.listClinics();
+  const lines = await accountLines(deps, clinics);
+  for (const line of lines) report.slotsFreed += await freeOrphanedSlots(deps, line, now, options);
+  for (const clinic of clinics) {
     const calls = await deps.calls.listByScheduledTime(
       clinic.clinicId,
       new Date(now.getTime() - options.lookbackMs),
@@ -80,8 +85,8 @@ export async function reconcileCalls(deps: Dependencies, options: ReconcileOptio
       }
     }
   }
-  await serveLine(deps);
-  if (deps.slots) report.line = await measureLine(deps, now);
+  for (const line of lines) await serveLine(deps, line);
+  if (lines.some((l) => l.slots)) report.line = await measureLines(deps, lines, now);
   if (report.actions.length > 0 || report.slotsFreed > 0) {
     deps.logger.info('reconciled', { checked: report.checked, actions: report.actions.length, slotsFreed: report.slotsFreed });
   }
@@ -98,7 +103,8 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
     // Crashed between the claim and storing Retell's answer (its webhooks, which would have told us, may be lost too).
     // Ask Retell whether it placed a call for this attempt: if so, adopt it and its outcome — a retry would ring the
     // person a second time.
-    const placed = await deps.voice.findCallFor(call.callId, call.attempt);
+    const { voice } = await lineOfAttempt(deps, current?.voiceAccount);
+    const placed = await voice.findCallFor(call.callId, call.attempt);
     if (placed) {
       await recordProviderCallId(deps, call, placed.providerCallId, 'adopted');
       if (placed.status === 'ended' || placed.status === 'not_connected' || placed.status === 'error') {
@@ -107,35 +113,37 @@ async function reconcileCall(deps: Dependencies, call: CallRecord, now: Date, op
           endedAt: placed.endedAt ?? now.toISOString(),
           ...(placed.durationMs !== undefined ? { durationMs: placed.durationMs } : {}),
         });
-        await releaseSlot(deps, call.callId, call.attempt);
+        await releaseSlot(deps, call.callId, call.attempt, current?.voiceAccount);
       }
-      deps.logger.warn('adopted a provider call placed before a crash', { callId: call.callId, attempt: call.attempt, retellCallId: placed.providerCallId });
+      deps.logger.warn('adopted a provider call placed before a crash', { callId: call.callId, attempt: call.attempt, providerCallId: placed.providerCallId });
       return 'adopted_from_provider';
     }
     // Retell has no call for it: never placed. End it as Retell's "unknown error": the retry policy decides (next
     // attempt 5 min after, counted, within the cap), exactly as for a create-phone-call that timed out.
     const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: 'error_unknown', endedAt: now.toISOString() });
     if (!ended) return undefined;
-    await releaseSlot(deps, call.callId, call.attempt);
+    await releaseSlot(deps, call.callId, call.attempt, current?.voiceAccount);
     return 'ended_unknown';
   }
 
   if ((call.status === 'dialing' || call.status === 'in_progress') && call.retellCallId) {
     if (age(dialedAtMs ?? Date.parse(call.updatedAt)) < options.unendedAfterMs) return undefined;
-    const record = await deps.voice.getCall(call.retellCallId);
+    const record = await (await lineOfAttempt(deps, current?.voiceAccount)).voice.getCall(call.retellCallId);
     if (record.status !== 'ended' && record.status !== 'not_connected' && record.status !== 'error') return undefined;
     await endAttempt(deps, call.callId, call.attempt, {
       disconnectionReason: record.disconnectionReason ?? (record.status === 'error' ? 'error_unknown' : undefined),
       endedAt: record.endedAt ?? now.toISOString(),
       ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
     });
-    await releaseSlot(deps, call.callId, call.attempt);
+    await releaseSlot(deps, call.callId, call.attempt, current?.voiceAccount);
     return 'ended_from_provider';
   }
 
   if (call.status === 'scheduled' && !isHeldForReview(call) && age(Date.parse(call.scheduledFor)) >= options.overdueAfterMs) {
+    const lines = linesOf(deps);
     const dial = { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
-    if (deps.slots && (await deps.slots.isWaiting(dial))) return undefined; // legitimately waiting for a slot
+    const { slots } = await lines.line(await lines.accountOfClinic(call.clinicId));
+    if (slots && (await slots.isWaiting(dial))) return undefined; // legitimately waiting for a slot
     await dialDueCall(deps, { callId: call.callId, attempt: call.attempt });
     return 'requeued_overdue';
   }
@@ -159,28 +167,52 @@ export function reconcileOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): R
 }
 
 /**
- * The dial line after this run, emitted as metrics for the dashboard and the "oldest waiting dial" alarm: how many wait,
- * how long the earliest has waited (ms from its due time; 0 when nobody waits), and the slots held.
+ * The dial lines after this run, emitted as metrics for the dashboard and the "oldest waiting dial" alarm, summed over
+ * the provider accounts: how many wait, how long the earliest has waited (ms from its due time; 0 when nobody waits),
+ * and the slots held.
  */
-async function measureLine(deps: Dependencies, now: Date): Promise<NonNullable<ReconcileReport['line']>> {
-  const { waiting, inUse } = await deps.slots!.snapshot();
-  const oldestWaitMs = waiting.length ? Math.max(0, now.getTime() - Date.parse(waiting[0]!.dueAt)) : 0;
+async function measureLines(deps: Dependencies, lines: VoiceLine[], now: Date): Promise<NonNullable<ReconcileReport['line']>> {
+  let length = 0;
+  let oldestWaitMs = 0;
+  let slotsInUse = 0;
+  for (const line of lines) {
+    if (!line.slots) continue;
+    const { waiting, inUse } = await line.slots.snapshot();
+    length += waiting.length;
+    slotsInUse += inUse;
+    if (waiting.length) oldestWaitMs = Math.max(oldestWaitMs, now.getTime() - Date.parse(waiting[0]!.dueAt));
+  }
   deps.metrics.gauge(METRIC.dialLineOldestWaitSeconds, Math.round(oldestWaitMs / 1000), 'Seconds');
-  deps.metrics.gauge(METRIC.dialLineLength, waiting.length, 'Count');
-  deps.metrics.gauge(METRIC.slotsInUse, inUse, 'Count');
-  return { length: waiting.length, oldestWaitMs, slotsInUse: inUse };
+  deps.metrics.gauge(METRIC.dialLineLength, length, 'Count');
+  deps.metrics.gauge(METRIC.slotsInUse, slotsInUse, 'Count');
+  return { length, oldestWaitMs, slotsInUse };
+}
+
+/**
+ * The provider accounts to sweep: the platform's Retell and Vapi accounts and every clinic's own account, each once
+ * (without `voiceLines`, the one line of `deps`).
+ */
+async function accountLines(deps: Dependencies, clinics: Clinic[]): Promise<VoiceLine[]> {
+  const accounts = new Set([RETELL_PLATFORM, VAPI_PLATFORM, ...clinics.map(voiceAccountOf)]);
+  const lines = new Map<DialSlots | VoiceLine, VoiceLine>();
+  for (const account of accounts) {
+    const line = await linesOf(deps).line(account);
+    lines.set(line.slots ?? line, line);
+  }
+  return [...lines.values()];
 }
 
 /** Frees leases that expired, and leases (older than the no-call_id grace) whose attempt is no longer live. */
-async function freeOrphanedSlots(deps: Dependencies, now: Date, options: ReconcileOptions): Promise<number> {
-  if (!deps.slots) return 0;
-  let freed = (await deps.slots.reclaimExpired(now.getTime())).length;
-  const { leases } = await deps.slots.snapshot();
+async function freeOrphanedSlots(deps: Dependencies, line: VoiceLine, now: Date, options: ReconcileOptions): Promise<number> {
+  const { slots } = line;
+  if (!slots) return 0;
+  let freed = (await slots.reclaimExpired(now.getTime())).length;
+  const { leases } = await slots.snapshot();
   for (const lease of leases) {
     if (now.getTime() - lease.takenAtMs < options.dialingWithoutIdAfterMs) continue;
     const call = await deps.calls.get(lease.callId);
     const live = call && call.attempt === lease.attempt && !isTerminal(call.status) && call.status !== 'scheduled';
-    if (!live && (await deps.slots.release(lease.callId, lease.attempt))) freed += 1;
+    if (!live && (await slots.release(lease.callId, lease.attempt))) freed += 1;
   }
   return freed;
 }

@@ -1,4 +1,4 @@
-import { Clinic, VAPI_DEFAULT_CONCURRENCY_LIMIT, type ClinicVoice, type ClinicVoiceSettings, type UpdateClinicVoiceRequest } from '@vfc/shared';
+import { Clinic, VAPI_DEFAULT_CONCURRENCY_LIMIT, type AgentSyncSummary, type ClinicVoice, type ClinicVoiceSettings, type UpdateClinicVoiceRequest } from '@vfc/shared';
 import type { Clock } from '../../ports/clock.js';
 import type { ClinicStore } from '../../ports/clinic-store.js';
 import type { AppLogger } from '../../ports/logger.js';
@@ -6,6 +6,7 @@ import type { SecretStore } from '../../ports/secret-store.js';
 import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
 import { AppError, invalidField } from '../errors.js';
 import { requireClinic } from '../read-clinic.js';
+import { syncClinicAssistant, type AssistantAccount, type AssistantServer } from './clinic-assistant.js';
 
 /** What the voice workspace use cases need. */
 export interface VoiceWorkspaceDeps {
@@ -13,8 +14,10 @@ export interface VoiceWorkspaceDeps {
   secrets: SecretStore;
   clock: Clock;
   logger: AppLogger;
-  /** A Vapi account read with `key`. */
-  vapiAccount: (key: string) => VoiceAccount;
+  /** A Vapi account read with `key` (numbers and assistants). */
+  vapiAccount: (key: string) => VoiceAccount & AssistantAccount;
+  /** Where the clinic's assistant sends its server messages; `undefined` when not configured (`VAPI_SERVER_URL`). */
+  vapiServer: () => AssistantServer | undefined;
   /** The platform's Vapi private key. */
   platformVapiKey: () => Promise<string>;
   /** The platform accounts' concurrency limits (Retell: `RETELL_CONCURRENCY_LIMIT`; Vapi: the org's, default 10). */
@@ -46,11 +49,16 @@ export async function getClinicVoice(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 
  * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins.
  * @throws AppError 400 / 404 / 503 (provider unreachable)
  */
-export async function updateClinicVoice(deps: VoiceWorkspaceDeps, clinicId: string, body: UpdateClinicVoiceRequest): Promise<ClinicVoice> {
+export async function updateClinicVoice(
+  deps: VoiceWorkspaceDeps,
+  clinicId: string,
+  body: UpdateClinicVoiceRequest,
+): Promise<{ voice: ClinicVoice; sync?: AgentSyncSummary }> {
   const clinic = await requireClinic(deps, clinicId);
   const current = settingsOf(clinic);
   const hadOwnKey = current.account === 'clinic';
   let voice: ClinicVoiceSettings;
+  let sync: AgentSyncSummary | undefined;
   if (body.provider === 'retell') {
     if (typeof body.apiKey === 'string') throw invalidField('apiKey', 'is not supported for Retell yet: Retell calls use the platform account');
     voice = { provider: 'retell', account: 'platform', fromNumber: body.fromNumber ?? clinic.fromNumber, status: 'ok' };
@@ -58,14 +66,20 @@ export async function updateClinicVoice(deps: VoiceWorkspaceDeps, clinicId: stri
     const account = body.apiKey === null ? 'platform' : typeof body.apiKey === 'string' ? 'clinic' : current.provider === 'vapi' && hadOwnKey ? 'clinic' : 'platform';
     const key = typeof body.apiKey === 'string' ? body.apiKey : account === 'clinic' ? await deps.secrets.getClinicKey(clinicId) : await deps.platformVapiKey();
     if (!key) throw new AppError(400, 'invalid_credentials', 'No Vapi key is stored for this clinic: send apiKey.');
-    const number = pickNumber(await listNumbers(deps.vapiAccount(key)), body, current, clinic);
+    const vapi = deps.vapiAccount(key);
+    const number = pickNumber(await listNumbers(vapi), body, current, clinic);
     const keep = current.provider === 'vapi' && current.account === 'clinic';
+    // The key and number are good: make sure the clinic's assistant exists in that account (created or updated now).
+    const synced = await syncAssistant(deps, vapi, clinic);
+    sync = synced.summary;
+    const agentId = synced.assistantId ?? (current.provider === 'vapi' && current.account === account ? current.agentId : undefined);
     voice = {
       provider: 'vapi',
       account,
       ...(account === 'clinic' ? { keyLast4: typeof body.apiKey === 'string' ? body.apiKey.slice(-4) : current.keyLast4 } : {}),
       phoneNumberId: number.id,
       ...(number.number ? { fromNumber: number.number } : {}),
+      ...(agentId ? { agentId } : {}),
       ...(account === 'clinic' ? { concurrencyLimit: body.concurrencyLimit ?? (keep ? current.concurrencyLimit : undefined) ?? VAPI_DEFAULT_CONCURRENCY_LIMIT } : {}),
       status: 'ok',
       verifiedAt: deps.clock.now().toISOString(),
@@ -75,8 +89,30 @@ export async function updateClinicVoice(deps: VoiceWorkspaceDeps, clinicId: stri
   if (hadOwnKey && voice.account === 'platform') await deps.secrets.deleteClinicKey(clinicId);
   const next = Clinic.parse({ ...clinic, voice });
   await deps.clinics.putClinic(next);
-  deps.logger.info('voice workspace saved', { clinicId, provider: voice.provider, account: voice.account });
-  return viewOf(next, deps);
+  deps.logger.info('voice workspace saved', { clinicId, provider: voice.provider, account: voice.account, agentId: voice.agentId });
+  return { voice: viewOf(next, deps), ...(sync ? { sync } : {}) };
+}
+
+/** Runs the assistant sync; a failure is reported (not thrown): the settings are still saved and calls wait for an assistant. */
+async function syncAssistant(
+  deps: VoiceWorkspaceDeps,
+  account: AssistantAccount,
+  clinic: Clinic,
+): Promise<{ assistantId?: string; summary: AgentSyncSummary }> {
+  const server = deps.vapiServer();
+  if (!server) {
+    const error = 'The webhook URL for Vapi is not configured (VAPI_SERVER_URL): the assistant was not synced.';
+    return { summary: { created: [], updated: [], unchanged: [], duplicates: [], errors: [error] } };
+  }
+  try {
+    const { assistantId, report } = await syncClinicAssistant(account, clinic, server);
+    deps.logger.info('clinic assistant synced', { clinicId: clinic.clinicId, created: report.created.length, updated: report.updated.length });
+    return { assistantId, summary: { ...report, errors: [] } };
+  } catch (error) {
+    const why = error instanceof VoiceAccountError ? error.message : 'unexpected error';
+    deps.logger.warn('clinic assistant sync failed', { clinicId: clinic.clinicId, error: why });
+    return { summary: { created: [], updated: [], unchanged: [], duplicates: [], errors: [`The assistant could not be synced in Vapi (${why}); save again to retry.`] } };
+  }
 }
 
 async function listNumbers(account: VoiceAccount): Promise<AccountNumber[]> {

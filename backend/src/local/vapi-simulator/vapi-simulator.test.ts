@@ -53,12 +53,12 @@ describe('Vapi simulator through the Vapi adapter', () => {
       fromNumber: '+15550100000',
       toNumber: '+15555550108',
       agentId: assistant.id,
-      metadata: { call_id: 'c1', attempt: 1, clinic_id: 'k1' },
+      metadata: { call_id: 'c1', attempt: 1, clinic_id: 'k1', voice_account: 'vapi:platform' },
       dynamicVariables: { pet_name: 'Bella' },
     });
     await sim.settled();
     const [placed] = sim.calls();
-    expect(placed?.assistantOverrides).toEqual({ metadata: { call_id: 'c1', attempt: 1, clinic_id: 'k1' }, variableValues: { pet_name: 'Bella' } });
+    expect(placed?.assistantOverrides).toEqual({ metadata: { call_id: 'c1', attempt: 1, clinic_id: 'k1', voice_account: 'vapi:platform' }, variableValues: { pet_name: 'Bella' } });
     expect(hook.got.map((m) => [m.type, m.body.message.status ?? null, m.ok])).toEqual([
       ['status-update', 'in-progress', true],
       ['status-update', 'ended', true],
@@ -77,7 +77,7 @@ describe('Vapi simulator through the Vapi adapter', () => {
     sim = await startVapiSimulator({ apiKey: KEY, ringMs: 5 });
     const { account, provider } = adapters(sim.url);
     const assistant = await account.createAssistant({ name: 'A' });
-    const { providerCallId } = await provider.placeCall({ fromNumber: '+15550100000', toNumber: '+15555550101', agentId: assistant.id, metadata: { call_id: 'c', attempt: 1, clinic_id: 'k' }, dynamicVariables: {} });
+    const { providerCallId } = await provider.placeCall({ fromNumber: '+15550100000', toNumber: '+15555550101', agentId: assistant.id, metadata: { call_id: 'c', attempt: 1, clinic_id: 'k', voice_account: 'vapi:platform' }, dynamicVariables: {} });
     await sim.settled();
     expect(await provider.getCall(providerCallId)).toMatchObject({ status: 'ended', disconnectionReason: 'dial_no_answer' });
   });
@@ -86,7 +86,7 @@ describe('Vapi simulator through the Vapi adapter', () => {
     sim = await startVapiSimulator({ apiKey: KEY, concurrencyLimit: 2, ringMs: 60_000 });
     const { account, provider } = adapters(sim.url);
     const assistant = await account.createAssistant({ name: 'A' });
-    const place = (n: string) => provider.placeCall({ fromNumber: '+15550100000', toNumber: n, agentId: assistant.id, metadata: { call_id: n, attempt: 1, clinic_id: 'k' }, dynamicVariables: {} });
+    const place = (n: string) => provider.placeCall({ fromNumber: '+15550100000', toNumber: n, agentId: assistant.id, metadata: { call_id: n, attempt: 1, clinic_id: 'k', voice_account: 'vapi:platform' }, dynamicVariables: {} });
     await place('+15555550001');
     await place('+15555550002');
     const refused = await place('+15555550003').catch((e: unknown) => e);
@@ -102,7 +102,7 @@ describe('Vapi simulator through the Vapi adapter', () => {
     expect((bad as VoiceAccountError).kind).toBe('invalid_credentials');
     const { provider, account } = adapters(sim.url);
     expect(await account.listNumbers()).toEqual([{ id: sim.phoneNumbers()[0]!.id, number: '+15550100000' }]);
-    const refused = await provider.placeCall({ fromNumber: '+15550199999', toNumber: '+15555550001', agentId: 'x', metadata: { call_id: 'c', attempt: 1, clinic_id: 'k' }, dynamicVariables: {} }).catch((e: unknown) => e);
+    const refused = await provider.placeCall({ fromNumber: '+15550199999', toNumber: '+15555550001', agentId: 'x', metadata: { call_id: 'c', attempt: 1, clinic_id: 'k', voice_account: 'vapi:platform' }, dynamicVariables: {} }).catch((e: unknown) => e);
     expect((refused as PlaceCallError).kind).toBe('rejected');
   });
 
