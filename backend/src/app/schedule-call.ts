@@ -40,23 +40,23 @@ export async function scheduleCall(
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
   const idempotency = input.idempotencyKey ? { key: input.idempotencyKey, requestHash: requestFingerprint(request) } : undefined;
-  if (idempotency) {
-    const earlier = await deps.calls.findByIdempotencyKey(clinicId, idempotency.key);
-    if (earlier) return replay(deps, earlier, idempotency.requestHash);
-  }
   const now = deps.clock.now();
   const asked = new Date(request.scheduledFor);
   const requested = asked < now ? now : asked;
   // Independent reads start together, each once; they are awaited in the order of the checks below, so the answer
-  // (which refusal wins) is the same as reading one after another. The cap's dials and planned calls are read from
+  // (a replay first, then which refusal wins) is the same as reading one after another. The cap's dials and planned calls are read from
   // `requested` − 30 days: the slot is never before `requested`, so that covers every window containing the slot.
   const clinicRead = requireClinic(deps, clinicId);
   const agentRead = clinicRead.then((clinic) => assertClinicAgentUsable(deps, clinic));
   const zonesRead = recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
   const optOutRead = assertNotOptedOut(deps, clinicId, request.phoneNumber);
   const capRead = plannedCapCounts(deps, clinicId, request.phoneNumber, requested);
-  for (const read of [agentRead, zonesRead, optOutRead, capRead]) read.catch(() => undefined); // awaited below
+  // The key's earlier call is read beside them (not before them: one round trip less) and decided first.
+  const earlierRead = idempotency ? deps.calls.findByIdempotencyKey(clinicId, idempotency.key) : Promise.resolve(undefined);
+  for (const read of [clinicRead, agentRead, zonesRead, optOutRead, capRead]) read.catch(() => undefined); // awaited below
 
+  const earlier = await earlierRead;
+  if (earlier) return replay(deps, earlier, idempotency!.requestHash);
   const clinic = await clinicRead;
   await agentRead;
   if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
