@@ -4,7 +4,8 @@ import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
 import { localSecretStore } from '@vfc/backend/adapters/secrets/memory-secret-store';
-import { DEMO_CLINIC_ID } from '@vfc/backend/local/seed-demo';
+import { DEMO_CLINIC_ID, demoClinic } from '@vfc/backend/local/seed-demo';
+import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { apiClient } from '../support/api.js';
 
 /** `GET/PUT /clinic/voice` on the real local stack: the Vapi simulator is the provider; keys go to the local secret store. */
@@ -72,5 +73,22 @@ describe('the clinic voice workspace on the local stack', () => {
     expect(await localSecretStore.getClinicKey(DEMO_CLINIC_ID)).toBeUndefined();
     const retell = await put({ provider: 'retell' });
     expect(retell.json.voice).toMatchObject({ provider: 'retell', account: 'platform', status: 'ok' });
+  });
+});
+
+describe('two admins saving Vapi settings at once', () => {
+  it('create exactly one assistant: one save wins, the other is 409 save_in_progress or finds that assistant', async () => {
+    const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
+    const { tokens } = await provisionClinic(clinics, { ...demoClinic('America/New_York'), clinicId: 'race-clinic', name: 'Race' }, [
+      { role: 'admin', label: 'race admin' },
+    ]);
+    const raceAdmin = apiClient(() => stack.apiUrl, () => tokens[0]!.token);
+    const save = () => raceAdmin('/clinic/voice', { method: 'PUT', body: JSON.stringify({ provider: 'vapi' }) });
+    const answers = await Promise.all([save(), save()]);
+    expect(answers.filter((a) => a.status === 200)).not.toHaveLength(0);
+    for (const a of answers.filter((a) => a.status !== 200)) expect([a.status, a.json.error]).toEqual([409, 'save_in_progress']);
+    const ours = stack.vapiSimulator!.assistants().filter((a) => (a.metadata as { clinicId?: string } | undefined)?.clinicId === 'race-clinic');
+    expect(ours).toHaveLength(1);
+    expect((await clinics.getClinic('race-clinic'))?.voice?.agentId).toBe(ours[0]!.id);
   });
 });

@@ -13,8 +13,14 @@ export interface ClinicStore {
   getClinic(clinicId: string): Promise<Clinic | undefined>;
   /** Every clinic (GSI1 `CLINICS`; used by the agent audit to find each clinic's configured agent). */
   listClinics(): Promise<Clinic[]>;
-  /** Creates or replaces a clinic's settings. */
+  /** Creates or replaces a clinic's settings (this also ends an agent-sync lease, see {@link claimAgentSync}). */
   putClinic(clinic: Clinic): Promise<void>;
+  /**
+   * Takes the clinic's agent-sync lease until `untilMs` (UTC epoch ms) with a conditional write: true when no other
+   * lease is live at `nowMs`. Two admins saving voice settings at once can then never create two assistants; the lease
+   * ends with the save's `putClinic`, or by itself at `untilMs` if that save died.
+   */
+  claimAgentSync(clinicId: string, nowMs: number, untilMs: number): Promise<boolean>;
   /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined`. */
   findToken(tokenHash: string): Promise<TokenGrant | undefined>;
   /** Stores a token hash with its grant; refuses to overwrite an existing hash. */

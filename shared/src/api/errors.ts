@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'number_cap_reached',
   /** The `Idempotency-Key` was already used with a different request body (422); nothing was changed. */
   'idempotency_key_reused',
+  /** `PUT /clinic/voice`: the provider refused the API key (400); nothing was stored. */
+  'invalid_credentials',
+  /** `PUT /clinic/voice`: the calling number is not one of that provider account's numbers (400); nothing was stored. */
+  'unknown_number',
+  /** `PUT /clinic/voice`: another admin's save of the voice settings is in progress (409); nothing was stored. */
+  'save_in_progress',
 ] as const;
 
 /** One invalid field: `path` is the dotted path of the field in the request (e.g. `phoneNumber`). */

@@ -21,7 +21,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   401: 'Missing or invalid credentials',
   403: 'The token may not use this route (for example a staff token on an admin route)',
   404: 'No such call, clinic or entry',
-  409: 'The state does not allow it (`conflict`, `no_slot`, `opted_out`, `number_cap_reached` with `freesAt`, `agent_unavailable`)',
+  409: 'The state does not allow it (`conflict`, `no_slot`, `opted_out`, `number_cap_reached` with `freesAt`, `agent_unavailable`, `save_in_progress`)',
   413: 'The request is too large',
   422: 'Well-formed but refused: `idempotency_key_reused` (the key was used with a different body), `no_slot` (no open time), or the provider refused a value (`validation_error` naming the field); nothing changed',
   429: 'Too many requests: retry later',

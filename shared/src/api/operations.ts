@@ -169,10 +169,11 @@ export const API_OPERATIONS = {
   'get-clinic-voice': { summary: "Read the clinic's voice provider and account", responses: { 200: ClinicVoice }, errors: [404] },
   'update-clinic-voice': {
     summary: "Change the clinic's voice provider, account key or number",
-    description: 'The key is tested with the provider before anything is stored; it is kept in Secrets Manager and never returned.',
+    description:
+      "The key is tested with the provider before anything is stored; it is kept in Secrets Manager and never returned. For Vapi, the clinic's follow-up assistant is then created or updated in that account and the answer reports it (`sync`). One save at a time per clinic: a concurrent one answers 409 `save_in_progress`.",
     body: UpdateClinicVoiceRequest,
     responses: { 200: UpdateClinicVoiceResponse },
-    errors: [400, 404, 503],
+    errors: [400, 404, 409, 503],
   },
   'sync-agents': {
     summary: "Sync the voice-agent registry from the provider",

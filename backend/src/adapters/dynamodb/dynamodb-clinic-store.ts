@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Clinic, Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
 import { queryAll } from './query-all.js';
@@ -24,6 +24,24 @@ export class DynamoDbClinicStore implements ClinicStore {
         Item: { ...Clinic.parse(clinic), ...keys.clinic(clinic.clinicId), gsi1pk: keys.allClinics, gsi1sk: clinic.clinicId },
       }),
     );
+  }
+
+  async claimAgentSync(clinicId: string, nowMs: number, untilMs: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.clinic(clinicId),
+          UpdateExpression: 'SET agentSyncLeaseUntil = :until',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(agentSyncLeaseUntil) OR agentSyncLeaseUntil < :now)',
+          ExpressionAttributeValues: { ':until': untilMs, ':now': nowMs },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async listClinics(): Promise<Clinic[]> {

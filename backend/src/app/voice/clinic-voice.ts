@@ -47,7 +47,7 @@ export async function getClinicVoice(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 
  * A refused key → 400 `invalid_credentials`, a number outside the account → 400 `unknown_number`; either way nothing
  * is stored. Own Retell accounts are not supported yet (400 on `apiKey` with provider `retell`).
  * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins.
- * @throws AppError 400 / 404 / 503 (provider unreachable)
+ * @throws AppError 400 / 404 / 409 `save_in_progress` (another admin's save holds the lease) / 503 (provider unreachable)
  */
 export async function updateClinicVoice(
   deps: VoiceWorkspaceDeps,
@@ -69,7 +69,13 @@ export async function updateClinicVoice(
     const vapi = deps.vapiAccount(key);
     const number = pickNumber(await listNumbers(vapi), body, current, clinic);
     const keep = current.provider === 'vapi' && current.account === 'clinic';
-    // The key and number are good: make sure the clinic's assistant exists in that account (created or updated now).
+    // The key and number are good. One save at a time from here (a lease on the clinic item, a conditional write), so
+    // two admins saving at once never create two assistants nor overwrite each other's result.
+    const nowMs = deps.clock.now().getTime();
+    if (!(await deps.clinics.claimAgentSync(clinicId, nowMs, nowMs + AGENT_SYNC_LEASE_MS))) {
+      throw new AppError(409, 'save_in_progress', 'Another save of the voice settings is in progress: wait a moment, reload and save again.');
+    }
+    // Make sure the clinic's assistant exists in that account (created or updated now).
     const synced = await syncAssistant(deps, vapi, clinic);
     sync = synced.summary;
     const agentId = synced.assistantId ?? (current.provider === 'vapi' && current.account === account ? current.agentId : undefined);
@@ -92,6 +98,9 @@ export async function updateClinicVoice(
   deps.logger.info('voice workspace saved', { clinicId, provider: voice.provider, account: voice.account, agentId: voice.agentId });
   return { voice: viewOf(next, deps), ...(sync ? { sync } : {}) };
 }
+
+/** How long one save may hold the clinic's agent-sync lease, ms (the save's own put ends it sooner). */
+export const AGENT_SYNC_LEASE_MS = 60_000;
 
 /** Runs the assistant sync; a failure is reported (not thrown): the settings are still saved and calls wait for an assistant. */
 async function syncAssistant(
