@@ -1,4 +1,5 @@
-import { VapiError, VapiTimeoutError, type Vapi, type VapiClient } from '@vapi-ai/server-sdk';
+import { VapiError, VapiTimeoutError, type Vapi } from '@vapi-ai/server-sdk';
+import type { VapiResources } from './vapi-client.js';
 import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
 
 /** Assistants / numbers per list request: Vapi's maximum (no cursor; docs/vapi.md). */
@@ -13,7 +14,7 @@ export type AssistantFields = Omit<Vapi.UpdateAssistantDto, 'id'>;
  * `invalid_credentials`. Methods throw {@link VoiceAccountError}.
  */
 export class VapiAccount implements VoiceAccount {
-  constructor(private readonly client: () => Promise<VapiClient>) {}
+  constructor(private readonly client: () => Promise<VapiResources>) {}
 
   async listNumbers(): Promise<AccountNumber[]> {
     const items = await this.call((c) => c.phoneNumbers.list({ limit: VAPI_LIST_LIMIT }));
@@ -49,7 +50,7 @@ export class VapiAccount implements VoiceAccount {
     return this.call((c) => c.assistants.update({ id, ...fields }));
   }
 
-  private async call<T>(request: (client: VapiClient) => Promise<T>): Promise<T> {
+  private async call<T>(request: (client: VapiResources) => Promise<T>): Promise<T> {
     try {
       return await request(await this.client());
     } catch (error) {

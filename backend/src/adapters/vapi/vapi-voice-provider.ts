@@ -1,4 +1,5 @@
-import { VapiError, VapiTimeoutError, type Vapi, type VapiClient } from '@vapi-ai/server-sdk';
+import { VapiError, VapiTimeoutError, type Vapi } from '@vapi-ai/server-sdk';
+import type { VapiResources } from './vapi-client.js';
 import { PlaceCallError, type PlaceCallRequest, type ProviderCall, type VoiceProvider } from '../../ports/voice-provider.js';
 import { toDisconnectionReason } from './vapi-ended-reason.js';
 
@@ -16,7 +17,7 @@ export class VapiVoiceProvider implements VoiceProvider {
    *   (see {@link VapiAccountDirectory.phoneNumberIdOf}).
    */
   constructor(
-    private readonly client: () => Promise<VapiClient>,
+    private readonly client: () => Promise<VapiResources>,
     private readonly numberIdOf: (e164: string) => Promise<string | undefined>,
   ) {}
 

@@ -31,7 +31,7 @@ export interface VapiSimulatorOptions {
 
 /** A running Vapi API simulator. */
 export interface VapiSimulator {
-  /** Base URL for `new VapiClient({ token, baseUrl: url, maxRetries: 0 })`. */
+  /** Base URL for the SDK's clients (`{ token, baseUrl: url, maxRetries: 0 }`). */
   url: string;
   setServerUrl(url: string | undefined): void;
   script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void;
