@@ -6,14 +6,15 @@ import { RetellAgentDirectory } from './adapters/retell/retell-agent-directory.j
 import { retellClientFactory, type ApiKeySource } from './adapters/retell/retell-client.js';
 import { RetellVoiceProvider } from './adapters/retell/retell-voice-provider.js';
 import { RetellWebhookVerifier } from './adapters/retell/retell-webhook-verifier.js';
-import { EventBridgeCallScheduler } from './adapters/scheduler/eventbridge-call-scheduler.js';
+import { createCallScheduler } from './composition/call-schedules.js';
 import { LambdaProviderEventQueue } from './adapters/lambda/lambda-provider-event-queue.js';
 import { noteSdkCall } from './adapters/aws/sdk-call-observers.js';
 import type { ProviderEventQueue } from './ports/provider-events.js';
 import type { SecretStore } from './ports/secret-store.js';
 import { vapiApiKeySource } from './composition/vapi.js';
 import { createVoiceLines } from './composition/voice-lines.js';
-import { secretStoreFromEnv, vapiConcurrencyLimitFromEnv } from './composition/voice-workspace.js';
+import { secretStoreFromEnv } from './composition/voice-workspace.js';
+import { vapiConcurrencyLimitFromEnv } from './composition/voice-limits.js';
 
 export { concurrencyLimitFromEnv, requireEnv } from './composition/storage.js';
 
@@ -54,14 +55,7 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage
   let secrets: SecretStore | undefined;
   return {
     ...storage,
-    scheduler: new EventBridgeCallScheduler({
-      groupName: requireEnv('SCHEDULE_GROUP_NAME', env),
-      dialerArn: requireEnv('DIALER_TARGET_ARN', env),
-      roleArn: requireEnv('SCHEDULER_ROLE_ARN', env),
-      deadLetterArn: env.SCHEDULER_DLQ_ARN,
-      endpoint: env.SCHEDULER_ENDPOINT,
-      region: env.AWS_REGION,
-    }),
+    scheduler: createCallScheduler(env),
     voice: retellVoice,
     voiceLines: createVoiceLines({
       retell: retellVoice,

@@ -35,7 +35,7 @@ export interface ScheduleCallInput {
  * `idempotency_key_reused`: the key came with a different request, nothing changed).
  */
 export async function scheduleCall(
-  deps: Dependencies,
+  deps: Pick<Dependencies, 'calls' | 'clinics' | 'agentRegistry' | 'recipientZones' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'newId'>,
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
@@ -112,7 +112,7 @@ export async function scheduleCall(
  * deterministically named schedule if the first request died before it), 422 `idempotency_key_reused` otherwise.
  */
 async function replay(
-  deps: Dependencies,
+  deps: Pick<Dependencies, 'scheduler' | 'logger'>,
   earlier: { call: CallRecord; requestHash?: string },
   requestHash: string,
 ): Promise<{ call: CallRecord; created: false }> {

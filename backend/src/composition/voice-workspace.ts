@@ -1,5 +1,4 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { VAPI_DEFAULT_CONCURRENCY_LIMIT } from '@vfc/shared';
 import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
 import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
 import type { Vapi } from '@vapi-ai/server-sdk';
@@ -7,7 +6,8 @@ import { VapiAccount, type AssistantFields } from '../adapters/vapi/vapi-assista
 import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
 import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
 import type { SecretStore } from '../ports/secret-store.js';
-import { concurrencyLimitFromEnv, requireEnv, storageDependencies } from './storage.js';
+import { requireEnv, storageDependencies } from './storage.js';
+import { platformLimitsFromEnv } from './voice-limits.js';
 import { vapiApiKeySource } from './vapi.js';
 
 /**
@@ -39,15 +39,7 @@ export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env)
     vapiServer: () =>
       env.VAPI_SERVER_URL ? { url: env.VAPI_SERVER_URL, ...(env.VAPI_SERVER_CREDENTIAL_ID ? { credentialId: env.VAPI_SERVER_CREDENTIAL_ID } : {}) } : undefined,
     platformVapiKey: vapiApiKeySource(env),
-    platformLimits: { retell: concurrencyLimitFromEnv(env), vapi: vapiConcurrencyLimitFromEnv(env) },
+    platformLimits: platformLimitsFromEnv(env),
   };
 }
 
-/** `VAPI_CONCURRENCY_LIMIT`: the platform Vapi organisation's limit (positive integer), else Vapi's default of 10. @throws Error when malformed. */
-export function vapiConcurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.VAPI_CONCURRENCY_LIMIT;
-  if (raw === undefined || raw === '') return VAPI_DEFAULT_CONCURRENCY_LIMIT;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`VAPI_CONCURRENCY_LIMIT must be a positive integer, got "${raw}"`);
-  return limit;
-}

@@ -1,6 +1,6 @@
 import { AddOptOutRequest } from '@vfc/shared';
 import { addOptOut } from '../app/calling-rules/opt-outs.js';
-import { dependencies } from '../composition.js';
+import { callScheduleDependencies } from '../composition/call-schedules.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -12,6 +12,6 @@ import { json } from './http/responses.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const { phoneNumber, reason } = AddOptOutRequest.parse(jsonBody(event));
-  const result = await addOptOut(dependencies(), clinicId, { phoneNumber, reason, source: 'staff' });
+  const result = await addOptOut(callScheduleDependencies(), clinicId, { phoneNumber, reason, source: 'staff' });
   return json(result.added ? 201 : 200, { ...result.entry, cancelledCallIds: result.cancelledCallIds });
 });

@@ -1,7 +1,7 @@
 import { CreateCallRequest, IDEMPOTENCY_KEY_HEADER, toCallView } from '@vfc/shared';
 import { scheduleCall } from '../app/schedule-call.js';
 import { invalidField } from '../app/errors.js';
-import { dependencies } from '../composition.js';
+import { schedulingDependencies } from '../composition/scheduling.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -14,6 +14,6 @@ export const handler = apiHandler(async (event) => {
   if (idempotencyKey !== undefined && !/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
     throw invalidField('Idempotency-Key', 'must be 8–128 letters, digits, or . _ : -');
   }
-  const { call, created } = await scheduleCall(dependencies(), { clinicId, request, idempotencyKey });
+  const { call, created } = await scheduleCall(schedulingDependencies(), { clinicId, request, idempotencyKey });
   return json(created ? 201 : 200, toCallView(call));
 });

@@ -1,6 +1,6 @@
 import { RescheduleCallRequest, toCallView } from '@vfc/shared';
 import { rescheduleCall } from '../app/calling-rules/reschedule-call.js';
-import { dependencies } from '../composition.js';
+import { schedulingDependencies } from '../composition/scheduling.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody, pathParam } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -13,5 +13,5 @@ export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'staff');
   const callId = pathParam(event, 'callId');
   const { scheduledFor } = RescheduleCallRequest.parse(jsonBody(event));
-  return json(200, toCallView(await rescheduleCall(dependencies(), clinicId, callId, scheduledFor)));
+  return json(200, toCallView(await rescheduleCall(schedulingDependencies(), clinicId, callId, scheduledFor)));
 });

@@ -18,7 +18,7 @@ import { requireClinic } from '../read-clinic.js';
  * @throws AppError 400 (past), 404 (missing / another clinic's), 409 (not scheduled, opted out, cap), 422 (no slot).
  */
 export async function rescheduleCall(
-  deps: Dependencies,
+  deps: Pick<Dependencies, 'calls' | 'clinics' | 'recipientZones' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'metrics'>,
   clinicId: string,
   callId: string,
   scheduledForIso: string,
