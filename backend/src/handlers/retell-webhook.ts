@@ -5,7 +5,9 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { METRIC, RETELL_SIGNATURE_HEADER } from '@vfc/shared';
 import { receiveProviderEvent } from '../app/receive-provider-event.js';
-import { createProviderEventQueue, createWebhookVerifier, dependencies } from '../composition.js';
+import { createProviderEventQueue } from '../composition/provider-events.js';
+import { createWebhookVerifier } from '../composition/retell.js';
+import { storageDependencies } from '../composition/storage.js';
 import { countMetric } from '../adapters/metrics/powertools-metrics.js';
 import { apiErrors } from './http/api-errors.js';
 import { rawBody } from './http/api-request.js';
@@ -43,6 +45,6 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
     } catch {
       return errorResponse(400, { error: 'validation_error', message: 'Not a Retell call event' });
     }
-    const result = await receiveProviderEvent(dependencies(), queue, providerEvent);
+    const result = await receiveProviderEvent(storageDependencies(), queue, providerEvent);
     return json(200, { result });
   });

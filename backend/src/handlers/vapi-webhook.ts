@@ -8,7 +8,7 @@ import { countMetric } from '../adapters/metrics/powertools-metrics.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyVapiSignature } from '../adapters/vapi/vapi-signature.js';
 import { parseVapiServerMessage } from '../adapters/vapi/vapi-server-message.js';
 import { receiveProviderEvent } from '../app/receive-provider-event.js';
-import { createProviderEventQueue } from '../composition.js';
+import { createProviderEventQueue } from '../composition/provider-events.js';
 import { storageDependencies } from '../composition/storage.js';
 import { vapiWebhookSecretSource } from '../composition/vapi.js';
 import { apiErrors } from './http/api-errors.js';
