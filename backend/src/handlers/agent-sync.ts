@@ -4,7 +4,7 @@ import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { METRIC } from '@vfc/shared';
 import { recordValue } from '../adapters/metrics/powertools-metrics.js';
 import { runAgentMaintenance } from '../app/agents/run-agent-maintenance.js';
-import { dependencies } from '../composition.js';
+import { agentDependencies } from '../composition/agents.js';
 
 /** What the recurring schedule's invocation returns (also visible in the Lambda console). */
 export interface AgentSyncResult {
@@ -21,7 +21,7 @@ export interface AgentSyncResult {
  * Needs: table read/write, the Retell API key secret (read).
  */
 export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async () => {
-  const deps = dependencies();
+  const deps = agentDependencies();
   const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined });
   recordValue(METRIC.agentHealthScore, audit.healthScore);
   deps.logger.info('agent sync and audit', {

@@ -1,5 +1,5 @@
 import { syncAgents } from '../app/agents/sync-agents.js';
-import { dependencies } from '../composition.js';
+import { agentDependencies } from '../composition/agents.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -10,6 +10,6 @@ import { json } from './http/responses.js';
  */
 export const handler = apiHandler(async (event) => {
   grantOf(event, 'admin');
-  const { report } = await syncAgents(dependencies(), { tag: process.env.RETELL_AGENT_TAG || undefined });
+  const { report } = await syncAgents(agentDependencies(), { tag: process.env.RETELL_AGENT_TAG || undefined });
   return json(200, report);
 });

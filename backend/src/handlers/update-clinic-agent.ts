@@ -1,6 +1,6 @@
 import { UpdateClinicAgentRequest } from '@vfc/shared';
 import { updateClinicAgent } from '../app/agents/clinic-agent.js';
-import { dependencies } from '../composition.js';
+import { agentDependencies } from '../composition/agents.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -13,5 +13,5 @@ import { json } from './http/responses.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const request = UpdateClinicAgentRequest.parse(jsonBody(event));
-  return json(200, await updateClinicAgent(dependencies(), clinicId, request));
+  return json(200, await updateClinicAgent(agentDependencies(), clinicId, request));
 });
