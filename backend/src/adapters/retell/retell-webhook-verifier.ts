@@ -1,4 +1,5 @@
-import Retell from 'retell-sdk';
+// The SDK's webhook check alone (`Retell.verify` is this same function), not the whole API client.
+import { verify as verifyRetellSignature } from 'retell-sdk/lib/webhook_auth';
 import * as z from 'zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent, WebhookVerifier } from '../../ports/provider-events.js';
@@ -50,14 +51,14 @@ const iso = (ms: number | null | undefined) => (typeof ms === 'number' ? new Dat
 
 /**
  * {@link WebhookVerifier} for Retell: `x-retell-signature` (`v=<ms>,d=<hex>`) is an HMAC-SHA256 of the RAW body plus
- * the timestamp, keyed with the API key, refused when older than 5 minutes. `Retell.verify` returns a Promise and is awaited.
+ * the timestamp, keyed with the API key, refused when older than 5 minutes. `verify` (retell-sdk's `lib/webhook_auth`, the same function as `Retell.verify`) returns a Promise and is awaited.
  */
 export class RetellWebhookVerifier implements WebhookVerifier {
   constructor(private readonly apiKey: ApiKeySource) {}
 
   async verify(rawBody: string, signature: string | undefined): Promise<boolean> {
     if (!signature) return false;
-    return Retell.verify(rawBody, await this.apiKey(), signature);
+    return verifyRetellSignature(rawBody, await this.apiKey(), signature);
   }
 
   parse(rawBody: string): ProviderCallEvent {
