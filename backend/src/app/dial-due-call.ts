@@ -3,7 +3,7 @@ import type { DialEvent } from '../ports/call-scheduler.js';
 import type { DialSlots, WaitingDial } from '../ports/dial-slots.js';
 import type { VoiceLine } from '../ports/voice-lines.js';
 import { PlaceCallError } from '../ports/voice-provider.js';
-import { AGENT_HOLD_RECHECK_MS, agentHoldReason } from './agents/agent-guard.js';
+import { AGENT_HOLD_RECHECK_MS, agentHoldReason, NO_VAPI_ASSISTANT } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
 import { dialKey, pumpLine } from './concurrency/dial-line.js';
 import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
@@ -140,9 +140,6 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
   if (!(await reserveClaimedDial(deps, claimed, clinic))) return 'failed'; // per-number cap (FCC 20-186)
   return placeClaimedCall(deps, claimed, clinic, { ...dialing!, line });
 }
-
-/** Why a Vapi clinic's call is held: no assistant was synced into its Vapi account yet. */
-const NO_VAPI_ASSISTANT = "the clinic's Vapi assistant is not set up yet. An admin must save the clinic's voice settings (Voice provider), which creates it.";
 
 async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date, voiceAccount: string): Promise<CallRecord | undefined> {
   const at = now.toISOString();

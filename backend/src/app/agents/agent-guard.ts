@@ -4,6 +4,10 @@ import type { Dependencies } from '../dependencies.js';
 import { AppError } from '../errors.js';
 import { activeRecord, REASONS, unusableRecord } from './agent-records.js';
 
+/** Why a Vapi clinic cannot call: no assistant was synced into its Vapi account yet. */
+export const NO_VAPI_ASSISTANT =
+  "the clinic's Vapi assistant is not set up yet. An admin must save the clinic's voice settings (Voice provider), which creates it.";
+
 /** How long a due call whose clinic agent is unusable waits before the dialer checks again, ms (15 minutes). */
 export const AGENT_HOLD_RECHECK_MS = 15 * 60_000;
 
@@ -21,11 +25,16 @@ export function agentProblem(agentId: string, record: RegistryAgent | undefined)
 
 /**
  * Scheduling guard (registry only, no Retell call): refuses with 409 `agent_unavailable` when the registry knows the
- * clinic's agent is orphaned or skipped. An agent not yet in the registry is allowed: the registry is filled by the
+ * clinic's agent is orphaned or skipped, or when a Vapi clinic has no assistant yet. An agent not yet in the registry is allowed: the registry is filled by the
  * sync and lazily by the dialer, which checks Retell itself before the first dial.
  * @throws AppError 409 `agent_unavailable`.
  */
 export async function assertClinicAgentUsable(deps: Pick<Dependencies, 'agentRegistry'>, clinic: Clinic): Promise<void> {
+  if (clinic.voice?.provider === 'vapi') {
+    // A Vapi clinic dials its own assistant (the Retell registry says nothing about it); it needs one to be synced.
+    if (clinic.voice.agentId) return;
+    throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${NO_VAPI_ASSISTANT}`);
+  }
   const problem = agentProblem(clinic.agentId, await deps.agentRegistry.get(clinic.agentId));
   if (problem) throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${problem}`);
 }
