@@ -10,7 +10,8 @@
  * - call event      `CALL#<callId>` / `EVENT#<at>#<key>`  (history; `key` makes duplicates collide)
  * - clinic          `CLINIC#<clinicId>` / `SETTINGS`         GSI1: `CLINICS` / `<clinicId>` (all clinics)
  * - opt-out         `CLINIC#<clinicId>` / `OPTOUT#<e164>`
- * - number usage    `CLINIC#<clinicId>` / `DIAL#<e164>#<at>#<callId>#<attempt>` (per-number 30-day cap)
+ * - number usage    `CLINIC#<clinicId>` / `DIAL#<e164>#<at>#<callId>#<attempt>` (per-number 30-day cap), and the number's
+ *   reservation version `CLINIC#<clinicId>` / `NUMSEQ#<e164>` (a dial is recorded under the cap in one conditional transaction)
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`

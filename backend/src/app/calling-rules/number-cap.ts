@@ -76,24 +76,17 @@ export function capError(check: Extract<NumberCapCheck, { allowed: false }>): Ap
 }
 
 /**
- * Records the dial the dialer is about to place, then counts every dial of the window INCLUDING ones recorded
- * concurrently (even with later timestamps): when that exceeds the cap, the dial is released again and refused.
- * Two dialers racing for the last slot may therefore both back off, but never both dial (record-then-count: the
- * later counter always sees the earlier record). Idempotent for the same dial.
+ * Records the dial the dialer is about to place, only while the number has fewer than the cap's dials in the 30 days
+ * before it — atomically (the store's conditional transaction): of two dialers racing for the last place exactly one
+ * dials. A refusal says when the number frees up. Idempotent for the same dial.
  */
 export async function reserveDial(deps: CapDeps, clinic: Clinic, dial: DialRecord): Promise<NumberCapCheck> {
-  await deps.numberUsage.recordDial(clinic.clinicId, dial);
   const at = new Date(dial.at);
-  const dials = await deps.numberUsage.dialsSince(clinic.clinicId, dial.phoneNumber, new Date(at.getTime() - WINDOW_MS));
-  if (dials.length <= clinic.maxCallsPer30Days) return { allowed: true };
-  await deps.numberUsage.releaseDial(clinic.clinicId, dial);
-  const others = dials.filter((d) => !(d.callId === dial.callId && d.attempt === dial.attempt));
+  const reserved = await deps.numberUsage.recordDialUnderCap(clinic.clinicId, dial, clinic.maxCallsPer30Days, new Date(at.getTime() - WINDOW_MS));
+  if (reserved.recorded) return { allowed: true };
   // Later-stamped concurrent dials are counted as if made at `at`, so the check refuses like the count did.
-  const check = checkNumberCap(others.map((d) => new Date(Math.min(Date.parse(d.at), at.getTime()))), at, clinic.maxCallsPer30Days);
-  if (check.allowed) {
-    return { allowed: false, freesAt: at, message: 'Another call to this number was placed at the same moment; not dialled (per-number cap)' };
-  }
-  return check;
+  const check = checkNumberCap(reserved.dials.map((d) => new Date(Math.min(Date.parse(d.at), at.getTime()))), at, clinic.maxCallsPer30Days);
+  return check.allowed ? { allowed: false, freesAt: at, message: 'The per-number cap is reached (FCC 20-186); not dialled' } : check;
 }
 
 /** Forgets a reserved dial that never reached the carrier (provider at capacity, request refused). */
