@@ -5,7 +5,7 @@ import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { DEMO_CLINIC_ID } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbCallStore } from '@vfc/backend/adapters/dynamodb/dynamodb-call-store';
-import { apiClient } from '../support/api.js';
+import { apiClient, pollUntil } from '../support/api.js';
 
 /**
  * Triage, the clinic-wide follow-up list, resolving and the CSV export, on the real local stack (DynamoDB Local,
@@ -34,16 +34,13 @@ const callTo = (phoneNumber: string, petName = 'Bella') => ({
   scheduledFor: new Date(stack.now().getTime() + MINUTE).toISOString(),
 });
 
-async function waitForTerminal(callId: string, realTimeoutMs = 45_000): Promise<Call> {
-  const deadline = Date.now() + realTimeoutMs;
-  for (;;) {
-    const call = Call.parse((await api(`/calls/${callId}`)).json);
-    // The analysis (call_analyzed) follows the ending: wait for the summary of an answered call too.
-    if (call.status === 'failed' || call.status === 'cancelled' || (call.status === 'completed' && call.outcome?.summary)) return call;
-    if (Date.now() > deadline) throw new Error(`call still ${call.status} at attempt ${call.attempt}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The call once it ended; an answered one once its analysis (call_analyzed, after the ending) brought the summary. */
+const waitForTerminal = (callId: string, realTimeoutMs = 45_000): Promise<Call> =>
+  pollUntil(
+    async () => Call.parse((await api(`/calls/${callId}`)).json),
+    (call) => call.status === 'failed' || call.status === 'cancelled' || (call.status === 'completed' && Boolean(call.outcome?.summary)),
+    { timeoutMs: realTimeoutMs, intervalMs: 100, describe: (call) => `call still ${call.status} at attempt ${call.attempt}` },
+  );
 
 const issuePaths = (json: { issues?: { path: string }[] }) => (json.issues ?? []).map((issue) => issue.path);
 

@@ -14,41 +14,33 @@ const deps = {
   logger: { info() {}, warn() {}, error() {}, debug() {} } as never,
 };
 const due = (n: number): WaitingDial => ({ clinicId: 'clinic-a', callId: `c${String(n).padStart(3, '0')}`, attempt: 1, dueAt: '2026-11-23T17:00:00.000Z' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('pumpLine on DynamoDB Local slots', () => {
-  it('drains a line of 24 with limit 3: never more than 3 at once, in line order, no slot idle between calls', async () => {
+  it('drains a line of 24 with limit 3: exactly 3 live while calls wait, in line order, each freed slot refilled at once', async () => {
     const slots = new DynamoDbDialSlots(table.client, table.tableName, { scope: 'drain', limit: 3 });
     for (let n = 0; n < 24; n++) await slots.enqueue(due(n));
-    let live = 0;
-    let peak = 0;
+    const live = new Set<string>();
     const started: string[] = [];
-    const ended: Promise<void>[] = [];
-    const CALL_MS = 150;
-    // The "provider": a call lasts CALL_MS, then its end frees the slot and serves the line (what call_ended does).
+    const liveAfterEachEnd: number[] = [];
+    // The "provider": a call stays live until the test ends it; its end frees the slot and serves the line (what
+    // call_ended does). No clock: each step waits for the pump it triggered.
     const dial = async (d: WaitingDial) => {
       started.push(d.callId);
-      live += 1;
-      peak = Math.max(peak, live);
-      ended.push(
-        (async () => {
-          await sleep(CALL_MS);
-          live -= 1;
-          await slots.release(d.callId, d.attempt);
-          await pumpLine(deps, slots, dial);
-        })(),
-      );
+      live.add(d.callId);
       return { holds: true, result: 'dialed' };
     };
-    const t0 = Date.now();
     await pumpLine(deps, slots, dial);
-    while (started.length < 24 || live > 0) await Promise.all(ended.splice(0)).then(() => sleep(5));
-    const makespan = Date.now() - t0;
+    while (live.size > 0) {
+      const [first] = live;
+      live.delete(first!);
+      await slots.release(first!, 1);
+      await pumpLine(deps, slots, dial);
+      liveAfterEachEnd.push(live.size);
+    }
 
-    expect(peak).toBe(3);
     expect(started).toEqual(Array.from({ length: 24 }, (_, n) => due(n).callId));
-    // 8 rounds of 150 ms: a slot left idle after a release (no pump) would stall the drain for good; overhead stays small.
-    expect(makespan).toBeLessThan(8 * CALL_MS * 3);
+    // While 21 calls still waited, every end was followed by a new dial on the freed slot (3 live again); then it drains.
+    expect(liveAfterEachEnd).toEqual([...Array.from({ length: 21 }, () => 3), 2, 1, 0]);
     expect(await slots.snapshot()).toMatchObject({ inUse: 0, leases: [], waiting: [] });
   });
 
