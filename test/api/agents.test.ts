@@ -42,6 +42,8 @@ beforeAll(async () => {
     ],
   );
   holdClinic = { staffToken: tokens[0]!.token, adminToken: tokens[1]!.token };
+  // The start-up sync ran before the hold clinic's agent existed: sync once so every test starts from a synced registry.
+  await sync();
 });
 afterAll(() => stack?.stop());
 
@@ -87,15 +89,20 @@ describe('agent registry on the local stack', () => {
   });
 
   it('an agent changed in Retell is updated; unchanged agents are not reported', async () => {
-    agents.change('agent_new_1', { voice_id: 'openai-Alloy', version: 3 });
+    agents.put({ agent_id: 'agent_changed', agent_name: 'Clinic D follow-up' });
+    await sync();
+    agents.change('agent_changed', { voice_id: 'openai-Alloy', version: 3 });
     const report = await sync();
-    expect(ids(report.updated)).toEqual(['agent_new_1']);
+    expect(ids(report.updated)).toEqual(['agent_changed']);
     expect(report.updated[0]!.reason).toMatch(/voiceId/);
     expect(report.created).toEqual([]);
-    expect(await inRegistry('agent_new_1')).toMatchObject({ voiceId: 'openai-Alloy', version: 3, syncStatus: 'active' });
+    expect(await inRegistry('agent_changed')).toMatchObject({ voiceId: 'openai-Alloy', version: 3, syncStatus: 'active' });
   });
 
   it('an agent whose voice was removed and an agent deleted in Retell are orphaned, with the reason', async () => {
+    agents.put({ agent_id: 'agent_new_2', agent_name: 'Clinic E follow-up' });
+    agents.put({ agent_id: 'agent_new_3', agent_name: 'Clinic F follow-up' });
+    await sync();
     agents.change('agent_new_2', { voice_id: '' });
     agents.remove('agent_new_3');
     const report = await sync();
@@ -123,8 +130,10 @@ describe('agent registry on the local stack', () => {
   });
 
   it('Retell failing mid-sync (second page) leaves the registry exactly as it was and reports the error', async () => {
+    agents.put({ agent_id: 'agent_to_remove', agent_name: 'Clinic G follow-up' });
+    await sync();
     const before = await registry();
-    agents.remove('agent_new_1'); // a successful sync would orphan it
+    agents.remove('agent_to_remove'); // a successful sync would orphan it
     agents.put({ agent_id: 'agent_late', agent_name: 'Late agent' }); // ...and create this one
     agents.failRequests({ after: 1, count: 1, status: 500 });
     const report = await sync();
@@ -137,27 +146,45 @@ describe('agent registry on the local stack', () => {
     const next = await sync();
     expect(next.ok).toBe(true);
     expect(ids(next.created)).toContain('agent_late');
-    expect(ids(next.orphaned)).toContain('agent_new_1');
+    expect(ids(next.orphaned)).toContain('agent_to_remove');
   });
 
   it('the audit is read-only and reports orphans, duplicates, a score below 100 and plain-words recommendations', async () => {
+    const t = stack.now().getTime();
+    agents.put({ agent_id: 'agent_audit_gone', agent_name: 'Audit gone' });
+    agents.put({ agent_id: 'agent_audit_old', agent_name: 'Audit twin', last_modification_timestamp: t - 60_000 });
+    agents.put({ agent_id: 'agent_audit_new', agent_name: 'Audit twin', last_modification_timestamp: t });
+    await sync();
+    agents.remove('agent_audit_gone');
+    await sync();
     const before = await registry();
     const res = await api('/agents/audit');
     expect(res.status).toBe(200);
     const audit = AgentAuditReport.parse(res.json);
+    expect(audit.discrepancies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'orphaned', agentId: 'agent_audit_gone' }),
+        expect.objectContaining({ kind: 'duplicate', agentId: 'agent_audit_old' }),
+      ]),
+    );
     const kinds = new Set(audit.discrepancies.map((d) => d.kind));
     expect(kinds).toEqual(new Set(['orphaned', 'duplicate']));
-    // 3 orphans × 10 + 1 duplicate × 5
-    expect(audit.healthScore).toBe(65);
+    // The documented score: 100 − 10 per orphan − 5 per duplicate (docs/agent-registry.md), over what the audit found.
+    const count = (kind: string) => audit.discrepancies.filter((d) => d.kind === kind).length;
+    expect(audit.healthScore).toBe(100 - 10 * count('orphaned') - 5 * count('duplicate'));
     expect(audit.recommendations.join(' ')).toMatch(/Clean up orphaned agents/);
     expect(await registry()).toEqual(before);
   });
 
   it('cleanup keeps orphans younger than 7 days and says so', async () => {
+    agents.put({ agent_id: 'agent_young_orphan', agent_name: 'Young orphan' });
+    await sync();
+    agents.remove('agent_young_orphan');
+    await sync();
     const res = await api('/agents/cleanup-orphaned', { method: 'POST' });
     const cleanup = CleanupOrphanedAgentsResponse.parse(res.json);
     expect(cleanup.removed).toEqual([]);
-    expect(ids(cleanup.kept)).toEqual(expect.arrayContaining(['agent_new_1', 'agent_new_2', 'agent_new_3']));
+    expect(ids(cleanup.kept)).toContain('agent_young_orphan');
     expect(cleanup.kept[0]!.reason).toMatch(/7 days/);
   });
 
@@ -166,7 +193,9 @@ describe('agent registry on the local stack', () => {
     const unknown = await put({ agentId: 'agent_nope' });
     expect(unknown.status).toBe(422);
     expect(unknown.json.issues[0]).toMatchObject({ path: 'agentId', message: expect.stringContaining('does not exist in Retell') });
-    const voiceless = await put({ agentId: 'agent_new_2' });
+    agents.put({ agent_id: 'agent_voiceless', agent_name: 'No voice yet', voice_id: '' });
+    await sync();
+    const voiceless = await put({ agentId: 'agent_voiceless' });
     expect(voiceless.status).toBe(422);
     expect(voiceless.json.message).toMatch(/not voice-enabled/);
     const badNumber = await put({ fromNumber: '555-0199' });
@@ -235,9 +264,11 @@ describe('agent registry on the local stack', () => {
     expect(stack.simulator!.stats().callsByToNumber['+14155550177'] ?? 0).toBe(0);
 
     // The admin points the clinic at a working agent: the held call goes out at its next re-check.
-    const fixed = await api('/clinic/agent', { method: 'PUT', token: holdClinic.adminToken, body: JSON.stringify({ agentId: 'agent_late' }) });
+    agents.put({ agent_id: 'agent_replacement', agent_name: 'Hold clinic replacement' });
+    await sync();
+    const fixed = await api('/clinic/agent', { method: 'PUT', token: holdClinic.adminToken, body: JSON.stringify({ agentId: 'agent_replacement' }) });
     expect(fixed.status).toBe(200);
-    expect(ClinicAgentSettings.parse(fixed.json)).toMatchObject({ agentId: 'agent_late', usable: true });
+    expect(ClinicAgentSettings.parse(fixed.json)).toMatchObject({ agentId: 'agent_replacement', usable: true });
     const done = await pollUntil(getCall, (c) => c.status === 'completed', { timeoutMs: 30_000 });
     expect(done.attempt).toBe(1);
     expect(stack.simulator!.stats().callsByToNumber['+14155550177']).toBe(1);
