@@ -59,7 +59,7 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
     <li className="vfc-call" data-call-id={call.callId} data-status={call.status}>
       <div className="vfc-call-head">
         <span className={`vfc-badge vfc-badge-${call.status}`} data-testid="call-status">
-          {STATUS_LABELS[call.status]}
+          {STATUS_LABELS[call.status]()}
         </span>{' '}
         <span>
           {call.petName} · {formatClinicTime(call.scheduledFor, timeZone)}
@@ -83,9 +83,9 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
       )}
       {call.attention !== 'none' && (
         <div data-testid="call-attention">
-          <span className={`vfc-badge vfc-level-${call.attention}`}>{ATTENTION_LABELS[call.attention]}</span>{' '}
+          <span className={`vfc-badge vfc-level-${call.attention}`}>{ATTENTION_LABELS[call.attention]()}</span>{' '}
           <span className="vfc-muted">
-            {call.attentionReasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
+            {call.attentionReasons.map((reason) => REASON_LABELS[reason]()).join(' · ')}
             {call.resolution ? ` · resolved by ${call.resolution.resolvedBy}` : ''}
           </span>
         </div>

@@ -58,14 +58,14 @@ export function FollowUpRow(props: FollowUpRowProps) {
       <div className="vfc-followup-head">
         {call.attention !== 'none' && (
           <span className={`vfc-badge vfc-level-${call.attention}`} data-testid="followup-attention">
-            {ATTENTION_LABELS[call.attention]}
+            {ATTENTION_LABELS[call.attention]()}
           </span>
         )}{' '}
         <strong>{call.petName}</strong> · {call.ownerName}
       </div>
       <div className="vfc-muted">
         <span className={`vfc-badge vfc-badge-${call.status}`} data-testid="followup-status">
-          {STATUS_LABELS[call.status]}
+          {STATUS_LABELS[call.status]()}
         </span>{' '}
         {formatClinicTime(call.scheduledFor, timeZone)}
         {call.attempt > 1 && ` · attempt ${call.attempt}`}
@@ -74,7 +74,7 @@ export function FollowUpRow(props: FollowUpRowProps) {
         <ul className="vfc-chips" aria-label="Reasons">
           {call.attentionReasons.map((reason) => (
             <li key={reason} className={`vfc-chip vfc-chip-${reason}`}>
-              {REASON_LABELS[reason]}
+              {REASON_LABELS[reason]()}
             </li>
           ))}
         </ul>

@@ -37,7 +37,7 @@ export interface UrgentNotice {
 
 /** The notification for one urgent call: pet and owner, and the summary (or the reasons in plain words). */
 export function urgentNotice(call: Pick<Call, 'callId' | 'petName' | 'ownerName' | 'attentionReasons' | 'outcome'>): UrgentNotice {
-  const reasons = call.attentionReasons.map((reason) => REASON_LABELS[reason]).join(' · ');
+  const reasons = call.attentionReasons.map((reason) => REASON_LABELS[reason]()).join(' · ');
   return {
     id: `vfc-urgent-${call.callId}`,
     title: `Urgent follow-up: ${call.petName} (${call.ownerName})`,
