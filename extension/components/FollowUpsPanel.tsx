@@ -92,7 +92,9 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
           {!clinic && !clinicFailure && i18n.t('followUps.checking')}
           {clinic && (
             <span className="vfc-ok">
-              {i18n.t(clinic.demoMode ? 'followUps.connectedDemo' : 'followUps.connected', [clinic.name, zoneLabel(clinic.timezone, now())])}
+              {clinic.demoMode
+                ? i18n.t('followUps.connectedDemo', [clinic.name, zoneLabel(clinic.timezone, now())])
+                : i18n.t('followUps.connected', [clinic.name, zoneLabel(clinic.timezone, now())])}
             </span>
           )}
         </div>
