@@ -41,8 +41,8 @@ export function describeSyncReport(report: AgentSyncReport): string {
     return why ? i18n.t('admin.agents.syncFailedWhy', [why]) : i18n.t('admin.agents.syncFailed');
   }
   const t = report.totals;
-  const counts = [t.inRetell, t.created, t.updated, t.orphaned, t.skipped, t.duplicates].map(String);
-  return i18n.t('admin.agents.syncFinished', t.duplicates, counts);
+  const counts = [String(t.inRetell), String(t.created), String(t.updated), String(t.orphaned), String(t.skipped), String(t.duplicates)] as const;
+  return i18n.t('admin.agents.syncFinished', t.duplicates, [...counts]);
 }
 
 /** "Removed: A (agent_a), B (agent_b)." plus what was kept and why. */
