@@ -13,10 +13,12 @@ export type CallListApi = Pick<ExtensionApi, 'cancelCall' | 'rescheduleCall'>;
 
 /** Said after a reschedule: the new time, and the server's reason when it adjusted the time asked for. */
 export function rescheduledNotice(call: Call, timeZone: string): string {
-  const at = `Rescheduled for ${formatClinicTime(call.scheduledFor, timeZone)}.`;
-  if (!call.requestedFor || call.requestedFor === call.scheduledFor) return at;
-  const why = call.statusReason ? ` ${localizeInstants(call.statusReason, timeZone)}` : '';
-  return `${at} Moved from ${formatClinicTime(call.requestedFor, timeZone)}:${why}`;
+  const at = formatClinicTime(call.scheduledFor, timeZone);
+  if (!call.requestedFor || call.requestedFor === call.scheduledFor) return i18n.t('calls.rescheduledFor', [at]);
+  const from = formatClinicTime(call.requestedFor, timeZone);
+  return call.statusReason
+    ? i18n.t('calls.rescheduledMovedWhy', [at, from, localizeInstants(call.statusReason, timeZone)])
+    : i18n.t('calls.rescheduledMoved', [at, from]);
 }
 
 /**
@@ -59,21 +61,21 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
     <li className="vfc-call" data-call-id={call.callId} data-status={call.status}>
       <div className="vfc-call-head">
         <span className={`vfc-badge vfc-badge-${call.status}`} data-testid="call-status">
-          {STATUS_LABELS[call.status]}
+          {STATUS_LABELS[call.status]()}
         </span>{' '}
         <span>
           {call.petName} · {formatClinicTime(call.scheduledFor, timeZone)}
         </span>
       </div>
-      {call.attempt > 1 && <div className="vfc-muted">Attempt {call.attempt}</div>}
+      {call.attempt > 1 && <div className="vfc-muted">{i18n.t('calls.attempt', [String(call.attempt)])}</div>}
       {call.requestedFor && call.requestedFor !== call.scheduledFor && (
-        <div className="vfc-muted">Requested for {formatClinicTime(call.requestedFor, timeZone)}</div>
+        <div className="vfc-muted">{i18n.t('calls.requestedFor', [formatClinicTime(call.requestedFor, timeZone)])}</div>
       )}
       {call.statusReason && (call.status === 'failed' || call.status === 'cancelled' || call.requestedFor) && (
         <div className="vfc-reason" data-testid="call-status-reason">{localizeInstants(call.statusReason, timeZone)}</div>
       )}
       {notices.length > 0 && (
-        <ul className="vfc-flags" aria-label="Calling rules">
+        <ul className="vfc-flags" aria-label={i18n.t('calls.callingRules')}>
           {notices.map((n) => (
             <li key={n.kind} data-testid={`call-flag-${n.kind}`}>
               <span className={`vfc-badge vfc-flag-${n.kind}`}>{n.label}</span> <span className="vfc-muted">{n.text}</span>
@@ -83,19 +85,19 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
       )}
       {call.attention !== 'none' && (
         <div data-testid="call-attention">
-          <span className={`vfc-badge vfc-level-${call.attention}`}>{ATTENTION_LABELS[call.attention]}</span>{' '}
+          <span className={`vfc-badge vfc-level-${call.attention}`}>{ATTENTION_LABELS[call.attention]()}</span>{' '}
           <span className="vfc-muted">
-            {call.attentionReasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
-            {call.resolution ? ` · resolved by ${call.resolution.resolvedBy}` : ''}
+            {call.attentionReasons.map((reason) => REASON_LABELS[reason]()).join(' · ')}
+            {call.resolution ? ` · ${i18n.t('calls.resolvedBy', [call.resolution.resolvedBy])}` : ''}
           </span>
         </div>
       )}
       {outcome?.summary && <p className="vfc-summary" data-testid="call-summary">{outcome.summary}</p>}
       {(outcome?.sentiment || outcome?.inVoicemail !== undefined) && (
         <div className="vfc-muted">
-          {outcome.sentiment && <span>Sentiment: {outcome.sentiment}</span>}
+          {outcome.sentiment && <span>{i18n.t('calls.sentiment', [outcome.sentiment])}</span>}
           {outcome.sentiment && outcome.inVoicemail !== undefined && ' · '}
-          {outcome.inVoicemail !== undefined && <span>{outcome.inVoicemail ? 'Reached voicemail' : 'Answered by a person'}</span>}
+          {outcome.inVoicemail !== undefined && <span>{outcome.inVoicemail ? i18n.t('calls.voicemail') : i18n.t('calls.answered')}</span>}
         </div>
       )}
       {call.status === 'scheduled' && !rescheduling && !confirming && (
@@ -174,9 +176,9 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
 
 /** The consultation's calls, newest first. */
 export function CallList(props: { calls: Call[]; timeZone: string; api: CallListApi; onChanged: () => void; now?: () => Date }) {
-  if (props.calls.length === 0) return <p className="vfc-muted">No follow-up calls for this consultation yet.</p>;
+  if (props.calls.length === 0) return <p className="vfc-muted">{i18n.t('calls.none')}</p>;
   return (
-    <ul className="vfc-calls" aria-label="Follow-up calls">
+    <ul className="vfc-calls" aria-label={i18n.t('calls.listLabel')}>
       {props.calls.map((call) => (
         <CallItem key={call.callId} call={call} timeZone={props.timeZone} api={props.api} onChanged={props.onChanged} now={props.now} />
       ))}

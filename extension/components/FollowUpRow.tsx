@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { consultationPagePath, isTerminal, type Call } from '@vfc/shared';
 import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention-labels';
 import { formatClinicTime } from '../lib/clinic-time';
@@ -58,23 +59,23 @@ export function FollowUpRow(props: FollowUpRowProps) {
       <div className="vfc-followup-head">
         {call.attention !== 'none' && (
           <span className={`vfc-badge vfc-level-${call.attention}`} data-testid="followup-attention">
-            {ATTENTION_LABELS[call.attention]}
+            {ATTENTION_LABELS[call.attention]()}
           </span>
         )}{' '}
         <strong>{call.petName}</strong> · {call.ownerName}
       </div>
       <div className="vfc-muted">
         <span className={`vfc-badge vfc-badge-${call.status}`} data-testid="followup-status">
-          {STATUS_LABELS[call.status]}
+          {STATUS_LABELS[call.status]()}
         </span>{' '}
         {formatClinicTime(call.scheduledFor, timeZone)}
-        {call.attempt > 1 && ` · attempt ${call.attempt}`}
+        {call.attempt > 1 && ` · ${i18n.t('followUps.row.attempt', [String(call.attempt)])}`}
       </div>
       {call.attentionReasons.length > 0 && (
-        <ul className="vfc-chips" aria-label="Reasons">
+        <ul className="vfc-chips" aria-label={i18n.t('followUps.row.reasons')}>
           {call.attentionReasons.map((reason) => (
             <li key={reason} className={`vfc-chip vfc-chip-${reason}`}>
-              {REASON_LABELS[reason]}
+              {REASON_LABELS[reason]()}
             </li>
           ))}
         </ul>
@@ -82,8 +83,9 @@ export function FollowUpRow(props: FollowUpRowProps) {
       {outcome?.summary && <p className="vfc-summary" data-testid="followup-summary">{outcome.summary}</p>}
       {call.resolution && (
         <p className="vfc-resolution" data-testid="followup-resolution">
-          Resolved by {call.resolution.resolvedBy} on {formatClinicTime(call.resolution.resolvedAt, timeZone)}
-          {call.resolution.note ? `: ${call.resolution.note}` : ''}
+          {call.resolution.note
+            ? i18n.t('followUps.row.resolvedByWithNote', [call.resolution.resolvedBy, formatClinicTime(call.resolution.resolvedAt, timeZone), call.resolution.note])
+            : i18n.t('followUps.row.resolvedBy', [call.resolution.resolvedBy, formatClinicTime(call.resolution.resolvedAt, timeZone)])}
         </p>
       )}
       <button
@@ -93,52 +95,52 @@ export function FollowUpRow(props: FollowUpRowProps) {
         aria-controls={detailsId}
         onClick={() => setExpanded((open) => !open)}
       >
-        {expanded ? 'Hide details' : 'Details'}
-        <span className="vfc-visually-hidden"> of the call about {call.petName}</span>
+        {expanded ? i18n.t('followUps.row.hideDetails') : i18n.t('followUps.row.details')}
+        <span className="vfc-visually-hidden"> {i18n.t('followUps.row.detailsOf', [call.petName])}</span>
       </button>
       {expanded && (
         <div id={detailsId} className="vfc-followup-details">
           {outcome?.ownerQuestions && (
             <p>
-              <strong>Owner's questions:</strong> {outcome.ownerQuestions}
+              <strong>{i18n.t('followUps.row.ownerQuestions')}</strong> {outcome.ownerQuestions}
             </p>
           )}
           {outcome?.transcript && outcome.transcript.length > 0 ? (
-            <ol className="vfc-transcript" aria-label="Transcript">
+            <ol className="vfc-transcript" aria-label={i18n.t('followUps.row.transcript')}>
               {outcome.transcript.map((turn, index) => (
                 <li key={index} className={`vfc-turn-${turn.role}`}>
-                  <strong>{turn.role === 'agent' ? 'Agent' : 'Owner'}:</strong> {turn.text}
+                  <strong>{turn.role === 'agent' ? i18n.t('followUps.row.agent') : i18n.t('followUps.row.owner')}</strong> {turn.text}
                 </li>
               ))}
             </ol>
           ) : (
-            <p className="vfc-muted">No transcript for this call.</p>
+            <p className="vfc-muted">{i18n.t('followUps.row.noTranscript')}</p>
           )}
           {outcome?.recordingUrl && (
-            <audio controls preload="none" src={outcome.recordingUrl} aria-label={`Recording of the call about ${call.petName}`} />
+            <audio controls preload="none" src={outcome.recordingUrl} aria-label={i18n.t('followUps.row.recording', [call.petName])} />
           )}
           <div className="vfc-call-actions">
             <button
               type="button"
               className="vfc-secondary"
               disabled={!props.neoOrigin}
-              title={props.neoOrigin ? undefined : 'Open any IDEXX Neo consultation once so the extension knows your Neo address.'}
+              title={props.neoOrigin ? undefined : i18n.t('followUps.row.neoUnknown')}
               onClick={() => props.openTab(`${props.neoOrigin}${consultationPagePath(call.consultationId)}`)}
             >
-              Open consultation
+              {i18n.t('followUps.row.openConsultation')}
             </button>
             {final && !call.resolution && !resolving && (
               <button ref={resolveButton} type="button" className="vfc-primary" onClick={() => setResolving(true)}>
-                Resolve
+                {i18n.t('followUps.row.resolve')}
               </button>
             )}
             {call.resolution && (
               <button type="button" className="vfc-secondary" disabled={busy} onClick={() => void send(() => props.api.reopenCall(call.callId))}>
-                {busy ? 'Reopening…' : 'Reopen'}
+                {busy ? i18n.t('followUps.row.reopening') : i18n.t('followUps.row.reopen')}
               </button>
             )}
           </div>
-          {!props.neoOrigin && <p className="vfc-muted">Open any IDEXX Neo consultation once so the extension knows your Neo address.</p>}
+          {!props.neoOrigin && <p className="vfc-muted">{i18n.t('followUps.row.neoUnknown')}</p>}
           {resolving && (
             <form
               className="vfc-resolve"
@@ -153,14 +155,14 @@ export function FollowUpRow(props: FollowUpRowProps) {
                 }
               }}
             >
-              <Field id={noteId} label="Note (optional)">
+              <Field id={noteId} label={i18n.t('followUps.row.note')}>
                 {(control) => <textarea {...control} value={note} maxLength={1000} rows={3} autoFocus onChange={(e) => setNote(e.target.value)} />}
               </Field>
               <button type="submit" className="vfc-primary" disabled={busy}>
-                {busy ? 'Resolving…' : 'Mark resolved'}
+                {busy ? i18n.t('followUps.row.resolving') : i18n.t('followUps.row.markResolved')}
               </button>
               <button type="button" className="vfc-secondary" disabled={busy} onClick={() => setResolving(false)}>
-                Cancel
+                {i18n.t('followUps.row.cancel')}
               </button>
             </form>
           )}

@@ -89,10 +89,12 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
       <header>
         <h1>{i18n.t('followUps.title')}</h1>
         <div role="status" aria-live="polite" className="vfc-muted">
-          {!clinic && !clinicFailure && 'Checking the connection…'}
+          {!clinic && !clinicFailure && i18n.t('followUps.checking')}
           {clinic && (
             <span className="vfc-ok">
-              Connected to <strong>{clinic.name}</strong> ({zoneLabel(clinic.timezone, now())}){clinic.demoMode ? ' · Demo mode' : ''}
+              {clinic.demoMode
+                ? i18n.t('followUps.connectedDemo', [clinic.name, zoneLabel(clinic.timezone, now())])
+                : i18n.t('followUps.connected', [clinic.name, zoneLabel(clinic.timezone, now())])}
             </span>
           )}
         </div>
@@ -102,7 +104,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
           </p>
         )}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Open options
+          {i18n.t('followUps.openOptions')}
         </a>
       </header>
 
@@ -117,7 +119,7 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
                 aria-pressed={filter === value}
                 onClick={() => setFilter(value)}
               >
-                {FILTER_LABELS[value]}
+                {FILTER_LABELS[value]()}
               </button>
             ))}
           </div>
@@ -142,19 +144,19 @@ export function FollowUpsPanel(props: FollowUpsPanelProps) {
           </div>
           {!query && (
             <p role="alert" className="vfc-error">
-              Choose a first day on or before the last day.
+              {i18n.t('followUps.rangeInvalid')}
             </p>
           )}
           {list.failure && (
             <p role="alert" className="vfc-error" data-testid="followups-error">
               {describeApiFailure(list.failure, clinic.timezone)}{' '}
               <button type="button" className="vfc-secondary" onClick={list.refresh}>
-                Try again
+                {i18n.t('followUps.tryAgain')}
               </button>
             </p>
           )}
-          {query && !ordered && !list.failure && <p className="vfc-muted">Loading follow-ups…</p>}
-          {ordered && ordered.length === 0 && <p className="vfc-muted">No calls match.</p>}
+          {query && !ordered && !list.failure && <p className="vfc-muted">{i18n.t('followUps.loading')}</p>}
+          {ordered && ordered.length === 0 && <p className="vfc-muted">{i18n.t('followUps.noCalls')}</p>}
           {ordered && ordered.length > 0 && (
             <ul className="vfc-followups" aria-label={i18n.t('followUps.listLabel')}>
               {ordered.map((call) => (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import { notifyUrgentCallsItem } from '../lib/settings';
 
 /**
@@ -28,13 +29,12 @@ export function FollowUpsSettingsSection() {
           void notifyUrgentCallsItem.setValue(value).then(() => setSaved(true));
         }}
       />{' '}
-      <label htmlFor="vfc-notify-urgent">Show a desktop notification for each new urgent call</label>
+      <label htmlFor="vfc-notify-urgent">{i18n.t('settings.notifyUrgent')}</label>
       <p id="vfc-notify-urgent-hint" className="vfc-muted">
-        The toolbar badge always shows how many urgent and review calls nobody has resolved yet; click the icon for the
-        Follow-ups panel.
+        {i18n.t('settings.notifyUrgentHint')}
       </p>
       <p role="status" className="vfc-muted">
-        {saved ? 'Saved.' : ''}
+        {saved ? i18n.t('settings.saved') : ''}
       </p>
     </div>
   );

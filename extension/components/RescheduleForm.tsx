@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Call } from '@vfc/shared';
 import { clinicTimeProblemText, readClinicTime, toClinicLocalInput } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
@@ -61,7 +62,7 @@ export function RescheduleForm(props: RescheduleFormProps) {
     <form
       ref={formRef}
       className="vfc-reschedule"
-      aria-label={`Reschedule the call about ${call.petName}`}
+      aria-label={i18n.t('reschedule.formLabel', [call.petName])}
       noValidate
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -76,7 +77,7 @@ export function RescheduleForm(props: RescheduleFormProps) {
     >
       <ClinicTimeField
         id={id}
-        label="New time"
+        label={i18n.t('reschedule.newTime')}
         value={value}
         timeZone={timeZone}
         now={now()}
@@ -94,10 +95,10 @@ export function RescheduleForm(props: RescheduleFormProps) {
       )}
       <div className="vfc-actions">
         <button type="button" className="vfc-secondary" onClick={props.onClose} disabled={saving}>
-          Keep current time
+          {i18n.t('reschedule.keepTime')}
         </button>
         <button type="submit" className="vfc-primary" disabled={saving}>
-          {saving ? 'Rescheduling…' : 'Save new time'}
+          {saving ? i18n.t('reschedule.saving') : i18n.t('reschedule.save')}
         </button>
       </div>
     </form>

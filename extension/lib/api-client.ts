@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { i18n } from '#i18n';
 import {
   AddOptOutResponse,
   AgentAuditReport,
@@ -108,7 +109,7 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
       });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      return failure(0, 'network_error', `Could not reach the API at ${connection.baseUrl} (${reason}).`);
+      return failure(0, 'network_error', i18n.t('errors.unreachable', [connection.baseUrl, reason]));
     }
     const text = await response.text().catch(() => '');
     let json: unknown = undefined;
@@ -124,10 +125,10 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
       const gateway = z.object({ message: z.string() }).safeParse(json);
       return gateway.success
         ? failure(response.status, 'gateway_error', gateway.data.message)
-        : failure(response.status, 'http_error', `The API answered HTTP ${response.status}.`);
+        : failure(response.status, 'http_error', i18n.t('errors.httpStatus', [String(response.status)]));
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) return failure(response.status, 'bad_response', `The API's answer to ${method} ${path} was not understood.`);
+    if (!parsed.success) return failure(response.status, 'bad_response', i18n.t('errors.badResponse', [method, path]));
     return { ok: true, status: response.status, data: parsed.data };
   }
 

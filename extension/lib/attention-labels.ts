@@ -1,40 +1,42 @@
+import { i18n } from '#i18n';
 import type { Attention, AttentionReason, Call } from '@vfc/shared';
 
 /**
  * Plain words for the API's triage codes (`attention`, `attentionReasons`). The API sends codes only; the words
- * staff read live here, once.
+ * staff read live here, once, as locale messages (`attention.*`): each label is a function so it is read in the
+ * browser's language when shown.
  */
 
 /** Chip text of each reason. */
-export const REASON_LABELS: Record<AttentionReason, string> = {
-  concern_urgent: 'Urgent concern',
-  concern_minor: 'Minor concern',
-  callback_requested: 'Wants a call back',
-  owner_questions: 'Has questions',
-  unreachable: 'Could not be reached',
-  voicemail_left: 'Voicemail left',
-  opted_out: 'Asked not to be called',
-  restored_from_backup: 'Restored from a backup: move or cancel',
+export const REASON_LABELS: Record<AttentionReason, () => string> = {
+  concern_urgent: () => i18n.t('attention.reason.concernUrgent'),
+  concern_minor: () => i18n.t('attention.reason.concernMinor'),
+  callback_requested: () => i18n.t('attention.reason.callbackRequested'),
+  owner_questions: () => i18n.t('attention.reason.ownerQuestions'),
+  unreachable: () => i18n.t('attention.reason.unreachable'),
+  voicemail_left: () => i18n.t('attention.reason.voicemailLeft'),
+  opted_out: () => i18n.t('attention.reason.optedOut'),
+  restored_from_backup: () => i18n.t('attention.reason.restoredFromBackup'),
 };
 
 /** Label of each attention level. */
-export const ATTENTION_LABELS: Record<Attention, string> = {
-  urgent: 'Urgent',
-  review: 'Review',
-  none: 'No action needed',
+export const ATTENTION_LABELS: Record<Attention, () => string> = {
+  urgent: () => i18n.t('attention.level.urgent'),
+  review: () => i18n.t('attention.level.review'),
+  none: () => i18n.t('attention.level.none'),
 };
 
 /** Sort rank: urgent first, then review, then none. */
 export const ATTENTION_RANK: Record<Attention, number> = { urgent: 0, review: 1, none: 2 };
 
 /** Label of each call status. */
-export const STATUS_LABELS: Record<Call['status'], string> = {
-  scheduled: 'Scheduled',
-  dialing: 'Dialing',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
+export const STATUS_LABELS: Record<Call['status'], () => string> = {
+  scheduled: () => i18n.t('attention.status.scheduled'),
+  dialing: () => i18n.t('attention.status.dialing'),
+  in_progress: () => i18n.t('attention.status.inProgress'),
+  completed: () => i18n.t('attention.status.completed'),
+  failed: () => i18n.t('attention.status.failed'),
+  cancelled: () => i18n.t('attention.status.cancelled'),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { createApiClient, type ApiConnection, type ApiFailure, type ApiResult, type FetchLike } from './api-client';
 import {
@@ -58,11 +59,11 @@ const defaultSetBadge = async (text: string) => {
   if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
 };
 
-const noAdminToken: ApiFailure = {
+const noAdminToken = (): ApiFailure => ({
   ok: false,
   status: 0,
-  error: { error: 'no_admin_token', message: 'Set an admin API token in the Connection section first (admin pages need one).' },
-};
+  error: { error: 'no_admin_token', message: i18n.t('errors.noAdminToken') },
+});
 
 const defaultNeoTabs = (): NeoTabDeps => ({
   queryTabs: async (patterns) => browser.tabs.query(patterns ? { url: patterns } : {}),
@@ -73,21 +74,21 @@ const defaultNeoTabs = (): NeoTabDeps => ({
 /** Runs one admin op of the API client with the admin connection (or the one the message carries). */
 async function handleAdminMessage(message: AdminMessage, deps: BackgroundDeps): Promise<unknown> {
   const connection = message.connection ?? (await (deps.loadAdminConnection ?? loadAdminConnection)());
-  if (!connection.baseUrl) return notConfigured;
-  if (!connection.token) return noAdminToken;
+  if (!connection.baseUrl) return notConfigured();
+  if (!connection.token) return noAdminToken();
   if (!(ADMIN_OPS as readonly string[]).includes(message.op)) {
-    return { ok: false, status: 0, error: { error: 'bad_message', message: `Unknown admin operation ${String(message.op)}.` } };
+    return { ok: false, status: 0, error: { error: 'bad_message', message: i18n.t('errors.unknownAdminOp', [String(message.op)]) } };
   }
   const api = createApiClient(connection, deps.fetch);
   const method = api[message.op] as (...args: unknown[]) => Promise<unknown>;
   return method(...(message.args as unknown[]));
 }
 
-const notConfigured: ApiFailure = {
+const notConfigured = (): ApiFailure => ({
   ok: false,
   status: 0,
-  error: { error: 'not_configured', message: 'Set the API URL and token in the extension options first.' },
-};
+  error: { error: 'not_configured', message: i18n.t('errors.notConfigured') },
+});
 
 /**
  * Re-counts the badge with the saved staff connection (lib/follow-up-badge.ts). Without a connection the badge is
@@ -98,7 +99,7 @@ export async function refreshBadgeNow(deps: BackgroundDeps = {}): Promise<ApiRes
   const connection = await (deps.loadConnection ?? loadConnection)();
   if (!connection.baseUrl || !connection.token) {
     await setBadge('');
-    return notConfigured;
+    return notConfigured();
   }
   const api = createApiClient(connection, deps.fetch);
   return refreshFollowUps({
@@ -154,7 +155,7 @@ export async function handleApiMessage<M extends ApiMessage>(
   }
   if (message.type === 'vfc:neoDraft') return { ok: true, status: 200, data: neoDraft(message.request) } as ApiMessageResults[M['type']];
   const connection = (message.type === 'vfc:getClinic' && message.connection) || (await (deps.loadConnection ?? loadConnection)());
-  if (!connection.baseUrl || !connection.token) return notConfigured as ApiMessageResults[M['type']];
+  if (!connection.baseUrl || !connection.token) return notConfigured() as ApiMessageResults[M['type']];
   const api = createApiClient(connection, deps.fetch);
   switch (message.type) {
     case 'vfc:getClinic':

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Call } from '@vfc/shared';
 
 /**
@@ -22,15 +23,15 @@ export function callNotices(call: Pick<Call, 'status' | 'statusCode' | 'outcome'
   if (call.outcome?.optOutRequested) {
     notices.push({
       kind: 'opt_out_requested',
-      label: 'Asked not to be called',
-      text: "The owner asked not to be called again; the number goes on the clinic's do-not-call list.",
+      label: i18n.t('calls.notice.optOutLabel'),
+      text: i18n.t('calls.notice.optOutText'),
     });
   }
   if ((call.status === 'cancelled' || call.status === 'failed') && call.statusCode === 'opted_out') {
-    notices.push({ kind: 'do_not_call', label: 'Do-not-call list', text: 'Not called: the number is on the do-not-call list.' });
+    notices.push({ kind: 'do_not_call', label: i18n.t('calls.notice.doNotCallLabel'), text: i18n.t('calls.notice.doNotCallText') });
   }
   if (call.status === 'failed' && call.statusCode === 'number_cap_reached') {
-    notices.push({ kind: 'number_cap', label: 'Number cap reached', text: 'Not called: this number reached its limit of automated calls.' });
+    notices.push({ kind: 'number_cap', label: i18n.t('calls.notice.numberCapLabel'), text: i18n.t('calls.notice.numberCapText') });
   }
   return notices;
 }

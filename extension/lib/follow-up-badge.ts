@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Call, ListCallsResponse } from '@vfc/shared';
 import { LIST_CALLS_MAX_LIMIT } from '@vfc/shared';
 import type { ApiResult, ClinicCallsQuery } from './api-client';
@@ -37,11 +38,11 @@ export interface UrgentNotice {
 
 /** The notification for one urgent call: pet and owner, and the summary (or the reasons in plain words). */
 export function urgentNotice(call: Pick<Call, 'callId' | 'petName' | 'ownerName' | 'attentionReasons' | 'outcome'>): UrgentNotice {
-  const reasons = call.attentionReasons.map((reason) => REASON_LABELS[reason]).join(' · ');
+  const reasons = call.attentionReasons.map((reason) => REASON_LABELS[reason]()).join(' · ');
   return {
     id: `vfc-urgent-${call.callId}`,
-    title: `Urgent follow-up: ${call.petName} (${call.ownerName})`,
-    message: call.outcome?.summary || reasons || 'The follow-up call needs a vet.',
+    title: i18n.t('notifications.urgentTitle', [call.petName, call.ownerName]),
+    message: call.outcome?.summary || reasons || i18n.t('notifications.urgentFallback'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { formatWallTime } from '@vfc/shared/domain/zone-clock';
 import type { ClinicCallsQuery } from './api-client';
 import { clinicLocalToUtcIso } from './clinic-time';
@@ -11,12 +12,12 @@ import { clinicLocalToUtcIso } from './clinic-time';
 export const FOLLOW_UP_FILTERS = ['attention', 'unresolved', 'failed', 'all'] as const;
 export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
-/** Button text of each filter. */
-export const FILTER_LABELS: Record<FollowUpFilter, string> = {
-  attention: 'Needs attention',
-  unresolved: 'Unresolved',
-  failed: 'Failed',
-  all: 'All',
+/** Button text of each filter (locale messages, read when shown). */
+export const FILTER_LABELS: Record<FollowUpFilter, () => string> = {
+  attention: () => i18n.t('followUps.filter.attention'),
+  unresolved: () => i18n.t('followUps.filter.unresolved'),
+  failed: () => i18n.t('followUps.filter.failed'),
+  all: () => i18n.t('followUps.filter.all'),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import {
   MAX_CALL_DURATION_MS,
   toValidationIssues,
@@ -84,12 +85,12 @@ export function AgentEditorSection(props: { api?: Api }) {
     setIssues({});
   }, [state]);
 
-  if (state.kind === 'loading' && !draft) return <p className="vfc-muted">Loading the clinic's agent…</p>;
+  if (state.kind === 'loading' && !draft) return <p className="vfc-muted">{i18n.t('admin.agentEditor.loading')}</p>;
   if (state.kind === 'error' && !draft) {
     return (
       <div>
         <p className="vfc-error" role="alert" data-testid="agent-editor-error">{describeApiFailure(state.failure)}</p>
-        <button type="button" className="vfc-secondary" onClick={reload}>Try again</button>
+        <button type="button" className="vfc-secondary" onClick={reload}>{i18n.t('admin.tryAgain')}</button>
       </div>
     );
   }
@@ -102,13 +103,13 @@ export function AgentEditorSection(props: { api?: Api }) {
     setMessage(undefined);
     const patch = agentPatch(saved, draft);
     if (Object.keys(patch).length === 0) {
-      setMessage({ ok: true, text: 'Nothing changed.' });
+      setMessage({ ok: true, text: i18n.t('admin.nothingChanged') });
       return;
     }
     const parsed = UpdateClinicAgentRequest.safeParse(patch);
     if (!parsed.success) {
       setIssues(issuesByPath(toValidationIssues(parsed.error)));
-      setMessage({ ok: false, text: 'Some fields need fixing (see below each one).' });
+      setMessage({ ok: false, text: i18n.t('admin.fieldsNeedFixing') });
       return;
     }
     setSaving(true);
@@ -124,7 +125,7 @@ export function AgentEditorSection(props: { api?: Api }) {
     setSaved(values);
     setDraft(values);
     setIssues({});
-    setMessage({ ok: true, text: 'Agent saved and published in Retell.' });
+    setMessage({ ok: true, text: i18n.t('admin.agentEditor.saved') });
   }
 
   const field = (name: keyof AgentDraft, apiPath: string, label: string, input: (common: Record<string, unknown>) => JSX.Element, hint?: string) => {
@@ -162,19 +163,19 @@ export function AgentEditorSection(props: { api?: Api }) {
       }}
     >
       <p>
-        Agent <strong>{settings.agent?.agentName ?? settings.registry?.agentName ?? settings.agentId}</strong>{' '}
-        <span className="vfc-muted">({settings.agentId}) · calls from {settings.fromNumber}</span>
+        {i18n.t('admin.agentEditor.agent')} <strong>{settings.agent?.agentName ?? settings.registry?.agentName ?? settings.agentId}</strong>{' '}
+        <span className="vfc-muted">{i18n.t('admin.agentEditor.idAndNumber', [settings.agentId, settings.fromNumber])}</span>
       </p>
       {!settings.usable && (
         <p className="vfc-warning" data-testid="agent-unusable">
-          This clinic cannot place calls now{settings.reason ? `: ${settings.reason}` : '.'}
+          {settings.reason ? i18n.t('admin.agentEditor.unusableWhy', [settings.reason]) : i18n.t('admin.agentEditor.unusable')}
         </p>
       )}
-      {!editable && <p className="vfc-warning">Retell did not return this agent, so it cannot be edited now. Try again later.</p>}
-      {!voices.ok && <p className="vfc-error">Voices unavailable: {describeApiFailure(voices)}</p>}
-      {field('voiceId', 'voiceId', 'Voice', (common) => (
+      {!editable && <p className="vfc-warning">{i18n.t('admin.agentEditor.notEditable')}</p>}
+      {!voices.ok && <p className="vfc-error">{i18n.t('admin.agentEditor.voicesUnavailable', [describeApiFailure(voices)])}</p>}
+      {field('voiceId', 'voiceId', i18n.t('admin.agentEditor.voice'), (common) => (
         <select {...common}>
-          {draft.voiceId === '' && <option value="">Choose a voice</option>}
+          {draft.voiceId === '' && <option value="">{i18n.t('admin.agentEditor.chooseVoice')}</option>}
           {voices.ok &&
             voices.data.items.map((voice) => (
               <option key={voice.voiceId} value={voice.voiceId}>
@@ -182,25 +183,25 @@ export function AgentEditorSection(props: { api?: Api }) {
               </option>
             ))}
           {voices.ok && draft.voiceId && !voices.data.items.some((v) => v.voiceId === draft.voiceId) && (
-            <option value={draft.voiceId}>{draft.voiceId} (not in Retell's list)</option>
+            <option value={draft.voiceId}>{i18n.t('admin.agentEditor.notInList', [draft.voiceId])}</option>
           )}
         </select>
       ))}
-      {field('greeting', 'greeting', 'Greeting', (common) => <textarea {...common} rows={3} />, 'The first sentence of the call. Variables such as {{pet_name}} are filled per call.')}
-      {field('language', 'language', 'Language', (common) => <input {...common} placeholder="en-US" />, 'A Retell locale such as en-US or es-419.')}
+      {field('greeting', 'greeting', i18n.t('admin.agentEditor.greeting'), (common) => <textarea {...common} rows={3} />, i18n.t('admin.agentEditor.greetingHint', ['{{pet_name}}']))}
+      {field('language', 'language', i18n.t('admin.agentEditor.language'), (common) => <input {...common} placeholder="en-US" />, i18n.t('admin.agentEditor.languageHint'))}
       {field(
         'maxCallMinutes',
         'maxCallDurationMs',
-        'Maximum call duration (minutes)',
+        i18n.t('admin.agentEditor.maxDuration'),
         (common) => <input {...common} type="number" min={MAX_CALL_DURATION_MS.min / 60_000} max={MAX_CALL_DURATION_MS.max / 60_000} step="any" />,
-        'Between 1 and 120 minutes.',
+        i18n.t('admin.agentEditor.maxDurationHint'),
       )}
       <div role="status" aria-live="polite" data-testid="agent-editor-result">
         {message && <p className={message.ok ? 'vfc-ok' : 'vfc-error'}>{message.text}</p>}
       </div>
       <div className="vfc-actions">
         <button type="submit" className="vfc-primary" disabled={saving || !editable}>
-          {saving ? 'Saving…' : 'Save agent'}
+          {saving ? i18n.t('admin.saving') : i18n.t('admin.agentEditor.save')}
         </button>
       </div>
     </form>

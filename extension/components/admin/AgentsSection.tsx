@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import {
   ORPHAN_RETENTION_DAYS,
   type AgentAuditReport,
@@ -27,25 +28,32 @@ async function loadAll(api: Api): Promise<ApiResult<Loaded>> {
   return { ok: true, status: 200, data: { agents: agents.data.items, audit, timeZone: settings.ok ? settings.data.timezone : 'UTC' } };
 }
 
-const STATUS_LABELS: Record<AgentSyncStatus, string> = { active: 'Active', orphaned: 'Orphaned', skipped: 'Skipped' };
+const STATUS_LABELS: Record<AgentSyncStatus, () => string> = {
+  active: () => i18n.t('admin.agents.status.active'),
+  orphaned: () => i18n.t('admin.agents.status.orphaned'),
+  skipped: () => i18n.t('admin.agents.status.skipped'),
+};
 
 /** "Sync finished: 1 new, 2 updated, 0 orphaned, 1 skipped, 0 duplicates." or why it failed. */
 export function describeSyncReport(report: AgentSyncReport): string {
   if (!report.ok) {
     const why = report.errors.map((e) => e.reason).join('; ');
-    return `Sync failed; the registry was left unchanged.${why ? ` ${why}` : ''}`;
+    return why ? i18n.t('admin.agents.syncFailedWhy', [why]) : i18n.t('admin.agents.syncFailed');
   }
   const t = report.totals;
-  return `Sync finished: ${t.inRetell} agents in Retell — ${t.created} new, ${t.updated} updated, ${t.orphaned} orphaned, ${t.skipped} skipped, ${t.duplicates} duplicate${t.duplicates === 1 ? '' : 's'}.`;
+  const counts = [String(t.inRetell), String(t.created), String(t.updated), String(t.orphaned), String(t.skipped), String(t.duplicates)] as const;
+  return i18n.t('admin.agents.syncFinished', t.duplicates, [...counts]);
 }
 
 /** "Removed: A (agent_a), B (agent_b)." plus what was kept and why. */
 export function describeCleanup(result: CleanupOrphanedAgentsResponse): string {
-  const removed = result.removed.length
-    ? `Removed ${result.removed.length}: ${result.removed.map((a) => `${a.agentName} (${a.agentId})`).join(', ')}.`
-    : 'No orphaned agent was old enough to remove.';
-  const kept = result.kept.length ? ` Kept: ${result.kept.map((a) => `${a.agentName} (${a.reason})`).join('; ')}.` : '';
-  return removed + kept;
+  const removed = result.removed.map((a) => `${a.agentName} (${a.agentId})`).join(', ');
+  const kept = result.kept.map((a) => `${a.agentName} (${a.reason})`).join('; ');
+  const count = String(result.removed.length);
+  if (result.removed.length) {
+    return kept ? i18n.t('admin.agents.removedKept', [count, removed, kept]) : i18n.t('admin.agents.removed', [count, removed]);
+  }
+  return kept ? i18n.t('admin.agents.noneRemovedKept', [kept]) : i18n.t('admin.agents.noneRemoved');
 }
 
 /** A score band for colour: ≥ 90 good, ≥ 70 fair (the CDK alarm is below 70), else poor. */
@@ -84,12 +92,12 @@ export function AgentsSection(props: { api?: Api }) {
     reload();
   }
 
-  if (state.kind === 'loading') return <p className="vfc-muted">Loading the voice agents…</p>;
+  if (state.kind === 'loading') return <p className="vfc-muted">{i18n.t('admin.agents.loading')}</p>;
   if (state.kind === 'error') {
     return (
       <div>
         <p className="vfc-error" role="alert" data-testid="agents-error">{describeApiFailure(state.failure)}</p>
-        <button type="button" className="vfc-secondary" onClick={reload}>Try again</button>
+        <button type="button" className="vfc-secondary" onClick={reload}>{i18n.t('admin.tryAgain')}</button>
       </div>
     );
   }
@@ -102,43 +110,43 @@ export function AgentsSection(props: { api?: Api }) {
         {audit.ok ? (
           <>
             <p>
-              Health score{' '}
+              {i18n.t('admin.agents.healthScore')}{' '}
               <strong className={`vfc-score vfc-score-${healthBand(audit.data.healthScore)}`} data-testid="health-score">
                 {audit.data.healthScore}
               </strong>
-              /100 <span className="vfc-muted">· audited {formatClinicTime(audit.data.auditedAt, timeZone)}</span>
+              /100 <span className="vfc-muted">· {i18n.t('admin.agents.audited', [formatClinicTime(audit.data.auditedAt, timeZone)])}</span>
             </p>
             {audit.data.recommendations.length > 0 ? (
-              <ul aria-label="Recommendations" data-testid="recommendations">
+              <ul aria-label={i18n.t('admin.agents.recommendations')} data-testid="recommendations">
                 {audit.data.recommendations.map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ul>
             ) : (
-              <p className="vfc-muted">No recommendations: the registry matches Retell.</p>
+              <p className="vfc-muted">{i18n.t('admin.agents.noRecommendations')}</p>
             )}
           </>
         ) : (
-          <p className="vfc-error">Audit unavailable: {describeApiFailure(audit)}</p>
+          <p className="vfc-error">{i18n.t('admin.agents.auditUnavailable', [describeApiFailure(audit)])}</p>
         )}
       </div>
 
       <div className="vfc-actions vfc-actions-start">
         <button type="button" className="vfc-primary" disabled={busy !== undefined} onClick={() => void syncNow()}>
-          {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+          {busy === 'sync' ? i18n.t('admin.agents.syncing') : i18n.t('admin.agents.syncNow')}
         </button>
         {!confirmCleanup ? (
           <button type="button" className="vfc-secondary" disabled={busy !== undefined || orphans === 0} onClick={() => setConfirmCleanup(true)}>
-            Clean up orphaned
+            {i18n.t('admin.agents.cleanUp')}
           </button>
         ) : (
-          <span role="group" aria-label="Confirm clean-up" className="vfc-confirm">
-            <span>Remove orphaned agents older than {ORPHAN_RETENTION_DAYS} days from the registry?</span>{' '}
+          <span role="group" aria-label={i18n.t('admin.agents.confirmCleanUp')} className="vfc-confirm">
+            <span>{i18n.t('admin.agents.cleanUpQuestion', [String(ORPHAN_RETENTION_DAYS)])}</span>{' '}
             <button type="button" className="vfc-primary" disabled={busy !== undefined} onClick={() => void cleanup()}>
-              {busy === 'cleanup' ? 'Removing…' : 'Remove them'}
+              {busy === 'cleanup' ? i18n.t('admin.agents.removing') : i18n.t('admin.agents.removeThem')}
             </button>
             <button type="button" className="vfc-secondary" disabled={busy !== undefined} onClick={() => setConfirmCleanup(false)}>
-              Keep them
+              {i18n.t('admin.agents.keepThem')}
             </button>
           </span>
         )}
@@ -148,17 +156,17 @@ export function AgentsSection(props: { api?: Api }) {
       </div>
 
       {agents.length === 0 ? (
-        <p className="vfc-muted">The registry is empty: run Sync now.</p>
+        <p className="vfc-muted">{i18n.t('admin.agents.empty')}</p>
       ) : (
-        <table className="vfc-table" aria-label="Voice agents">
+        <table className="vfc-table" aria-label={i18n.t('admin.agents.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Agent</th>
-              <th scope="col">Status</th>
-              <th scope="col">Voice</th>
-              <th scope="col">Language</th>
-              <th scope="col">Version</th>
-              <th scope="col">Last sync ({timeZone})</th>
+              <th scope="col">{i18n.t('admin.agents.colAgent')}</th>
+              <th scope="col">{i18n.t('admin.agents.colStatus')}</th>
+              <th scope="col">{i18n.t('admin.agents.colVoice')}</th>
+              <th scope="col">{i18n.t('admin.agents.colLanguage')}</th>
+              <th scope="col">{i18n.t('admin.agents.colVersion')}</th>
+              <th scope="col">{i18n.t('admin.agents.colLastSync', [timeZone])}</th>
             </tr>
           </thead>
           <tbody>
@@ -170,14 +178,14 @@ export function AgentsSection(props: { api?: Api }) {
                 </td>
                 <td>
                   <span className={`vfc-badge vfc-agent-${agent.syncStatus}`} data-testid="agent-status">
-                    {STATUS_LABELS[agent.syncStatus]}
+                    {STATUS_LABELS[agent.syncStatus]()}
                   </span>
                   {agent.duplicateOf && (
-                    <span className="vfc-badge vfc-agent-duplicate" data-testid="agent-duplicate" title={`Same name as ${agent.duplicateOf}`}>
-                      Duplicate
+                    <span className="vfc-badge vfc-agent-duplicate" data-testid="agent-duplicate" title={i18n.t('admin.agents.sameNameAs', [agent.duplicateOf])}>
+                      {i18n.t('admin.agents.duplicate')}
                     </span>
                   )}
-                  {!agent.isPublished && <span className="vfc-badge">Draft</span>}
+                  {!agent.isPublished && <span className="vfc-badge">{i18n.t('admin.agents.draft')}</span>}
                   {agent.statusReason && <div className="vfc-reason">{agent.statusReason}</div>}
                 </td>
                 <td>{agent.voiceId ?? '—'}</td>

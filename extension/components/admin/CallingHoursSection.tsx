@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import {
   IanaTimezone,
   toValidationIssues,
@@ -57,7 +58,7 @@ export function CallingHoursSection(props: { api?: Api }) {
     }
   }, [state]);
 
-  if (state.kind === 'loading' && !draft) return <p className="vfc-muted">Loading the calling rules…</p>;
+  if (state.kind === 'loading' && !draft) return <p className="vfc-muted">{i18n.t('admin.hours.loading')}</p>;
   if (state.kind === 'error' && !draft) {
     return (
       <div>
@@ -65,7 +66,7 @@ export function CallingHoursSection(props: { api?: Api }) {
           {describeApiFailure(state.failure)}
         </p>
         <button type="button" className="vfc-secondary" onClick={reload}>
-          Try again
+          {i18n.t('admin.tryAgain')}
         </button>
       </div>
     );
@@ -82,11 +83,11 @@ export function CallingHoursSection(props: { api?: Api }) {
     const checked = UpdateClinicSettingsRequest.safeParse(patch);
     if (!checked.success) {
       setIssues(issuesByPath(toValidationIssues(checked.error)));
-      setMessage({ ok: false, text: 'Some fields need fixing (see below each one).' });
+      setMessage({ ok: false, text: i18n.t('admin.fieldsNeedFixing') });
       return false;
     }
     if (Object.keys(checked.data).length === 0) {
-      setMessage({ ok: true, text: 'Nothing changed.' });
+      setMessage({ ok: true, text: i18n.t('admin.nothingChanged') });
       return true;
     }
     setSaving(true);
@@ -127,11 +128,11 @@ export function CallingHoursSection(props: { api?: Api }) {
       aria-busy={saving}
       onSubmit={(event) => {
         event.preventDefault();
-        void send(changedFields(saved, draft), 'Calling rules saved.');
+        void send(changedFields(saved, draft), i18n.t('admin.hours.saved'));
       }}
     >
       <div className="vfc-field">
-        <label htmlFor="vfc-timezone">Clinic timezone (IANA)</label>
+        <label htmlFor="vfc-timezone">{i18n.t('admin.hours.timezone')}</label>
         <input
           id="vfc-timezone"
           list="vfc-timezones"
@@ -148,45 +149,45 @@ export function CallingHoursSection(props: { api?: Api }) {
         <datalist id="vfc-timezones">
           {(Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone').map((zone) => <option key={zone} value={zone} />)}
         </datalist>
-        <FieldError id="vfc-timezone" label="Clinic timezone" message={tzError} />
+        <FieldError id="vfc-timezone" label={i18n.t('admin.hours.timezoneShort')} message={tzError} />
       </div>
 
       <WeeklyHoursEditor value={draft.weeklyHours} onChange={(weeklyHours) => update({ weeklyHours })} issues={issues} disabled={saving} />
 
       <div className="vfc-neo-fill">
         <button type="button" className="vfc-secondary" disabled={saving || neo.kind === 'fetching'} onClick={() => void fillFromNeo()}>
-          {neo.kind === 'fetching' ? 'Reading IDEXX Neo…' : 'Fill from IDEXX Neo'}
+          {neo.kind === 'fetching' ? i18n.t('admin.hours.readingNeo') : i18n.t('admin.hours.fillFromNeo')}
         </button>
         <div role="status" aria-live="polite" data-testid="neo-fill">
           {neo.kind === 'error' && <p className="vfc-error">{neo.message}</p>}
           {neo.kind === 'proposal' && (
             <div className="vfc-proposal" data-testid="neo-proposal">
               <p>
-                IDEXX Neo's business hours, read as clinic time ({draft.timezone}). Save them as the weekly calling hours?
+                {i18n.t('admin.hours.neoProposal', [draft.timezone])}
               </p>
               <table>
                 <tbody>
                   {WEEKDAYS.map((day) => (
                     <tr key={day} data-day={day}>
-                      <th scope="row">{DAY_NAMES[day]}</th>
+                      <th scope="row">{DAY_NAMES[day]()}</th>
                       <td>{describeDay(neo.weeklyHours[day])}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {neo.ignored.length > 0 && <p className="vfc-muted">Left out: {neo.ignored.join('; ')}</p>}
+              {neo.ignored.length > 0 && <p className="vfc-muted">{i18n.t('admin.hours.leftOut', [neo.ignored.join('; ')])}</p>}
               <button
                 type="button"
                 className="vfc-primary"
                 disabled={saving}
                 onClick={() =>
-                  void send({ weeklyHours: neo.weeklyHours }, "Weekly hours saved from IDEXX Neo.").then((ok) => ok && setNeo({ kind: 'idle' }))
+                  void send({ weeklyHours: neo.weeklyHours }, i18n.t('admin.hours.savedFromNeo')).then((ok) => ok && setNeo({ kind: 'idle' }))
                 }
               >
-                Save these hours
+                {i18n.t('admin.hours.saveThese')}
               </button>
               <button type="button" className="vfc-secondary" onClick={() => setNeo({ kind: 'idle' })}>
-                Discard
+                {i18n.t('admin.hours.discard')}
               </button>
             </div>
           )}
@@ -194,19 +195,19 @@ export function CallingHoursSection(props: { api?: Api }) {
       </div>
 
       <fieldset className="vfc-closed" disabled={saving}>
-        <legend>Closed dates (no calls all day, clinic time)</legend>
-        {draft.closedDates.length === 0 && <p className="vfc-muted">None.</p>}
-        <ul aria-label="Closed dates">
+        <legend>{i18n.t('admin.hours.closedDatesLegend')}</legend>
+        {draft.closedDates.length === 0 && <p className="vfc-muted">{i18n.t('admin.hours.none')}</p>}
+        <ul aria-label={i18n.t('admin.hours.closedDates')}>
           {draft.closedDates.map((date) => (
             <li key={date}>
               {date}{' '}
-              <button type="button" className="vfc-secondary" aria-label={`Remove closed date ${date}`} onClick={() => update({ closedDates: draft.closedDates.filter((d) => d !== date) })}>
-                Remove
+              <button type="button" className="vfc-secondary" aria-label={i18n.t('admin.hours.removeDate', [date])} onClick={() => update({ closedDates: draft.closedDates.filter((d) => d !== date) })}>
+                {i18n.t('admin.hours.remove')}
               </button>
             </li>
           ))}
         </ul>
-        <label htmlFor="vfc-closed-date">Add a closed date</label>{' '}
+        <label htmlFor="vfc-closed-date">{i18n.t('admin.hours.addDateLabel')}</label>{' '}
         <input id="vfc-closed-date" type="date" value={newDate} onChange={(e) => setNewDate(e.target.value)} />{' '}
         <button
           type="button"
@@ -217,9 +218,9 @@ export function CallingHoursSection(props: { api?: Api }) {
             setNewDate('');
           }}
         >
-          Add date
+          {i18n.t('admin.hours.addDate')}
         </button>
-        <FieldError id="vfc-closed-date" label="Closed dates" message={datesError} />
+        <FieldError id="vfc-closed-date" label={i18n.t('admin.hours.closedDates')} message={datesError} />
       </fieldset>
 
       <div className="vfc-field vfc-check">
@@ -230,25 +231,25 @@ export function CallingHoursSection(props: { api?: Api }) {
             disabled={saving}
             onChange={(e) => update({ enforceRecipientWindow: e.target.checked })}
           />{' '}
-          Also keep to 08:00–21:00 in the owner's own timezone (recommended; 47 CFR 64.1200(c)(1))
+          {i18n.t('admin.hours.recipientWindow')}
         </label>
       </div>
 
       <div className="vfc-field">
-        <label htmlFor="vfc-voicemail">When the call reaches voicemail</label>
+        <label htmlFor="vfc-voicemail">{i18n.t('admin.hours.voicemail')}</label>
         <select
           id="vfc-voicemail"
           value={draft.voicemailPolicy}
           disabled={saving}
           onChange={(e) => update({ voicemailPolicy: e.target.value as ClinicSettings['voicemailPolicy'] })}
         >
-          <option value="complete">Leave the message and stop</option>
-          <option value="retry">Try again later</option>
+          <option value="complete">{i18n.t('admin.hours.voicemailComplete')}</option>
+          <option value="retry">{i18n.t('admin.hours.voicemailRetry')}</option>
         </select>
       </div>
 
       <div className="vfc-field">
-        <label htmlFor="vfc-max-calls">Most automated calls per number in 30 days (1–3)</label>
+        <label htmlFor="vfc-max-calls">{i18n.t('admin.hours.maxCalls')}</label>
         <input
           id="vfc-max-calls"
           type="number"
@@ -261,7 +262,7 @@ export function CallingHoursSection(props: { api?: Api }) {
           aria-describedby={capError ? 'vfc-max-calls-error' : undefined}
           onChange={(e) => update({ maxCallsPer30Days: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
         />
-        <FieldError id="vfc-max-calls" label="Most calls per number" message={capError} />
+        <FieldError id="vfc-max-calls" label={i18n.t('admin.hours.maxCallsShort')} message={capError} />
       </div>
 
       <div role="status" aria-live="polite" data-testid="calling-hours-result">
@@ -269,10 +270,10 @@ export function CallingHoursSection(props: { api?: Api }) {
       </div>
       <div className="vfc-actions">
         <button type="button" className="vfc-secondary" disabled={saving || !dirty} onClick={() => { setDraft(saved); setIssues({}); setMessage(undefined); }}>
-          Undo changes
+          {i18n.t('admin.hours.undo')}
         </button>
         <button type="submit" className="vfc-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save calling rules'}
+          {saving ? i18n.t('admin.saving') : i18n.t('admin.hours.save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import { AddOptOutRequest, toValidationIssues, type ClinicSettings, type ListOptOutsResponse } from '@vfc/shared';
 import type { ApiResult } from '../../lib/api-client';
 import { formatClinicTime } from '../../lib/clinic-time';
@@ -56,8 +57,13 @@ export function OptOutsSection(props: { api?: Api }) {
     setMessage({
       ok: true,
       text:
-        (result.status === 201 ? `Added ${result.data.phoneNumber}.` : `${result.data.phoneNumber} was already on the list.`) +
-        (cancelled ? ` Cancelled ${cancelled} scheduled call${cancelled === 1 ? '' : 's'} to it.` : ''),
+        result.status === 201
+          ? cancelled
+            ? i18n.t('admin.optOuts.addedCancelled', cancelled, [result.data.phoneNumber, String(cancelled)])
+            : i18n.t('admin.optOuts.added', [result.data.phoneNumber])
+          : cancelled
+            ? i18n.t('admin.optOuts.alreadyCancelled', cancelled, [result.data.phoneNumber, String(cancelled)])
+            : i18n.t('admin.optOuts.already', [result.data.phoneNumber]),
     });
     setPhone('');
     setReason('');
@@ -70,7 +76,7 @@ export function OptOutsSection(props: { api?: Api }) {
     const result = await api.removeOptOut(phoneNumber);
     setBusy(false);
     setConfirming(undefined);
-    setMessage(result.ok ? { ok: true, text: `Removed ${phoneNumber}: calls to it are allowed again.` } : { ok: false, text: describeApiFailure(result) });
+    setMessage(result.ok ? { ok: true, text: i18n.t('admin.optOuts.removed', [phoneNumber]) } : { ok: false, text: describeApiFailure(result) });
     reload();
   }
 
@@ -80,14 +86,14 @@ export function OptOutsSection(props: { api?: Api }) {
     <div className="vfc-opt-outs">
       <form
         noValidate
-        aria-label="Add a number to the do-not-call list"
+        aria-label={i18n.t('admin.optOuts.addFormLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           void add();
         }}
       >
         <div className="vfc-field">
-          <label htmlFor="vfc-opt-out-phone">Phone number</label>
+          <label htmlFor="vfc-opt-out-phone">{i18n.t('admin.optOuts.phone')}</label>
           <input
             id="vfc-opt-out-phone"
             type="tel"
@@ -98,10 +104,10 @@ export function OptOutsSection(props: { api?: Api }) {
             aria-describedby={phoneError ? 'vfc-opt-out-phone-error' : undefined}
             onChange={(e) => setPhone(e.target.value)}
           />
-          {phoneError && <p id="vfc-opt-out-phone-error" className="vfc-error">Phone number: {phoneError}</p>}
+          {phoneError && <p id="vfc-opt-out-phone-error" className="vfc-error">{i18n.t('admin.optOuts.phoneError', [phoneError])}</p>}
         </div>
         <div className="vfc-field">
-          <label htmlFor="vfc-opt-out-reason">Reason (optional)</label>
+          <label htmlFor="vfc-opt-out-reason">{i18n.t('admin.optOuts.reasonOptional')}</label>
           <input
             id="vfc-opt-out-reason"
             value={reason}
@@ -110,33 +116,33 @@ export function OptOutsSection(props: { api?: Api }) {
             aria-describedby={reasonError ? 'vfc-opt-out-reason-error' : undefined}
             onChange={(e) => setReason(e.target.value)}
           />
-          {reasonError && <p id="vfc-opt-out-reason-error" className="vfc-error">Reason: {reasonError}</p>}
+          {reasonError && <p id="vfc-opt-out-reason-error" className="vfc-error">{i18n.t('admin.optOuts.reasonError', [reasonError])}</p>}
         </div>
         <div className="vfc-actions">
           <button type="submit" className="vfc-primary" disabled={busy}>
-            {busy ? 'Working…' : 'Add to do-not-call list'}
+            {busy ? i18n.t('admin.optOuts.working') : i18n.t('admin.optOuts.add')}
           </button>
         </div>
       </form>
       <div role="status" aria-live="polite" data-testid="opt-outs-result">
         {message && <p className={message.ok ? 'vfc-ok' : 'vfc-error'}>{message.text}</p>}
       </div>
-      {state.kind === 'loading' && <p className="vfc-muted">Loading the do-not-call list…</p>}
+      {state.kind === 'loading' && <p className="vfc-muted">{i18n.t('admin.optOuts.loading')}</p>}
       {state.kind === 'error' && (
         <div>
           <p className="vfc-error" role="alert">{describeApiFailure(state.failure)}</p>
-          <button type="button" className="vfc-secondary" onClick={reload}>Try again</button>
+          <button type="button" className="vfc-secondary" onClick={reload}>{i18n.t('admin.tryAgain')}</button>
         </div>
       )}
-      {state.kind === 'ok' && state.data.list.items.length === 0 && <p className="vfc-muted">No numbers on the do-not-call list.</p>}
+      {state.kind === 'ok' && state.data.list.items.length === 0 && <p className="vfc-muted">{i18n.t('admin.optOuts.empty')}</p>}
       {state.kind === 'ok' && state.data.list.items.length > 0 && (
-        <table className="vfc-table" aria-label="Do-not-call list">
+        <table className="vfc-table" aria-label={i18n.t('admin.optOuts.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Added ({state.data.timeZone})</th>
-              <th scope="col"><span className="vfc-visually-hidden">Actions</span></th>
+              <th scope="col">{i18n.t('admin.optOuts.colNumber')}</th>
+              <th scope="col">{i18n.t('admin.optOuts.colReason')}</th>
+              <th scope="col">{i18n.t('admin.optOuts.colAdded', [state.data.timeZone])}</th>
+              <th scope="col"><span className="vfc-visually-hidden">{i18n.t('admin.optOuts.colActions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -145,22 +151,22 @@ export function OptOutsSection(props: { api?: Api }) {
                 <td>{entry.phoneNumber}</td>
                 <td>
                   {entry.reason}
-                  {entry.source === 'call' && <span className="vfc-muted"> (asked during a call)</span>}
+                  {entry.source === 'call' && <span className="vfc-muted"> {i18n.t('admin.optOuts.askedDuringCall')}</span>}
                 </td>
                 <td>{formatClinicTime(entry.createdAt, state.data.timeZone)}</td>
                 <td>
                   {confirming === entry.phoneNumber ? (
-                    <span role="group" aria-label={`Confirm removing ${entry.phoneNumber}`}>
+                    <span role="group" aria-label={i18n.t('admin.optOuts.confirmRemove', [entry.phoneNumber])}>
                       <button type="button" className="vfc-primary" disabled={busy} onClick={() => void remove(entry.phoneNumber)}>
-                        Allow calls again
+                        {i18n.t('admin.optOuts.allowAgain')}
                       </button>
                       <button type="button" className="vfc-secondary" disabled={busy} onClick={() => setConfirming(undefined)}>
-                        Keep
+                        {i18n.t('admin.optOuts.keep')}
                       </button>
                     </span>
                   ) : (
-                    <button type="button" className="vfc-secondary" disabled={busy} aria-label={`Remove ${entry.phoneNumber}`} onClick={() => setConfirming(entry.phoneNumber)}>
-                      Remove
+                    <button type="button" className="vfc-secondary" disabled={busy} aria-label={i18n.t('admin.optOuts.removeLabel', [entry.phoneNumber])} onClick={() => setConfirming(entry.phoneNumber)}>
+                      {i18n.t('admin.optOuts.remove')}
                     </button>
                   )}
                 </td>

@@ -1,20 +1,21 @@
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '@vfc/shared';
+import { i18n } from '#i18n';
 import { issueAt, type IssuesByPath } from '../../lib/partial-update';
 
-/** Weekday names for labels, Monday first like `WEEKDAYS`. */
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
+/** Weekday names for labels (locale messages, read when shown), Monday first like `WEEKDAYS`. */
+export const DAY_NAMES: Record<Weekday, () => string> = {
+  mon: () => i18n.t('admin.week.mon'),
+  tue: () => i18n.t('admin.week.tue'),
+  wed: () => i18n.t('admin.week.wed'),
+  thu: () => i18n.t('admin.week.thu'),
+  fri: () => i18n.t('admin.week.fri'),
+  sat: () => i18n.t('admin.week.sat'),
+  sun: () => i18n.t('admin.week.sun'),
 };
 
 /** `[{08:00–12:00}, {14:00–18:00}]` → `08:00–12:00, 14:00–18:00`; `[]` → `Closed`. */
 export function describeDay(intervals: readonly OpenInterval[]): string {
-  return intervals.length ? intervals.map((i) => `${i.start}–${i.end}`).join(', ') : 'Closed';
+  return intervals.length ? intervals.map((i) => `${i.start}–${i.end}`).join(', ') : i18n.t('admin.week.closed');
 }
 
 /**
@@ -27,22 +28,22 @@ export function WeeklyHoursEditor(props: { value: WeeklyHours; onChange: (value:
 
   return (
     <fieldset className="vfc-weekly" disabled={props.disabled}>
-      <legend>Weekly calling hours (clinic time)</legend>
+      <legend>{i18n.t('admin.week.legend')}</legend>
       {WEEKDAYS.map((day) => {
         const intervals = value[day];
         const dayError = issueAt(props.issues, `weeklyHours.${day}`, true);
         return (
-          <div key={day} className="vfc-day" data-day={day} role="group" aria-label={DAY_NAMES[day]}>
-            <span className="vfc-day-name">{DAY_NAMES[day]}</span>
-            {intervals.length === 0 && <span className="vfc-muted">Closed</span>}
+          <div key={day} className="vfc-day" data-day={day} role="group" aria-label={DAY_NAMES[day]()}>
+            <span className="vfc-day-name">{DAY_NAMES[day]()}</span>
+            {intervals.length === 0 && <span className="vfc-muted">{i18n.t('admin.week.closed')}</span>}
             {intervals.map((interval, index) => {
               const base = `vfc-hours-${day}-${index}`;
-              const label = `${DAY_NAMES[day]} hours ${index + 1}`;
+              const label = i18n.t('admin.week.hoursN', [DAY_NAMES[day](), String(index + 1)]);
               const setField = (field: 'start' | 'end', v: string) =>
                 setDay(day, intervals.map((it, i) => (i === index ? { ...it, [field]: v } : it)));
               return (
                 <span key={index} className="vfc-interval">
-                  <label htmlFor={`${base}-start`} className="vfc-visually-hidden">{`${label} from`}</label>
+                  <label htmlFor={`${base}-start`} className="vfc-visually-hidden">{i18n.t('admin.week.from', [label])}</label>
                   <input
                     id={`${base}-start`}
                     type="text"
@@ -54,7 +55,7 @@ export function WeeklyHoursEditor(props: { value: WeeklyHours; onChange: (value:
                     onChange={(e) => setField('start', e.target.value)}
                   />
                   <span aria-hidden="true">–</span>
-                  <label htmlFor={`${base}-end`} className="vfc-visually-hidden">{`${label} to`}</label>
+                  <label htmlFor={`${base}-end`} className="vfc-visually-hidden">{i18n.t('admin.week.to', [label])}</label>
                   <input
                     id={`${base}-end`}
                     type="text"
@@ -62,12 +63,12 @@ export function WeeklyHoursEditor(props: { value: WeeklyHours; onChange: (value:
                     placeholder="HH:mm"
                     size={5}
                     value={interval.end}
-                    title="HH:mm; 24:00 for midnight at the end of the day; earlier than the start runs past midnight"
+                    title={i18n.t('admin.week.endHint')}
                     aria-invalid={issueAt(props.issues, `weeklyHours.${day}.${index}.end`) ? true : undefined}
                     onChange={(e) => setField('end', e.target.value)}
                   />
-                  <button type="button" className="vfc-secondary" aria-label={`Remove ${label}`} onClick={() => setDay(day, intervals.filter((_, i) => i !== index))}>
-                    Remove
+                  <button type="button" className="vfc-secondary" aria-label={i18n.t('admin.week.removeLabel', [label])} onClick={() => setDay(day, intervals.filter((_, i) => i !== index))}>
+                    {i18n.t('admin.week.remove')}
                   </button>
                 </span>
               );
@@ -75,14 +76,14 @@ export function WeeklyHoursEditor(props: { value: WeeklyHours; onChange: (value:
             <button
               type="button"
               className="vfc-secondary"
-              aria-label={`Add hours on ${DAY_NAMES[day]}`}
+              aria-label={i18n.t('admin.week.addHoursOn', [DAY_NAMES[day]()])}
               onClick={() => setDay(day, [...intervals, intervals.length ? { start: '14:00', end: '18:00' } : { start: '08:00', end: '18:00' }])}
             >
-              Add hours
+              {i18n.t('admin.week.addHours')}
             </button>
             {dayError && (
               <p className="vfc-error" data-testid={`hours-error-${day}`}>
-                {DAY_NAMES[day]}: {dayError}
+                {i18n.t('admin.week.dayError', [DAY_NAMES[day](), dayError])}
               </p>
             )}
           </div>
