@@ -44,6 +44,7 @@ export function buildApp(app: App = new App()): VfcApp {
     config,
     table: stateful.table,
     retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret,
+    vapiApiKeySecret: stateful.vapiApiKeySecret,
     description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
     // It holds the schedule groups, the scheduler role and the failure queues: protected like the data in prod.
     terminationProtection: config.isProduction,

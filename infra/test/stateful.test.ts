@@ -73,10 +73,24 @@ describe('Retell API key secret', () => {
   });
 });
 
+describe("the platform's Vapi API key secret", () => {
+  it('is created empty (no generated value, none in the template), kept on delete, replicated, and exported by ARN', () => {
+    const secrets = Object.values(prod.findResources('AWS::SecretsManager::Secret') as Record<string, CfnResource>).filter(
+      (secret) => secret.Properties?.Name === 'vfc-prod/vapi-api-key',
+    );
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]!.Properties?.GenerateSecretString).toBeUndefined();
+    expect(secrets[0]!.Properties?.SecretString).toBeUndefined();
+    expect(secrets[0]!.DeletionPolicy).toBe('Retain');
+    expect(secrets[0]!.Properties?.ReplicaRegions).toHaveLength(1);
+    expect(Object.keys(prod.toJSON().Outputs)).toContain('VapiApiKeySecretArn');
+  });
+});
+
 describe('Vapi webhook secret', () => {
   it('is generated (64 characters, no punctuation), kept on delete, and exported by ARN', () => {
     const secrets = Object.values(prod.findResources('AWS::SecretsManager::Secret') as Record<string, CfnResource>);
-    expect(secrets.map((secret) => secret.Properties?.Name).sort()).toEqual(['vfc-prod/retell-api-key', 'vfc-prod/vapi-webhook-secret']);
+    expect(secrets.map((secret) => secret.Properties?.Name).sort()).toEqual(['vfc-prod/retell-api-key', 'vfc-prod/vapi-api-key', 'vfc-prod/vapi-webhook-secret']);
     const vapi = secrets.find((secret) => secret.Properties?.Name === 'vfc-prod/vapi-webhook-secret')!;
     expect(vapi.Properties?.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
     expect(vapi.Properties?.SecretString).toBeUndefined();

@@ -68,9 +68,10 @@ describe('functions', () => {
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:read-tokens')) expected.add('dynamodb:GetItem');
-    if (permissions.includes('secret:read') || permissions.includes('vapi-webhook-secret:read')) {
+    if (permissions.includes('secret:read') || permissions.includes('vapi-webhook-secret:read') || permissions.includes('vapi-key:read')) {
       ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
     }
+    if (permissions.includes('clinic-secrets:read')) expected.add('secretsmanager:GetSecretValue');
     if (permissions.includes('clinic-secrets:write')) CLINIC_SECRET_ACTIONS.forEach((a) => expected.add(a));
     for (const p of permissions) if (SCHEDULE_ACTIONS[p]) expected.add(SCHEDULE_ACTIONS[p]!);
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
@@ -89,6 +90,18 @@ describe('functions', () => {
       expect(reads.some((r) => r.includes('VapiWebhookSecret')), handler).toBe(handler === 'vapi-webhook');
     }
     expect(envOf('vapi-webhook').VAPI_WEBHOOK_SECRET_ARN).toBeDefined();
+  });
+
+  it("the platform's Vapi key and the clinics' own keys are read only where calls are placed, checked or synced", () => {
+    const readers = (match: (resource: string) => boolean) =>
+      handlerNames().filter((handler) =>
+        nonLogStatements(handler).some((st) => actionsOf(st).includes('secretsmanager:GetSecretValue') && match(JSON.stringify(st.Resource ?? ''))),
+      );
+    expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
+    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
+    expect(envOf('dialer').VAPI_API_KEY_SECRET_ARN).toBeDefined();
+    expect(envOf('dialer').VAPI_CONCURRENCY_LIMIT).toBe('10');
+    expect(JSON.stringify(envOf('update-clinic-voice').VAPI_SERVER_URL)).toContain('webhooks/vapi');
   });
 
   it('clinic keys: only update-clinic-voice may write them, and only secrets under <prefix>/clinic-voice/', () => {

@@ -45,8 +45,10 @@ describe('readStageConfig (with infra/cdk.json)', () => {
 
   it('sizes the dialer from the provider slots and reads the webhook limits and source allowlist', () => {
     const prod = readStageConfig(reader({ stage: 'prod', extensionOrigin: ORIGIN, alarmEmail: 'ops@example.com' }));
+    // The platform accounts' slots: Retell 20 + Vapi 10.
     expect(prod).toMatchObject({
-      dialerConcurrency: 20,
+      vapiConcurrencyLimit: 10,
+      dialerConcurrency: 30,
       webhookConcurrency: 20,
       webhookThrottle: { rateLimit: 25, burstLimit: 50 },
       webhookSourceCidrs: ['100.20.5.228/32'],

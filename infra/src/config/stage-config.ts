@@ -32,12 +32,23 @@ export interface StageSettings {
    * pay-as-you-go default is 20 (docs.retellai.com, "Concurrency"); raise it only after Retell raised the workspace's.
    */
   readonly retellConcurrencyLimit: number;
+  /**
+   * Concurrent calls the platform's Vapi organisation allows (`VAPI_CONCURRENCY_LIMIT`). Vapi's default is 10
+   * (docs.vapi.ai/calls/call-concurrency); more are bought as reserved lines. Default 10.
+   */
+  readonly vapiConcurrencyLimit?: number;
+  /**
+   * Id of the HMAC credential ops created in Vapi with the `VapiWebhookSecret` (`VAPI_SERVER_CREDENTIAL_ID`): written
+   * into every clinic assistant's `server.credentialId` so Vapi signs its messages. Also `-c vapiServerCredentialId=…`.
+   */
+  readonly vapiServerCredentialId?: string;
   /** An existing SNS topic ARN that also receives every alarm (a chat integration or a pager); optional. */
   readonly alarmTopicArn?: string;
   /**
    * Reserved concurrency of the dialer: at most this many dialer runs at once, whatever the number of due schedules.
-   * Sized from the provider slots (default = `retellConcurrencyLimit`): a run holds at most one slot, so more runs than
-   * slots would only race on the slot counter. Throttled runs wait in Lambda's asynchronous queue (retried for up to
+   * Sized from the provider slots (default = `retellConcurrencyLimit` + `vapiConcurrencyLimit`, the platform
+   * accounts' slots): a run holds at most one slot, so more runs than slots would only race on the slot counters.
+   * Clinics on their own Vapi accounts add slots of their own: raise it when they do. Throttled runs wait in Lambda's asynchronous queue (retried for up to
    * the dialer's maximum event age), they are not dropped.
    */
   readonly dialerConcurrency: number;
@@ -144,7 +155,10 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     if (!Number.isInteger(n) || (n as number) < 1) throw new Error(`stages.${stage}.${name} must be a positive integer`);
     return n as number;
   };
-  const dialerConcurrency = positiveInt('dialerConcurrency', settings.dialerConcurrency, retellConcurrencyLimit);
+  const vapiConcurrencyLimit = positiveInt('vapiConcurrencyLimit', settings.vapiConcurrencyLimit, 10);
+  const credentialOverride = tryGetContext('vapiServerCredentialId');
+  const vapiServerCredentialId = typeof credentialOverride === 'string' && credentialOverride !== '' ? credentialOverride : settings.vapiServerCredentialId || undefined;
+  const dialerConcurrency = positiveInt('dialerConcurrency', settings.dialerConcurrency, retellConcurrencyLimit + vapiConcurrencyLimit);
   const webhookConcurrency = positiveInt('webhookConcurrency', settings.webhookConcurrency, 10);
   const webhookThrottle = settings.webhookThrottle ?? { rateLimit: 25, burstLimit: 50 };
   if (!(webhookThrottle.rateLimit > 0) || !(webhookThrottle.burstLimit > 0)) {
@@ -173,6 +187,8 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     extensionOrigins,
     throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
     retellConcurrencyLimit,
+    vapiConcurrencyLimit,
+    ...(vapiServerCredentialId ? { vapiServerCredentialId } : {}),
     ...(alarmTopicArn ? { alarmTopicArn } : {}),
     dialerConcurrency,
     webhookConcurrency,

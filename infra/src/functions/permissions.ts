@@ -15,6 +15,10 @@ export type Permission =
   | 'clinic-secrets:write'
   /** GetSecretValue/DescribeSecret on the platform's Vapi webhook secret only. */
   | 'vapi-webhook-secret:read'
+  /** GetSecretValue/DescribeSecret on the platform's Vapi private key secret only. */
+  | 'vapi-key:read'
+  /** GetSecretValue only, on the per-clinic provider key secrets (`<prefix>/clinic-voice/*`). */
+  | 'clinic-secrets:read'
   /** scheduler:CreateSchedule in the call schedule group. */
   | 'schedule:create'
   /** scheduler:DeleteSchedule in the call schedule group. */
@@ -53,14 +57,15 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'retell-webhook': ['table:read', 'table:write', 'secret:read', 'provider-event:invoke'],
   // After the webhook answered: an ending schedules the retry; the freed slot serves the waiting line (dials with
   // Retell, may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
-  'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Verifies with the platform's Vapi webhook secret, writes the event's receipt, hands it to apply-provider-event.
   'vapi-webhook': ['table:read', 'table:write', 'vapi-webhook-secret:read', 'provider-event:invoke'],
   // Dials with Retell (and checks an unknown agent there); moves/retries/wake-ups create schedules; a due call to an
   // opted-out number is cancelled (its schedule deleted).
-  dialer: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  // Calls go through the clinic's provider account: the platform's Retell or Vapi key, or the clinic's own key.
+  dialer: ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Every 5 minutes: asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
-  reconcile: ['table:read', 'table:write', 'secret:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
+  reconcile: ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   'agent-sync': ['table:read', 'table:write', 'secret:read'],
   // The authorizer only looks up API tokens by hash (GetItem of `TOKEN#<hash>`).
   authorizer: ['table:read-tokens'],
@@ -83,7 +88,7 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
   // secret and the clinic item.
   'get-clinic-voice': ['table:read'],
-  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write'],
+  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read'],
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],

@@ -30,6 +30,8 @@ export class StatefulStack extends Stack {
   readonly backupPlan?: backup.BackupPlan;
   /** The platform's Vapi webhook secret (the HMAC credential's key that `/webhooks/vapi` verifies). */
   readonly vapiWebhookSecret: secretsmanager.Secret;
+  /** The platform's Vapi private key (created empty; ops set it with put-secret-value). */
+  readonly vapiApiKeySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -131,11 +133,32 @@ export class StatefulStack extends Stack {
       },
     ]);
 
+    this.vapiApiKeySecret = new secretsmanager.Secret(this, 'VapiApiKey', {
+      secretName: `${config.prefix}/vapi-api-key`,
+      description: "The platform's Vapi private key (set after the first deploy with aws secretsmanager put-secret-value)",
+      removalPolicy,
+      ...(config.backupRegion ? { replicaRegions: [{ region: config.backupRegion }] } : {}),
+    });
+    // Created EMPTY, like the Retell key: operators set the real key; clinics on Vapi's platform account need it.
+    (this.vapiApiKeySecret.node.defaultChild as secretsmanager.CfnSecret).addPropertyDeletionOverride('GenerateSecretString');
+    NagSuppressions.addResourceSuppressions(this.vapiApiKeySecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        // Justification: a third-party API key cannot be rotated by a Secrets Manager rotation Lambda; it is
+        // rotated in Vapi's dashboard and then stored with put-secret-value (see infra/README.md).
+        reason: 'Third-party Vapi private key: rotated in the Vapi dashboard, then stored with put-secret-value.',
+      },
+    ]);
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
     new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });
     new CfnOutput(this, 'RetellApiKeySecretArn', {
       value: this.retellApiKeySecret.secretArn,
       description: 'Secret to fill with the Retell API key (aws secretsmanager put-secret-value --secret-id ...)',
+    });
+    new CfnOutput(this, 'VapiApiKeySecretArn', {
+      value: this.vapiApiKeySecret.secretArn,
+      description: "Secret to fill with the platform's Vapi private key (aws secretsmanager put-secret-value --secret-id ...)",
     });
     new CfnOutput(this, 'VapiWebhookSecretArn', {
       value: this.vapiWebhookSecret.secretArn,

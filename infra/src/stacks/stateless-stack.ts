@@ -30,6 +30,8 @@ export interface StatelessStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly retellApiKeySecret: secretsmanager.ISecret;
   readonly vapiWebhookSecret: secretsmanager.ISecret;
+  /** The platform's Vapi private key (read by the functions that place, check or sync Vapi calls and assistants). */
+  readonly vapiApiKeySecret: secretsmanager.ISecret;
   /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
   readonly handlerPermissions?: PermissionMap;
 }
@@ -93,6 +95,8 @@ export class StatelessStack extends Stack {
       SCHEDULER_DLQ_ARN: this.scheduling.deadLetterQueue.queueArn,
       RETELL_API_KEY_SECRET_ARN: retellApiKeySecret.secretArn,
       VAPI_WEBHOOK_SECRET_ARN: props.vapiWebhookSecret.secretArn,
+      VAPI_API_KEY_SECRET_ARN: props.vapiApiKeySecret.secretArn,
+      VAPI_CONCURRENCY_LIMIT: String(config.vapiConcurrencyLimit ?? 10),
       CLINIC_SECRET_PREFIX: config.prefix,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
       PROVIDER_EVENT_FUNCTION_ARN: this.providerEventFunctionArn(config),
@@ -129,6 +133,11 @@ export class StatelessStack extends Stack {
       functions: new Map([...this.functions].map(([name, f]) => [name, f.fn])),
       authorizerFunction: this.fn(AUTHORIZER_HANDLER).fn,
     });
+    // Saving a clinic's Vapi settings writes our webhook URL (and the HMAC credential id) into its assistant.
+    const vapiWebhookRoute = API_ROUTES.find((route) => route.handler === 'vapi-webhook');
+    const updateVoice = this.fn('update-clinic-voice').fn;
+    updateVoice.addEnvironment('VAPI_SERVER_URL', `${this.httpApi.url}${vapiWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
+    if (config.vapiServerCredentialId) updateVoice.addEnvironment('VAPI_SERVER_CREDENTIAL_ID', config.vapiServerCredentialId);
 
     this.alarms = new Alarms(this, 'Alarms', {
       config,
@@ -205,6 +214,24 @@ export class StatelessStack extends Stack {
     }
     if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
     if (has('vapi-webhook-secret:read')) props.vapiWebhookSecret.grantRead(fn.role);
+    if (has('vapi-key:read')) props.vapiApiKeySecret.grantRead(fn.role);
+    if (has('clinic-secrets:read')) {
+      const clinicSecrets = `arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${props.config.prefix}/clinic-voice/*`;
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [clinicSecrets] }));
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            // Justification: a clinic's own provider key is a secret created at run time when its admin saves it; the
+            // functions that place or check its calls read it, so the resource is the clinic-voice/ path of our prefix only.
+            reason: 'Per-clinic key secrets are created at run time: read-only, scoped to <prefix>/clinic-voice/* only.',
+            appliesTo: [`Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${props.config.prefix}/clinic-voice/*`],
+          },
+        ],
+        true,
+      );
+    }
     if (has('clinic-secrets:write')) {
       const clinicSecrets = `arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${props.config.prefix}/clinic-voice/*`;
       fn.role.addToPolicy(new iam.PolicyStatement({ actions: CLINIC_SECRET_ACTIONS, resources: [clinicSecrets] }));

@@ -32,6 +32,7 @@ export function synthesizeRoles(handlerPermissions: PermissionMap = HANDLER_PERM
     table: stateful.table,
     retellApiKeySecret: stateful.retellApiKeySecret,
     vapiWebhookSecret: stateful.vapiWebhookSecret,
+    vapiApiKeySecret: stateful.vapiApiKeySecret,
     handlerPermissions,
   });
   const json = (stack: Stack) => Template.fromStack(stack).toJSON() as Cfn;
