@@ -65,7 +65,13 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       setAdminTest(
         adminResult.ok
           ? { kind: 'ok' }
-          : { kind: 'error', message: `Admin token: ${adminResult.status === 403 && adminResult.error.error === 'forbidden' ? 'this is not an admin token.' : describeApiFailure(adminResult)}` },
+          : {
+              kind: 'error',
+              message:
+                adminResult.status === 403 && adminResult.error.error === 'forbidden'
+                  ? i18n.t('connection.notAdminToken')
+                  : i18n.t('connection.adminTokenFailed', [describeApiFailure(adminResult)]),
+            },
       );
     }
   }
@@ -139,8 +145,9 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
       <div role="status" aria-live="polite" data-testid="connection-result">
         {test.kind === 'ok' && (
           <p className="vfc-ok">
-            Connected to <strong>{test.clinic.name}</strong> · timezone {test.clinic.timezone}
-            {test.clinic.demoMode ? ' · Demo mode' : ''}
+            {test.clinic.demoMode
+              ? i18n.t('connection.connectedDemo', [test.clinic.name, test.clinic.timezone])
+              : i18n.t('connection.connected', [test.clinic.name, test.clinic.timezone])}
           </p>
         )}
         {test.kind === 'error' && <p className="vfc-error">{test.message}</p>}

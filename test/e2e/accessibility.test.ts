@@ -152,11 +152,13 @@ describe('The extension in Spanish', () => {
     await page.close();
   });
 
-  it('shows the Follow-ups side panel heading and period filter in Spanish', async () => {
+  it('shows the Follow-ups side panel heading, connection line and filters in Spanish', async () => {
     const page = await spanish.context.newPage();
     await page.goto(spanish.extensionUrl('sidepanel.html'));
     await page.getByRole('heading', { level: 1, name: 'Seguimientos' }).waitFor();
     expect(await page.getByLabel('Período', { exact: true }).count()).toBe(1);
+    await page.getByText(/^Conectado a /).waitFor();
+    expect(await page.getByRole('button', { name: 'Requieren atención', exact: true }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'es-sidepanel.png'), fullPage: true });
     await page.close();
   });
