@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Call, ClinicSettings, ListOptOutsResponse, MAX_RETRIES } from '@vfc/shared';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
-import { apiClient, pollUntil } from '../support/api.js';
+import { apiClient, pollUntil, callRequestAt } from '../support/api.js';
 
 /**
  * The calling rules (docs/calling-rules.md) end to end, on the real local stack (DynamoDB Local, Scheduler emulator, Retell simulator, real handlers),
@@ -26,13 +26,7 @@ const api = apiClient(() => stack.apiUrl, () => stack.staffToken);
  * A call request `inMinutes` VIRTUAL minutes from the stack's now. The default (10 virtual minutes = 2 real seconds
  * at ×300) leaves room for a slow first request on a loaded machine, which must not find its time already past.
  */
-const callTo = (phoneNumber: string, inMinutes = 10, consultationId = '310382') => ({
-  consultationId,
-  petName: 'Rex',
-  ownerName: 'Ana Silva',
-  phoneNumber,
-  scheduledFor: new Date(stack.now().getTime() + inMinutes * MINUTE).toISOString(),
-});
+const callTo = (phoneNumber: string, inMinutes = 10, consultationId = '310382') => callRequestAt(stack.now(), phoneNumber, inMinutes, consultationId);
 
 const waitForTerminal = (callId: string, realTimeoutMs = 45_000): Promise<Call> =>
   pollUntil(

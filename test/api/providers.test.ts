@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Call, ListOptOutsResponse, UpdateClinicVoiceResponse } from '@vfc/shared';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { DEMO_CLINIC_ID } from '@vfc/backend/local/seed-demo';
-import { apiClient, pollUntil } from '../support/api.js';
+import { apiClient, pollUntil, callRequestAt } from '../support/api.js';
 
 /**
  * The main job, retries, the do-not-call-from-analysis path and webhook forgeries, on each provider the demo clinic
@@ -13,7 +13,6 @@ import { apiClient, pollUntil } from '../support/api.js';
  */
 const SCALE = 300;
 const VAPI_KEY = 'vapi-simulator-key-providers-0001';
-const MINUTE = 60_000;
 let stack: LocalStack;
 
 beforeAll(async () => {
@@ -24,13 +23,7 @@ afterAll(() => stack?.stop());
 const staff = apiClient(() => stack.apiUrl, () => stack.staffToken);
 const admin = apiClient(() => stack.apiUrl, () => stack.adminToken);
 
-const callTo = (phoneNumber: string, inMinutes = 10, consultationId = '310382') => ({
-  consultationId,
-  petName: 'Rex',
-  ownerName: 'Ana Silva',
-  phoneNumber,
-  scheduledFor: new Date(stack.now().getTime() + inMinutes * MINUTE).toISOString(),
-});
+const callTo = (phoneNumber: string, inMinutes = 10, consultationId = '310382') => callRequestAt(stack.now(), phoneNumber, inMinutes, consultationId);
 
 const readCall = async (callId: string) => Call.parse((await staff(`/calls/${callId}`)).json);
 /** The call once it ended; a completed call once its summary (post-call analysis) arrived too. */

@@ -85,3 +85,17 @@ export async function pollUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * A call request (`POST /calls` body) due `inMinutes` minutes after `now` (the stack's clock, which may run faster
+ * than real time), for the demo pet Rex and his owner.
+ */
+export function callRequestAt(now: Date, phoneNumber: string, inMinutes = 10, consultationId = '310382') {
+  return {
+    consultationId,
+    petName: 'Rex',
+    ownerName: 'Ana Silva',
+    phoneNumber,
+    scheduledFor: new Date(now.getTime() + inMinutes * 60_000).toISOString(),
+  };
+}

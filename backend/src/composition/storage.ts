@@ -30,13 +30,18 @@ export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
   return value;
 }
 
+/** A concurrency limit from `env[name]` (positive integer), else `fallback`. @throws Error naming the variable when malformed. */
+export function limitFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return limit;
+}
+
 /** `RETELL_CONCURRENCY_LIMIT` (positive integer), else {@link DEFAULT_CONCURRENCY_LIMIT}. @throws Error when malformed. */
 export function concurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.RETELL_CONCURRENCY_LIMIT;
-  if (raw === undefined || raw === '') return DEFAULT_CONCURRENCY_LIMIT;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`RETELL_CONCURRENCY_LIMIT must be a positive integer, got "${raw}"`);
-  return limit;
+  return limitFromEnv('RETELL_CONCURRENCY_LIMIT', DEFAULT_CONCURRENCY_LIMIT, env);
 }
 
 /** The DynamoDB stores, clock, logger and ids, from the environment (`TABLE_NAME`; `DYNAMODB_ENDPOINT` locally). */
