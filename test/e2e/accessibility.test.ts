@@ -156,8 +156,9 @@ describe('The extension in Spanish', () => {
     const page = await spanish.context.newPage();
     await page.goto(spanish.extensionUrl('sidepanel.html'));
     await page.getByRole('heading', { level: 1, name: 'Seguimientos' }).waitFor();
-    expect(await page.getByLabel('Período', { exact: true }).count()).toBe(1);
+    // The filters and the period appear once the clinic is read (the connection line says so).
     await page.getByText(/^Conectado a /).waitFor();
+    expect(await page.getByLabel('Período', { exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Requieren atención', exact: true }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'es-sidepanel.png'), fullPage: true });
     await page.close();
