@@ -2,10 +2,9 @@ import type { Dependencies } from './app/dependencies.js';
 import { concurrencyLimitFromEnv, createStorageDependencies, storageDependencies } from './composition/storage.js';
 import { lookupRecipientZones } from './adapters/phone-zones/lookup-recipient-zones.js';
 import { RetellAgentDirectory } from './adapters/retell/retell-agent-directory.js';
-import { retellClientFactory } from './adapters/retell/retell-client.js';
 import { RetellVoiceProvider } from './adapters/retell/retell-voice-provider.js';
 import { createCallScheduler } from './composition/call-schedules.js';
-import { retellApiKeySource } from './composition/retell.js';
+import { createRetellClient } from './composition/retell.js';
 import type { SecretStore } from './ports/secret-store.js';
 import { vapiApiKeySource } from './composition/vapi.js';
 import { createVoiceLines } from './composition/voice-lines.js';
@@ -17,7 +16,7 @@ import { vapiConcurrencyLimitFromEnv } from './composition/voice-limits.js';
  * the storage dependencies plus the Scheduler, Retell and phone-zone adapters.
  */
 export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage = createStorageDependencies(env)): Dependencies {
-  const retell = retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined);
+  const retell = createRetellClient(env);
   const retellVoice = new RetellVoiceProvider(retell);
   let secrets: SecretStore | undefined;
   return {

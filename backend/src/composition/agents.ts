@@ -1,7 +1,6 @@
 import type { Dependencies } from '../app/dependencies.js';
 import { RetellAgentDirectory } from '../adapters/retell/retell-agent-directory.js';
-import { retellClientFactory } from '../adapters/retell/retell-client.js';
-import { retellApiKeySource } from './retell.js';
+import { createRetellClient } from './retell.js';
 import { storageDependencies, type StorageDependencies } from './storage.js';
 
 /** The table and Retell's agent API: what the agent registry, the audit and the agent editor need. */
@@ -9,7 +8,7 @@ export type AgentDependencies = StorageDependencies & Pick<Dependencies, 'agentD
 
 /** The agent directory on Retell from the environment (`RETELL_API_KEY` or its secret; `RETELL_BASE_URL` locally). */
 export function createAgentDirectory(env: NodeJS.ProcessEnv = process.env): RetellAgentDirectory {
-  return new RetellAgentDirectory(retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined));
+  return new RetellAgentDirectory(createRetellClient(env));
 }
 
 let cached: AgentDependencies | undefined;

@@ -1,5 +1,5 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { ApiKeySource } from '../adapters/retell/retell-client.js';
+import { retellClientFactory, type ApiKeySource } from '../adapters/retell/retell-client.js';
 import { RetellWebhookVerifier } from '../adapters/retell/retell-webhook-verifier.js';
 import { noteSdkCall } from '../adapters/aws/sdk-call-observers.js';
 import { requireEnv } from './storage.js';
@@ -29,4 +29,9 @@ export function retellApiKeySource(env: NodeJS.ProcessEnv = process.env): ApiKey
 /** The Retell webhook verifier, keyed like the voice provider. */
 export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env): RetellWebhookVerifier {
   return new RetellWebhookVerifier(retellApiKeySource(env));
+}
+
+/** The Retell client from the environment: the key source above, `RETELL_BASE_URL` (the simulator) and `RETELL_TIMEOUT_MS`. */
+export function createRetellClient(env: NodeJS.ProcessEnv = process.env): ReturnType<typeof retellClientFactory> {
+  return retellClientFactory(retellApiKeySource(env), env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined);
 }

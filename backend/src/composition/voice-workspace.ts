@@ -1,8 +1,6 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
-import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
-import type { Vapi } from '@vapi-ai/server-sdk';
-import { VapiAccount, type AssistantFields } from '../adapters/vapi/vapi-assistants.js';
+import { createSecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
+import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
 import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
 import type { SecretStore } from '../ports/secret-store.js';
@@ -16,30 +14,28 @@ import { vapiApiKeySource } from './vapi.js';
  */
 export function secretStoreFromEnv(env: NodeJS.ProcessEnv = process.env): SecretStore {
   if (env.LOCAL_SECRET_STORE === 'memory') return localSecretStore;
-  return new SecretsManagerStore(new SecretsManagerClient({ region: env.AWS_REGION }), requireEnv('CLINIC_SECRET_PREFIX', env));
+  return createSecretsManagerStore(requireEnv('CLINIC_SECRET_PREFIX', env), env.AWS_REGION);
 }
 
-/** The voice workspace's dependencies: `VAPI_API_KEY` is the platform's Vapi key, `VAPI_BASE_URL` the simulator. */
+let cached: VoiceWorkspaceDeps | undefined;
+
+/**
+ * The voice workspace's dependencies, built once per process: `VAPI_API_KEY` is the platform's Vapi key,
+ * `VAPI_BASE_URL` the simulator, `VAPI_SERVER_URL` / `VAPI_SERVER_CREDENTIAL_ID` what the clinic's assistant is given.
+ */
 export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env): VoiceWorkspaceDeps {
   const storage = storageDependencies();
-  return {
+  cached ??= {
     clinics: storage.clinics,
     clock: storage.clock,
     logger: storage.logger,
     secrets: secretStoreFromEnv(env),
-    vapiAccount: (key) => {
-      const account = new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL));
-      return {
-        listNumbers: () => account.listNumbers(),
-        listAssistants: () => account.listAssistants(),
-        createAssistant: (fields) => account.createAssistant(fields as unknown as Vapi.CreateAssistantDto),
-        updateAssistant: (id, fields) => account.updateAssistant(id, fields as AssistantFields),
-      };
-    },
+    vapiAccount: (key) => new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL)),
     vapiServer: () =>
       env.VAPI_SERVER_URL ? { url: env.VAPI_SERVER_URL, ...(env.VAPI_SERVER_CREDENTIAL_ID ? { credentialId: env.VAPI_SERVER_CREDENTIAL_ID } : {}) } : undefined,
     platformVapiKey: vapiApiKeySource(env),
     platformLimits: platformLimitsFromEnv(env),
   };
+  return cached;
 }
 

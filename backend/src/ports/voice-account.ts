@@ -26,3 +26,21 @@ export interface VoiceAccount {
   /** The account's phone numbers; also the key check (a bad key → `invalid_credentials`). */
   listNumbers(): Promise<AccountNumber[]>;
 }
+
+/** The assistant as the sync reads it (a subset of Vapi's `Assistant`). */
+export interface AssistantSummary {
+  id: string;
+  name?: string;
+  updatedAt?: string;
+  metadata?: Record<string, unknown>;
+  server?: unknown;
+  serverMessages?: unknown;
+  analysisPlan?: unknown;
+}
+
+/** The assistant endpoints the sync needs (`VapiAccount` implements them). Methods throw {@link VoiceAccountError}. */
+export interface AssistantAccount {
+  listAssistants(): Promise<AssistantSummary[]>;
+  createAssistant(fields: Record<string, unknown>): Promise<AssistantSummary>;
+  updateAssistant(id: string, fields: Record<string, unknown>): Promise<AssistantSummary>;
+}

@@ -368,7 +368,11 @@ export class DynamoDbDialSlots implements DialSlots {
     return out.Item ? { ...(out.Item.closing !== undefined ? { closing: String(out.Item.closing) } : {}) } : undefined;
   }
 
-  /** Every clinic in the rotation with its `servedSeq` (0 = not served since it joined). */
+  /**
+   * Every clinic in the rotation with its `servedSeq` (0 = not served since it joined). The queries here page with
+   * `db.send` rather than `queryAll`: lib-dynamodb's paginator accepts only a real document client, and the race tests
+   * interpose on `send` to run a joiner at the worst moment.
+   */
   private async rotation(): Promise<{ clinicId: string; servedSeq: number }[]> {
     const entries: { clinicId: string; servedSeq: number }[] = [];
     let startKey: Record<string, unknown> | undefined;

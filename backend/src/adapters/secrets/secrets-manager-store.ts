@@ -52,3 +52,8 @@ export class SecretsManagerStore implements SecretStore {
     }
   }
 }
+
+/** A {@link SecretsManagerStore} with its own client in `region` (the stack's, from `AWS_REGION` when unset). */
+export function createSecretsManagerStore(prefix: string, region?: string): SecretsManagerStore {
+  return new SecretsManagerStore(new SecretsManagerClient({ region }), prefix);
+}

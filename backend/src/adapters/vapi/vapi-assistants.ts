@@ -1,6 +1,6 @@
 import { VapiError, VapiTimeoutError, type Vapi } from '@vapi-ai/server-sdk';
 import type { VapiResources } from './vapi-client.js';
-import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
+import { VoiceAccountError, type AccountNumber, type AssistantAccount, type VoiceAccount } from '../../ports/voice-account.js';
 
 /** Assistants / numbers per list request: Vapi's maximum (no cursor; docs/vapi.md). */
 export const VAPI_LIST_LIMIT = 1000;
@@ -13,7 +13,7 @@ export type AssistantFields = Omit<Vapi.UpdateAssistantDto, 'id'>;
  * (`GET|POST /assistant`, `GET|PATCH /assistant/{id}`). Every read doubles as the key check: a 401 is
  * `invalid_credentials`. Methods throw {@link VoiceAccountError}.
  */
-export class VapiAccount implements VoiceAccount {
+export class VapiAccount implements VoiceAccount, AssistantAccount {
   constructor(private readonly client: () => Promise<VapiResources>) {}
 
   async listNumbers(): Promise<AccountNumber[]> {
@@ -41,13 +41,14 @@ export class VapiAccount implements VoiceAccount {
     }
   }
 
-  createAssistant(fields: Vapi.CreateAssistantDto): Promise<Vapi.Assistant> {
-    return this.call((c) => c.assistants.create(fields));
+  /** `POST /assistant` with `fields` (Vapi's `CreateAssistantDto`; Vapi validates them). */
+  createAssistant(fields: Record<string, unknown>): Promise<Vapi.Assistant> {
+    return this.call((c) => c.assistants.create(fields as unknown as Vapi.CreateAssistantDto));
   }
 
   /** `PATCH /assistant/{id}` with exactly `fields` (nested objects such as `model` are replaced whole by Vapi). */
-  updateAssistant(id: string, fields: AssistantFields): Promise<Vapi.Assistant> {
-    return this.call((c) => c.assistants.update({ id, ...fields }));
+  updateAssistant(id: string, fields: AssistantFields | Record<string, unknown>): Promise<Vapi.Assistant> {
+    return this.call((c) => c.assistants.update({ id, ...(fields as AssistantFields) }));
   }
 
   private async call<T>(request: (client: VapiResources) => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
-import type { Vapi } from '@vapi-ai/server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VapiAccount, type AssistantFields } from '../../adapters/vapi/vapi-assistants.js';
+import { VapiAccount } from '../../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory } from '../../adapters/vapi/vapi-client.js';
 import { startVapiSimulator, type VapiSimulator } from '../../local/vapi-simulator/index.js';
-import { MANAGED_BY, SERVER_BACKOFF_PLAN, syncClinicAssistant, type AssistantAccount } from './clinic-assistant.js';
+import type { AssistantAccount } from '../../ports/voice-account.js';
+import { MANAGED_BY, SERVER_BACKOFF_PLAN, syncClinicAssistant } from './clinic-assistant.js';
 
 /** The assistant sync through the Vapi adapter against the local Vapi simulator (real HTTP, the SDK's requests). */
 const KEY = 'vapi-sim-key-assistants';
@@ -17,15 +17,11 @@ afterEach(async () => {
   sim = undefined;
 });
 
+/** The Vapi adapter on a fresh simulator: it is the sync's `AssistantAccount` port itself. */
 async function account(): Promise<{ vapi: VapiAccount; port: AssistantAccount }> {
   sim = await startVapiSimulator({ apiKey: KEY, now: () => nowMs });
   const vapi = new VapiAccount(vapiClientFactory(async () => KEY, sim.url, 5_000));
-  const port: AssistantAccount = {
-    listAssistants: () => vapi.listAssistants(),
-    createAssistant: (fields) => vapi.createAssistant(fields as unknown as Vapi.CreateAssistantDto),
-    updateAssistant: (id, fields) => vapi.updateAssistant(id, fields as AssistantFields),
-  };
-  return { vapi, port };
+  return { vapi, port: vapi };
 }
 
 describe('syncClinicAssistant', () => {

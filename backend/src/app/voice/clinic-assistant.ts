@@ -1,4 +1,5 @@
 import { POST_CALL_ANALYSIS_FIELDS, type Clinic } from '@vfc/shared';
+import type { AssistantAccount } from '../../ports/voice-account.js';
 
 /** Our tag on a Vapi assistant (`metadata`): who manages it, for which clinic and which role. */
 export interface AssistantTag {
@@ -9,24 +10,6 @@ export interface AssistantTag {
 
 /** The `metadata.managedBy` value of the assistants we create. */
 export const MANAGED_BY = 'vet-follow-up-calls';
-
-/** The assistant as the sync reads it (a subset of Vapi's `Assistant`). */
-export interface AssistantSummary {
-  id: string;
-  name?: string;
-  updatedAt?: string;
-  metadata?: Record<string, unknown>;
-  server?: unknown;
-  serverMessages?: unknown;
-  analysisPlan?: unknown;
-}
-
-/** The assistant endpoints the sync needs (`VapiAccount` implements them). Methods throw `VoiceAccountError`. */
-export interface AssistantAccount {
-  listAssistants(): Promise<AssistantSummary[]>;
-  createAssistant(fields: Record<string, unknown>): Promise<AssistantSummary>;
-  updateAssistant(id: string, fields: Record<string, unknown>): Promise<AssistantSummary>;
-}
 
 /** Where the assistant sends its server messages: our `POST /webhooks/vapi` and the HMAC credential Vapi signs with. */
 export interface AssistantServer {

@@ -3,10 +3,10 @@ import type { Clock } from '../../ports/clock.js';
 import type { ClinicStore } from '../../ports/clinic-store.js';
 import type { AppLogger } from '../../ports/logger.js';
 import type { SecretStore } from '../../ports/secret-store.js';
-import { VoiceAccountError, type AccountNumber, type VoiceAccount } from '../../ports/voice-account.js';
+import { VoiceAccountError, type AccountNumber, type AssistantAccount, type VoiceAccount } from '../../ports/voice-account.js';
 import { AppError, invalidField } from '../errors.js';
 import { requireClinic } from '../read-clinic.js';
-import { syncClinicAssistant, type AssistantAccount, type AssistantServer } from './clinic-assistant.js';
+import { syncClinicAssistant, type AssistantServer } from './clinic-assistant.js';
 
 /** What the voice workspace use cases need. */
 export interface VoiceWorkspaceDeps {
