@@ -4,6 +4,7 @@ import { AgentEditorSection } from './admin/AgentEditorSection';
 import { AgentsSection } from './admin/AgentsSection';
 import { CallingHoursSection } from './admin/CallingHoursSection';
 import { OptOutsSection } from './admin/OptOutsSection';
+import { VoiceProviderSection } from './admin/VoiceProviderSection';
 import { ConnectionSection } from './ConnectionSection';
 import { FollowUpsSettingsSection } from './FollowUpsSettingsSection';
 
@@ -24,4 +25,5 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'do-not-call', title: i18n.t('options.section.doNotCall'), Component: OptOutsSection, admin: true },
   { id: 'agents', title: i18n.t('options.section.agents'), Component: AgentsSection, admin: true },
   { id: 'agent-editor', title: i18n.t('options.section.agentEditor'), Component: AgentEditorSection, admin: true },
+  { id: 'voice-provider', title: i18n.t('voiceProvider.sectionTitle'), Component: VoiceProviderSection, admin: true },
 ];

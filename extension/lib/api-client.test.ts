@@ -133,5 +133,20 @@ describe('admin routes', () => {
     const api = createApiClient({ baseUrl: 'https://api.example', token: 'adm' }, server.fetch);
     expect(await api.auditAgents()).toMatchObject({ ok: false, error: { error: 'bad_response' } });
   });
+
+  it('reads and saves the voice provider at /clinic/voice, the key only in the PUT body', async () => {
+    const voice = { provider: 'vapi', account: 'clinic', keyLast4: 'abcd', phoneNumberId: 'pn_1', concurrencyLimit: 5, status: 'ok' };
+    const server = scriptedFetch((r) =>
+      r.url.endsWith('/clinic/voice') ? { status: 200, body: r.method === 'PUT' ? { voice, sync: { created: ['asst_1'], updated: [], unchanged: [], duplicates: [], errors: [] } } : voice } : undefined,
+    );
+    const api = createApiClient({ baseUrl: 'https://api.example', token: 'adm' }, server.fetch);
+    expect(await api.getClinicVoice()).toEqual({ ok: true, status: 200, data: voice });
+    const saved = await api.updateClinicVoice({ provider: 'vapi', apiKey: 'sk_live_abcd', concurrencyLimit: 5 });
+    expect(saved.ok && saved.data.sync?.created).toEqual(['asst_1']);
+    expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['GET', 'https://api.example/clinic/voice', undefined],
+      ['PUT', 'https://api.example/clinic/voice', { provider: 'vapi', apiKey: 'sk_live_abcd', concurrencyLimit: 5 }],
+    ]);
+  });
 });
 

@@ -9,6 +9,7 @@ import {
   Call,
   ClinicAgentSettings,
   ClinicSettings,
+  ClinicVoice,
   GetClinicResponse,
   CleanupOrphanedAgentsResponse,
   IDEMPOTENCY_KEY_HEADER,
@@ -16,6 +17,7 @@ import {
   ListCallsResponse,
   ListOptOutsResponse,
   ListVoicesResponse,
+  UpdateClinicVoiceResponse,
   type AddOptOutRequest,
   type Attention,
   type CallStatus,
@@ -23,6 +25,7 @@ import {
   type HandlerName,
   type UpdateClinicAgentRequest,
   type UpdateClinicSettingsRequest,
+  type UpdateClinicVoiceRequest,
 } from '@vfc/shared';
 
 /** Where the API is and who we are: the base URL (e.g. `https://abc.execute-api.us-west-2.amazonaws.com`) and a staff token. */
@@ -185,6 +188,14 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     /** `PUT /clinic/agent` with only the fields that change. */
     updateClinicAgent: (patch: UpdateClinicAgentRequest) =>
       request('PUT', routePath('update-clinic-agent'), ClinicAgentSettings, { body: patch }),
+    /** `GET /clinic/voice`: the clinic's voice provider and account (never the key: only its last four characters). */
+    getClinicVoice: () => request('GET', routePath('get-clinic-voice'), ClinicVoice),
+    /**
+     * `PUT /clinic/voice`: tests the key and number at the provider, then saves (`apiKey` write-only: omitted keeps the
+     * stored key, `null` goes back to the platform's account); answers the saved settings and the assistant sync.
+     */
+    updateClinicVoice: (body: UpdateClinicVoiceRequest) =>
+      request('PUT', routePath('update-clinic-voice'), UpdateClinicVoiceResponse, { body }),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -48,6 +48,8 @@ export const ADMIN_OPS = [
   'listVoices',
   'getClinicAgent',
   'updateClinicAgent',
+  'getClinicVoice',
+  'updateClinicVoice',
 ] as const satisfies readonly (keyof ApiClient)[];
 export type AdminOp = (typeof ADMIN_OPS)[number];
 
@@ -142,6 +144,8 @@ export const adminApi = {
   listVoices: () => sendAdmin('listVoices', []),
   getClinicAgent: () => sendAdmin('getClinicAgent', []),
   updateClinicAgent: (...args: Parameters<ApiClient['updateClinicAgent']>) => sendAdmin('updateClinicAgent', args),
+  getClinicVoice: () => sendAdmin('getClinicVoice', []),
+  updateClinicVoice: (...args: Parameters<ApiClient['updateClinicVoice']>) => sendAdmin('updateClinicVoice', args),
   /** Neo's business hours from an open Neo tab (`ok: false, error: 'no_neo_tab'` when none is open). */
   neoScheduleConfigs: () => sendToBackground({ type: 'vfc:neoScheduleConfigs' }),
 };

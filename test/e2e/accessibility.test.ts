@@ -105,6 +105,7 @@ describe('Accessibility of the extension in the browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: 'Calling hours (admin)' }).waitFor();
     await page.getByRole('heading', { name: 'Voice agents (admin)' }).waitFor();
+    await page.getByTestId('voice-summary').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'a11y-options-admin.png'), fullPage: true });
 

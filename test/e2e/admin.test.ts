@@ -10,7 +10,7 @@ import { clinicLocalInputValue } from '../support/clinic-clock.js';
 import { apiClient } from '../support/api.js';
 
 /**
- * The admin side of the extension (calling rules, do-not-call list, voice agents) and a reschedule from the call list: the real extension build in
+ * The admin side of the extension (calling rules, do-not-call list, voice agents, voice provider) and a reschedule from the call list: the real extension build in
  * Chromium, against the local stack (API + DynamoDB Local + Scheduler emulator + Retell simulator + fake Neo).
  * The Retell simulator is scripted between page loads; nothing of ours is mocked.
  */
@@ -45,6 +45,7 @@ async function openOptions(): Promise<Page> {
 
 const agentsSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Voice agents (admin)' }) });
 const hoursSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Calling hours (admin)' }) });
+const voiceSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Voice provider (admin)' }) });
 
 /** Clinic-local calendar date `days` from now, `YYYY-MM-DD`. */
 function clinicDate(days: number): string {
@@ -81,6 +82,18 @@ describe('Admin options and reschedule in the browser', () => {
     expect(await newRow.textContent()).toContain('11labs-Myra');
     await section.getByTestId('health-score').getByText('100', { exact: true }).waitFor();
     await section.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-agents-after-sync.png') });
+    await page.close();
+  });
+
+  it('shows the voice provider section with the clinic on the platform Retell account', async () => {
+    const page = await openOptions();
+    const summary = voiceSection(page).getByTestId('voice-summary');
+    await summary.waitFor();
+    expect([await summary.locator('[data-row="provider"] dd').textContent(), await summary.locator('[data-row="account"] dd').textContent()]).toEqual([
+      'Retell',
+      "The platform's account",
+    ]);
+    await voiceSection(page).screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-voice-provider.png') });
     await page.close();
   });
 

@@ -1,0 +1,73 @@
+import { i18n } from '#i18n';
+import type { AgentSyncSummary, ClinicVoice, VoiceProviderName } from '@vfc/shared';
+import type { VoiceField } from './voice-provider';
+
+/** The "Voice provider" section's words (locale messages `voiceProvider.*`): labels, and what a save did. */
+
+/** `Retell` / `Vapi`. */
+export function providerLabel(provider: VoiceProviderName): string {
+  return provider === 'vapi' ? i18n.t('voiceProvider.vapi') : i18n.t('voiceProvider.retell');
+}
+
+/** "The platform's account" or "Own key ••••1234" (only the key's last four characters are ever known). */
+export function accountLabel(voice: Pick<ClinicVoice, 'account' | 'keyLast4'>): string {
+  return voice.account === 'clinic' ? i18n.t('voiceProvider.accountOwn', [voice.keyLast4 ?? '????']) : i18n.t('voiceProvider.accountPlatform');
+}
+
+/** The E.164 calling number, else the provider's number id, else "Not set". */
+export function numberLabel(voice: Pick<ClinicVoice, 'fromNumber' | 'phoneNumberId'>): string {
+  if (voice.fromNumber) return voice.fromNumber;
+  return voice.phoneNumberId ? i18n.t('voiceProvider.numberId', [voice.phoneNumberId]) : i18n.t('voiceProvider.notSet');
+}
+
+/** "Working", "The provider refused the key" or "Not verified yet". */
+export function statusLabel(status: ClinicVoice['status']): string {
+  if (status === 'ok') return i18n.t('voiceProvider.statusOk');
+  return status === 'invalid_credentials' ? i18n.t('voiceProvider.statusInvalid') : i18n.t('voiceProvider.statusUnverified');
+}
+
+/** The label of a form field (also the prefix of its errors). */
+export function fieldLabel(field: VoiceField): string {
+  switch (field) {
+    case 'provider':
+      return i18n.t('voiceProvider.provider');
+    case 'apiKey':
+      return i18n.t('voiceProvider.apiKey');
+    case 'fromNumber':
+      return i18n.t('voiceProvider.fromNumber');
+    case 'concurrencyLimit':
+      return i18n.t('voiceProvider.concurrencyLimit');
+  }
+}
+
+/**
+ * What a save changed, one line each ("Provider: Retell → Vapi", "Account: The platform's account → Own key ••••1234",
+ * "Calling number: … → …", "Concurrent calls: 10 → 20"); a single "Nothing changed" line when nothing did.
+ */
+export function describeVoiceChanges(before: ClinicVoice, after: ClinicVoice): string[] {
+  const lines: string[] = [];
+  const pairs: [string, string, 'voiceProvider.changeProvider' | 'voiceProvider.changeAccount' | 'voiceProvider.changeNumber' | 'voiceProvider.changeConcurrency'][] = [
+    [providerLabel(before.provider), providerLabel(after.provider), 'voiceProvider.changeProvider'],
+    [accountLabel(before), accountLabel(after), 'voiceProvider.changeAccount'],
+    [numberLabel(before), numberLabel(after), 'voiceProvider.changeNumber'],
+    [String(before.concurrencyLimit), String(after.concurrencyLimit), 'voiceProvider.changeConcurrency'],
+  ];
+  for (const [was, now, key] of pairs) if (was !== now) lines.push(i18n.t(key, [was, now]));
+  return lines.length ? lines : [i18n.t('voiceProvider.noChange')];
+}
+
+/**
+ * The assistant sync in plain words: `done` lines ("Assistant created in Vapi: asst_1", "Assistant updated: asst_1",
+ * "Assistant already up to date: …", "Duplicate assistant left alone: …") and the API's `errors` as they came.
+ */
+export function describeAssistantSync(sync: AgentSyncSummary): { done: string[]; errors: string[] } {
+  return {
+    done: [
+      ...sync.created.map((id) => i18n.t('voiceProvider.syncCreated', [id])),
+      ...sync.updated.map((id) => i18n.t('voiceProvider.syncUpdated', [id])),
+      ...sync.unchanged.map((id) => i18n.t('voiceProvider.syncUnchanged', [id])),
+      ...sync.duplicates.map((id) => i18n.t('voiceProvider.syncDuplicate', [id])),
+    ],
+    errors: [...sync.errors],
+  };
+}
