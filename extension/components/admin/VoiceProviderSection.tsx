@@ -7,7 +7,7 @@ import { adminApi, type AdminApi } from '../../lib/messages';
 import { Field } from '../Field';
 import { useAdminLoad } from './use-admin-load';
 import { draftFromVoice, failureErrors, hasStoredKey, issueErrors, voiceRequest, type VoiceDraft, type VoiceErrors } from './voice-provider';
-import { describeAssistantSync, describeVoiceChanges, fieldLabel } from './voice-provider-text';
+import { describeAssistantSync, describeVoiceChanges, fieldLabel, providerLabel } from './voice-provider-text';
 import { VoiceProviderSummary } from './VoiceProviderSummary';
 
 type Api = Pick<AdminApi, 'getClinicVoice' | 'updateClinicVoice' | 'getClinicSettings'>;
@@ -126,7 +126,7 @@ export function VoiceProviderSection(props: { api?: Api }) {
                 checked={draft.provider === provider}
                 onChange={() => update({ provider, account: provider === 'retell' ? 'platform' : draft.account })}
               />{' '}
-              {i18n.t(provider === 'vapi' ? 'voiceProvider.vapi' : 'voiceProvider.retell')}
+              {providerLabel(provider)}
             </label>
           ))}
         </fieldset>

@@ -46,13 +46,14 @@ export function fieldLabel(field: VoiceField): string {
  */
 export function describeVoiceChanges(before: ClinicVoice, after: ClinicVoice): string[] {
   const lines: string[] = [];
-  const pairs: [string, string, 'voiceProvider.changeProvider' | 'voiceProvider.changeAccount' | 'voiceProvider.changeNumber' | 'voiceProvider.changeConcurrency'][] = [
-    [providerLabel(before.provider), providerLabel(after.provider), 'voiceProvider.changeProvider'],
-    [accountLabel(before), accountLabel(after), 'voiceProvider.changeAccount'],
-    [numberLabel(before), numberLabel(after), 'voiceProvider.changeNumber'],
-    [String(before.concurrencyLimit), String(after.concurrencyLimit), 'voiceProvider.changeConcurrency'],
-  ];
-  for (const [was, now, key] of pairs) if (was !== now) lines.push(i18n.t(key, [was, now]));
+  const [providerWas, providerNow] = [providerLabel(before.provider), providerLabel(after.provider)];
+  if (providerWas !== providerNow) lines.push(i18n.t('voiceProvider.changeProvider', [providerWas, providerNow]));
+  const [accountWas, accountNow] = [accountLabel(before), accountLabel(after)];
+  if (accountWas !== accountNow) lines.push(i18n.t('voiceProvider.changeAccount', [accountWas, accountNow]));
+  const [numberWas, numberNow] = [numberLabel(before), numberLabel(after)];
+  if (numberWas !== numberNow) lines.push(i18n.t('voiceProvider.changeNumber', [numberWas, numberNow]));
+  const [limitWas, limitNow] = [String(before.concurrencyLimit), String(after.concurrencyLimit)];
+  if (limitWas !== limitNow) lines.push(i18n.t('voiceProvider.changeConcurrency', [limitWas, limitNow]));
   return lines.length ? lines : [i18n.t('voiceProvider.noChange')];
 }
 
