@@ -8,10 +8,12 @@ import {
   ListVoicesResponse,
   UpdateClinicAgentRequest,
 } from './agents.js';
-import { Call, CreateCallRequest, ExportCallsQuery, ListCallsQuery, ListCallsResponse, RescheduleCallRequest } from './call.js';
+import { Call, ExportCallsQuery, ListCallsQuery, ListCallsResponse, RescheduleCallRequest } from './call.js';
+import { CreateCallRequest } from './call-request.js';
 import { ClinicSettings, UpdateClinicSettingsRequest } from './clinic-settings.js';
 import { ClinicVoice, UpdateClinicVoiceRequest, UpdateClinicVoiceResponse } from './clinic-voice.js';
-import { AddOptOutRequest, AddOptOutResponse, ListOptOutsResponse, OptOutPathNumber } from './opt-outs.js';
+import { AddOptOutResponse, ListOptOutsResponse } from './opt-outs.js';
+import { AddOptOutRequest, OptOutPathNumber } from './opt-out-request.js';
 import type { HandlerName } from './routes.js';
 import { ResolveCallRequest } from './triage.js';
 import { GetClinicResponse } from '../domain/clinic.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164_PATTERN, phoneNumberInput } from '../domain/phone.js';
+import { E164_PATTERN } from '../domain/phone.js';
 import { isoInstant } from './call.js';
 
 /**
@@ -26,19 +26,9 @@ export type OptOut = z.infer<typeof OptOut>;
 export const ListOptOutsResponse = z.object({ items: z.array(OptOut) });
 export type ListOptOutsResponse = z.infer<typeof ListOptOutsResponse>;
 
-/** Body of `POST /clinic/opt-outs`: a number as staff typed it (normalised to E.164, default region US). */
-export const AddOptOutRequest = z.strictObject({
-  phoneNumber: phoneNumberInput,
-  reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
-});
-export type AddOptOutRequest = z.infer<typeof AddOptOutRequest>;
-
 /**
  * `201` answer of `POST /clinic/opt-outs` (`200` when the number was already on the list, which keeps its first entry):
  * the entry, and the ids of the clinic's scheduled calls to that number that were cancelled because of it.
  */
 export const AddOptOutResponse = OptOut.extend({ cancelledCallIds: z.array(z.string()) });
 export type AddOptOutResponse = z.infer<typeof AddOptOutResponse>;
-
-/** The `{phoneNumber}` path parameter of `DELETE /clinic/opt-outs/{phoneNumber}` (URL-encoded, e.g. `%2B14155550123`). */
-export const OptOutPathNumber = phoneNumberInput;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateCallRequest } from '../api/call.js';
+import { CreateCallRequest } from '../api/call-request.js';
 import { parsePageData } from './page-data.js';
 import { DISCHARGE_SUMMARY_MAX, draftHasPhone, toCallDraft, truncateWithEllipsis } from './to-call-draft.js';
 

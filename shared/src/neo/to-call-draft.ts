@@ -1,4 +1,4 @@
-import { CreateCallRequest } from '../api/call.js';
+import { CreateCallRequest } from '../api/call-request.js';
 import type { NeoPageData } from './page-data.js';
 import { htmlToText } from './html-text.js';
 
