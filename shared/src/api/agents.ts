@@ -51,6 +51,14 @@ export const RegistryAgent = z.object({
   duplicateOf: z.string().optional(),
   /** Retell tag names on the agent (keys of the list item's `tags`). */
   tags: z.array(z.string()).default([]),
+  /** Where the agent lives: absent = Retell. A Vapi record is the clinic's assistant for one role (`agentId` = assistant id). */
+  provider: z.enum(['retell', 'vapi']).optional(),
+  /** Vapi: the clinic the assistant serves (one assistant per clinic per role). */
+  clinicId: z.string().min(1).optional(),
+  /** Vapi: the assistant's role for the clinic (`follow_up`). */
+  role: z.string().min(1).optional(),
+  /** Vapi: the provider account holding the assistant (`vapi:platform` or `vapi:clinic:<clinicId>`). */
+  account: z.string().min(1).optional(),
 });
 export type RegistryAgent = z.infer<typeof RegistryAgent>;
 
@@ -97,6 +105,10 @@ export const DISCREPANCY_KINDS = [
   'retell_unreachable',
   /** An active agent lacks one of our post-call analysis fields (`domain/post-call-analysis.ts`): its calls cannot be triaged. */
   'analysis_fields_missing',
+  /** A Vapi assistant's fields we manage (server URL / credential / backoffPlan, server messages, analysis schema, tag) differ from ours. */
+  'managed_fields_drift',
+  /** A Vapi account could not be read during the audit. */
+  'vapi_unreachable',
 ] as const;
 export const DiscrepancyKind = z.enum(DISCREPANCY_KINDS);
 export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;
