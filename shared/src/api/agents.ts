@@ -66,6 +66,21 @@ export type RegistryAgent = z.infer<typeof RegistryAgent>;
 export const AgentChange = z.object({ agentId: z.string(), agentName: z.string(), reason: z.string() });
 export type AgentChange = z.infer<typeof AgentChange>;
 
+/**
+ * What one sync did to the Vapi clinics' assistants (one per clinic per role, tagged through `metadata`): created,
+ * updated (only the fields we manage), unchanged, our other tagged assistants of a clinic (left alone), records of
+ * clinics no longer on Vapi marked orphaned, and errors in plain words.
+ */
+export const VapiAssistantsSyncReport = z.object({
+  created: z.array(AgentChange),
+  updated: z.array(AgentChange),
+  unchanged: z.array(AgentChange),
+  duplicates: z.array(AgentChange),
+  orphaned: z.array(AgentChange),
+  errors: z.array(AgentChange),
+});
+export type VapiAssistantsSyncReport = z.infer<typeof VapiAssistantsSyncReport>;
+
 /** What one sync did (`POST /agents/sync` answer; also logged by the recurring schedule). */
 export const AgentSyncReport = z.object({
   /** False when Retell failed: then the registry was left untouched and `errors` says why. */
@@ -92,6 +107,8 @@ export const AgentSyncReport = z.object({
     /** Active agents in the registry after the sync. */
     active: z.number().int().nonnegative(),
   }),
+  /** The Vapi side (clinics whose voice settings say Vapi); absent when the sync ran for Retell only. */
+  vapi: VapiAssistantsSyncReport.optional(),
 });
 export type AgentSyncReport = z.infer<typeof AgentSyncReport>;
 
