@@ -192,10 +192,26 @@ export const MAX_CALL_DURATION_MS = { min: 60_000, max: 7_200_000 } as const;
 /** A Retell locale such as `en-US` or `es-419`. */
 export const AgentLanguage = z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/, 'must be a locale such as en-US');
 
+/** An extra post-call analysis field for a Vapi assistant (added to `analysisPlan.structuredDataPlan.schema`). */
+export const AnalysisFieldInput = z
+  .object({
+    type: z.enum(['enum', 'boolean', 'string']),
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be snake_case (a–z, 0–9, _), at most 64 characters'),
+    description: z.string().trim().min(1).max(2000),
+    choices: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
+  })
+  .strict();
+export type AnalysisFieldInput = z.infer<typeof AnalysisFieldInput>;
+
 /**
  * `PUT /clinic/agent` body (admin): any subset. `agentId` / `fromNumber` rewire the clinic (checked against Retell:
  * the agent must exist and have a voice; the number must be E.164). `voiceId`, `greeting`, `language` and
  * `maxCallDurationMs` edit the clinic's follow-up agent in Retell (update the draft, then publish it).
+ * For a clinic on Vapi the edit goes to its assistant and changes only the fields sent: `agentName` → `name`,
+ * `voiceId` → `voice.voiceId`, `greeting` → `firstMessage`, `systemPrompt` → the system message of `model.messages`,
+ * `maxCallDurationMs` → `maxDurationSeconds`, `analysisFields` → extra properties of
+ * `analysisPlan.structuredDataPlan.schema` (our own four are always kept). `agentName`, `systemPrompt` and
+ * `analysisFields` are Vapi only; `agentId`, `fromNumber` and `language` Retell only.
  */
 export const UpdateClinicAgentRequest = z
   .object({
@@ -210,6 +226,12 @@ export const UpdateClinicAgentRequest = z
       .int()
       .min(MAX_CALL_DURATION_MS.min, 'must be at least 60000 ms (1 minute)')
       .max(MAX_CALL_DURATION_MS.max, 'must be at most 7200000 ms (2 hours)'),
+    /** Vapi assistant `name` (Vapi allows 40 characters). */
+    agentName: z.string().trim().min(1).max(40),
+    /** Vapi: the system prompt (the `system` message of `model.messages`). */
+    systemPrompt: z.string().trim().min(1).max(20_000),
+    /** Vapi: extra post-call analysis fields (replacing earlier extras of the same name). */
+    analysisFields: z.array(AnalysisFieldInput).min(1).max(20),
   })
   .partial()
   .strict()
@@ -227,6 +249,12 @@ export const FollowUpAgent = z.object({
   greeting: z.string().optional(),
   version: z.number().int().nonnegative(),
   isPublished: z.boolean(),
+  /** Where the agent lives: absent = Retell. */
+  provider: z.enum(['retell', 'vapi']).optional(),
+  /** Vapi: the system prompt. */
+  systemPrompt: z.string().optional(),
+  /** Vapi: names of the post-call analysis fields in the assistant's structured-data schema. */
+  analysisFieldNames: z.array(z.string()).optional(),
 });
 export type FollowUpAgent = z.infer<typeof FollowUpAgent>;
 
