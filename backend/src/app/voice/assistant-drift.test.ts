@@ -5,7 +5,7 @@ import { managedFields, SERVER_BACKOFF_PLAN } from './clinic-assistant.js';
 const SERVER = { url: 'https://api.example.test/webhooks/vapi', credentialId: 'cred_1' };
 const wanted = managedFields({ clinicId: 'clinic-1' }, SERVER);
 /** An assistant exactly as the sync writes it, plus settings staff own (prompt, voice, a server timeout, extra metadata). */
-const synced = () => ({
+const synced = (): { id: string } & Record<string, any> => ({
   id: 'asst-1',
   ...structuredClone(wanted),
   server: { ...(wanted.server as object), timeoutSeconds: 20 },
