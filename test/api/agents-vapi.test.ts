@@ -26,15 +26,18 @@ const ours = () => stack.vapiSimulator!.assistants().filter((a) => (a.metadata a
 const without = (a: object, ...keys: string[]) => Object.fromEntries(Object.entries(a).filter(([k]) => !keys.includes(k)));
 
 describe('the agent registry for a clinic on Vapi (local stack)', () => {
-  it('after switching the demo clinic to Vapi, a sync keeps exactly one tagged assistant and records it in the registry', async () => {
+  it('switching the demo clinic to Vapi records its one tagged assistant; a sync then keeps exactly that one, unchanged', async () => {
     expect((await admin('/clinic/voice', { method: 'PUT', body: JSON.stringify({ provider: 'vapi' }) })).status).toBe(200);
+    expect(ours()).toHaveLength(1);
+    const vapiRecords = async () => ListAgentsResponse.parse((await admin('/agents')).json).items.filter((a) => a.provider === 'vapi');
+    expect((await vapiRecords()).map((r) => [r.agentId, r.clinicId, r.syncStatus])).toEqual([[ours()[0]!.id, DEMO_CLINIC_ID, 'active']]);
     const res = await admin('/agents/sync', { method: 'POST' });
     expect(res.status).toBe(200);
     const report = AgentSyncReport.parse(res.json);
+    expect(report.vapi?.unchanged.map((c) => c.agentId)).toEqual([ours()[0]!.id]);
     expect(report.vapi?.errors).toEqual([]);
     expect(ours()).toHaveLength(1);
-    const records = ListAgentsResponse.parse((await admin('/agents')).json).items.filter((a) => a.provider === 'vapi');
-    expect(records.map((r) => [r.agentId, r.clinicId, r.syncStatus])).toEqual([[ours()[0]!.id, DEMO_CLINIC_ID, 'active']]);
+    expect((await vapiRecords()).map((r) => r.agentId)).toEqual([ours()[0]!.id]);
   });
 
   it('the audit then reports a healthy registry: score 100, no discrepancy', async () => {

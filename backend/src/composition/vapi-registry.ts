@@ -1,7 +1,5 @@
-import { DynamoDbAssistantRegistry } from '../adapters/dynamodb/dynamodb-assistant-registry.js';
-import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import type { VapiRegistryDeps } from '../app/agents/vapi-registry.js';
-import { requireEnv, storageDependencies } from './storage.js';
+import { storageDependencies } from './storage.js';
 import { voiceWorkspaceDependencies } from './voice-workspace.js';
 
 let cached: VapiRegistryDeps | undefined;
@@ -16,12 +14,11 @@ export function vapiRegistryDependencies(env: NodeJS.ProcessEnv = process.env): 
   if (cached) return cached;
   const storage = storageDependencies();
   const workspace = voiceWorkspaceDependencies(env);
-  const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
   cached = {
     clinics: storage.clinics,
     clock: storage.clock,
     logger: storage.logger,
-    assistants: new DynamoDbAssistantRegistry(db, requireEnv('TABLE_NAME', env)),
+    assistants: workspace.assistants,
     secrets: workspace.secrets,
     vapiAccount: workspace.vapiAccount,
     platformVapiKey: workspace.platformVapiKey,
