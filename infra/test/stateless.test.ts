@@ -97,11 +97,15 @@ describe('functions', () => {
       handlerNames().filter((handler) =>
         nonLogStatements(handler).some((st) => actionsOf(st).includes('secretsmanager:GetSecretValue') && match(JSON.stringify(st.Resource ?? ''))),
       );
-    expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
-    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
+    // Calls placed / checked, the voice settings saved, and the agent registry's Vapi side (sync, audit, clean-up, editor).
+    const expected = ['agent-sync', 'apply-provider-event', 'audit-agents', 'cleanup-orphaned-agents', 'dialer', 'get-clinic-agent', 'reconcile', 'sync-agents', 'update-clinic-agent', 'update-clinic-voice'];
+    expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(expected);
+    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(expected);
     expect(envOf('dialer').VAPI_API_KEY_SECRET_ARN).toBeDefined();
     expect(envOf('dialer').VAPI_CONCURRENCY_LIMIT).toBe('10');
-    expect(JSON.stringify(envOf('update-clinic-voice').VAPI_SERVER_URL)).toContain('webhooks/vapi');
+    for (const handler of ['update-clinic-voice', 'agent-sync', 'sync-agents', 'audit-agents', 'cleanup-orphaned-agents', 'get-clinic-agent', 'update-clinic-agent']) {
+      expect(JSON.stringify(envOf(handler).VAPI_SERVER_URL), handler).toContain('webhooks/vapi');
+    }
   });
 
   it('clinic keys: only update-clinic-voice may write them, and only secrets under <prefix>/clinic-voice/', () => {

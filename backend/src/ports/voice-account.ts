@@ -36,6 +36,14 @@ export interface AssistantSummary {
   server?: unknown;
   serverMessages?: unknown;
   analysisPlan?: unknown;
+  /** Vapi `voice` (`{ provider, voiceId, … }`). */
+  voice?: unknown;
+  /** The first sentence the assistant says. */
+  firstMessage?: string;
+  /** Vapi `model` (`{ provider, model, messages: [{ role, content }], … }`). */
+  model?: unknown;
+  /** Vapi `maxDurationSeconds`, seconds. */
+  maxDurationSeconds?: number;
 }
 
 /** The assistant endpoints the sync needs (`VapiAccount` implements them). Methods throw {@link VoiceAccountError}. */
@@ -43,4 +51,8 @@ export interface AssistantAccount {
   listAssistants(): Promise<AssistantSummary[]>;
   createAssistant(fields: Record<string, unknown>): Promise<AssistantSummary>;
   updateAssistant(id: string, fields: Record<string, unknown>): Promise<AssistantSummary>;
+  /** The assistant, or `undefined` when the account does not know it. */
+  getAssistant(id: string): Promise<AssistantSummary | undefined>;
+  /** Deletes the assistant. @returns `false` when it was already gone. */
+  deleteAssistant(id: string): Promise<boolean>;
 }

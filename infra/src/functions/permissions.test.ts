@@ -42,10 +42,10 @@ describe('HANDLER_PERMISSIONS', () => {
     ['dialer', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['reconcile', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['add-opt-out', ['table:read', 'table:write', 'schedule:delete']],
-    ['get-clinic-agent', ['table:read', 'secret:read']],
+    ['get-clinic-agent', ['table:read', 'secret:read', 'vapi-key:read', 'clinic-secrets:read']],
     ['list-voices', ['secret:read']],
     ['update-clinic-voice', ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read']],
-    ['cleanup-orphaned-agents', ['table:read', 'table:write']],
+    ['cleanup-orphaned-agents', ['table:read', 'table:write', 'vapi-key:read', 'clinic-secrets:read']],
     ['resolve-call', ['table:read', 'table:write']],
     ['reopen-call', ['table:read', 'table:write']],
   ])('%s may do exactly what its code path needs', (handler, expected) => {

@@ -66,21 +66,23 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   dialer: ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Every 5 minutes: asks Retell about unended calls, re-dials/re-queues stuck ones (the dialer's paths).
   reconcile: ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
-  'agent-sync': ['table:read', 'table:write', 'secret:read'],
+  // Syncs and audits Retell's agents and the Vapi clinics' assistants (the platform's or the clinic's own Vapi key).
+  'agent-sync': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
   // The authorizer only looks up API tokens by hash (GetItem of `TOKEN#<hash>`).
   authorizer: ['table:read-tokens'],
   // Agent registry admin routes.
-  'sync-agents': ['table:read', 'table:write', 'secret:read'],
+  'sync-agents': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
   'list-agents': ['table:read'],
-  // Reads the registry and clinics, and Retell's agents; writes nothing.
-  'audit-agents': ['table:read', 'secret:read'],
-  // Registry and clinics only: never calls Retell.
-  'cleanup-orphaned-agents': ['table:read', 'table:write'],
+  // Reads the registry and clinics, Retell's agents and the Vapi clinics' assistants; writes nothing.
+  'audit-agents': ['table:read', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
+  // Registry and clinics; never calls Retell; deletes our stray assistants in the platform's Vapi account (reading the
+  // clinics' own Vapi accounts to tell strays apart).
+  'cleanup-orphaned-agents': ['table:read', 'table:write', 'vapi-key:read', 'clinic-secrets:read'],
   // Retell's voice list only: never reads the table.
   'list-voices': ['secret:read'],
-  // Reads the clinic and registry, and the agent (voice, greeting) from Retell.
-  'get-clinic-agent': ['table:read', 'secret:read'],
-  'update-clinic-agent': ['table:read', 'table:write', 'secret:read'],
+  // Reads the clinic and registry, and the agent (voice, greeting) from Retell — or its Vapi assistant.
+  'get-clinic-agent': ['table:read', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
+  'update-clinic-agent': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
   // Clinic settings and opt-out admin routes: table only (they never call Retell).
   'get-clinic-settings': ['table:read'],
   'update-clinic-settings': ['table:read', 'table:write'],

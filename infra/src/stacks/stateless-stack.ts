@@ -135,9 +135,12 @@ export class StatelessStack extends Stack {
     });
     // Saving a clinic's Vapi settings writes our webhook URL (and the HMAC credential id) into its assistant.
     const vapiWebhookRoute = API_ROUTES.find((route) => route.handler === 'vapi-webhook');
-    const updateVoice = this.fn('update-clinic-voice').fn;
-    updateVoice.addEnvironment('VAPI_SERVER_URL', `${this.httpApi.url}${vapiWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
-    if (config.vapiServerCredentialId) updateVoice.addEnvironment('VAPI_SERVER_CREDENTIAL_ID', config.vapiServerCredentialId);
+    // The agent registry's Vapi side (sync, audit, clean-up, editor) compares and rewrites the same managed fields.
+    for (const name of ['update-clinic-voice', 'agent-sync', 'sync-agents', 'audit-agents', 'cleanup-orphaned-agents', 'get-clinic-agent', 'update-clinic-agent']) {
+      const fn = this.fn(name).fn;
+      fn.addEnvironment('VAPI_SERVER_URL', `${this.httpApi.url}${vapiWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
+      if (config.vapiServerCredentialId) fn.addEnvironment('VAPI_SERVER_CREDENTIAL_ID', config.vapiServerCredentialId);
+    }
 
     this.alarms = new Alarms(this, 'Alarms', {
       config,

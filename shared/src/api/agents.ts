@@ -51,12 +51,35 @@ export const RegistryAgent = z.object({
   duplicateOf: z.string().optional(),
   /** Retell tag names on the agent (keys of the list item's `tags`). */
   tags: z.array(z.string()).default([]),
+  /** Where the agent lives: absent = Retell. A Vapi record is the clinic's assistant for one role (`agentId` = assistant id). */
+  provider: z.enum(['retell', 'vapi']).optional(),
+  /** Vapi: the clinic the assistant serves (one assistant per clinic per role). */
+  clinicId: z.string().min(1).optional(),
+  /** Vapi: the assistant's role for the clinic (`follow_up`). */
+  role: z.string().min(1).optional(),
+  /** Vapi: the provider account holding the assistant (`vapi:platform` or `vapi:clinic:<clinicId>`). */
+  account: z.string().min(1).optional(),
 });
 export type RegistryAgent = z.infer<typeof RegistryAgent>;
 
 /** One agent in a sync report or a cleanup answer. `agentId` is empty for errors that concern the whole sync. */
 export const AgentChange = z.object({ agentId: z.string(), agentName: z.string(), reason: z.string() });
 export type AgentChange = z.infer<typeof AgentChange>;
+
+/**
+ * What one sync did to the Vapi clinics' assistants (one per clinic per role, tagged through `metadata`): created,
+ * updated (only the fields we manage), unchanged, our other tagged assistants of a clinic (left alone), records of
+ * clinics no longer on Vapi marked orphaned, and errors in plain words.
+ */
+export const VapiAssistantsSyncReport = z.object({
+  created: z.array(AgentChange),
+  updated: z.array(AgentChange),
+  unchanged: z.array(AgentChange),
+  duplicates: z.array(AgentChange),
+  orphaned: z.array(AgentChange),
+  errors: z.array(AgentChange),
+});
+export type VapiAssistantsSyncReport = z.infer<typeof VapiAssistantsSyncReport>;
 
 /** What one sync did (`POST /agents/sync` answer; also logged by the recurring schedule). */
 export const AgentSyncReport = z.object({
@@ -84,6 +107,8 @@ export const AgentSyncReport = z.object({
     /** Active agents in the registry after the sync. */
     active: z.number().int().nonnegative(),
   }),
+  /** The Vapi side (clinics whose voice settings say Vapi); absent when the sync ran for Retell only. */
+  vapi: VapiAssistantsSyncReport.optional(),
 });
 export type AgentSyncReport = z.infer<typeof AgentSyncReport>;
 
@@ -97,6 +122,10 @@ export const DISCREPANCY_KINDS = [
   'retell_unreachable',
   /** An active agent lacks one of our post-call analysis fields (`domain/post-call-analysis.ts`): its calls cannot be triaged. */
   'analysis_fields_missing',
+  /** A Vapi assistant's fields we manage (server URL / credential / backoffPlan, server messages, analysis schema, tag) differ from ours. */
+  'managed_fields_drift',
+  /** A Vapi account could not be read during the audit. */
+  'vapi_unreachable',
 ] as const;
 export const DiscrepancyKind = z.enum(DISCREPANCY_KINDS);
 export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;
@@ -163,10 +192,26 @@ export const MAX_CALL_DURATION_MS = { min: 60_000, max: 7_200_000 } as const;
 /** A Retell locale such as `en-US` or `es-419`. */
 export const AgentLanguage = z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/, 'must be a locale such as en-US');
 
+/** An extra post-call analysis field for a Vapi assistant (added to `analysisPlan.structuredDataPlan.schema`). */
+export const AnalysisFieldInput = z
+  .object({
+    type: z.enum(['enum', 'boolean', 'string']),
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be snake_case (a–z, 0–9, _), at most 64 characters'),
+    description: z.string().trim().min(1).max(2000),
+    choices: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
+  })
+  .strict();
+export type AnalysisFieldInput = z.infer<typeof AnalysisFieldInput>;
+
 /**
  * `PUT /clinic/agent` body (admin): any subset. `agentId` / `fromNumber` rewire the clinic (checked against Retell:
  * the agent must exist and have a voice; the number must be E.164). `voiceId`, `greeting`, `language` and
  * `maxCallDurationMs` edit the clinic's follow-up agent in Retell (update the draft, then publish it).
+ * For a clinic on Vapi the edit goes to its assistant and changes only the fields sent: `agentName` → `name`,
+ * `voiceId` → `voice.voiceId`, `greeting` → `firstMessage`, `systemPrompt` → the system message of `model.messages`,
+ * `maxCallDurationMs` → `maxDurationSeconds`, `analysisFields` → extra properties of
+ * `analysisPlan.structuredDataPlan.schema` (our own four are always kept). `agentName`, `systemPrompt` and
+ * `analysisFields` are Vapi only; `agentId`, `fromNumber` and `language` Retell only.
  */
 export const UpdateClinicAgentRequest = z
   .object({
@@ -181,6 +226,12 @@ export const UpdateClinicAgentRequest = z
       .int()
       .min(MAX_CALL_DURATION_MS.min, 'must be at least 60000 ms (1 minute)')
       .max(MAX_CALL_DURATION_MS.max, 'must be at most 7200000 ms (2 hours)'),
+    /** Vapi assistant `name` (Vapi allows 40 characters). */
+    agentName: z.string().trim().min(1).max(40),
+    /** Vapi: the system prompt (the `system` message of `model.messages`). */
+    systemPrompt: z.string().trim().min(1).max(20_000),
+    /** Vapi: extra post-call analysis fields (replacing earlier extras of the same name). */
+    analysisFields: z.array(AnalysisFieldInput).min(1).max(20),
   })
   .partial()
   .strict()
@@ -198,6 +249,12 @@ export const FollowUpAgent = z.object({
   greeting: z.string().optional(),
   version: z.number().int().nonnegative(),
   isPublished: z.boolean(),
+  /** Where the agent lives: absent = Retell. */
+  provider: z.enum(['retell', 'vapi']).optional(),
+  /** Vapi: the system prompt. */
+  systemPrompt: z.string().optional(),
+  /** Vapi: names of the post-call analysis fields in the assistant's structured-data schema. */
+  analysisFieldNames: z.array(z.string()).optional(),
 });
 export type FollowUpAgent = z.infer<typeof FollowUpAgent>;
 

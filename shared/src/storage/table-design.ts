@@ -15,6 +15,7 @@
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`
+ * - vapi assistant  `VAPIAGENT#<clinic_id>#<role>` / `AGENT`  GSI1: `AGENTS#vapi` / `<clinic_id>#<role>` (one per clinic per role)
  * - slot counter    `DIALSLOTS#<scope>` / `COUNTER`          (`inUse`: provider slots held; scope = provider account;
  *                   `servedSeq`: the rotation's last sequence number)
  * - slot lease      `DIALSLOTS#<scope>` / `LEASE#<callId>#<attempt>` (`takenAtMs`, `expiresAtMs`)

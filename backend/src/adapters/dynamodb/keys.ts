@@ -12,6 +12,10 @@ export const keys = {
   agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'AGENT' }),
   /** GSI1 partition holding every agent (sort key = agent_id). */
   allAgents: 'AGENTS',
+  /** A clinic's Vapi assistant for one role: the item whose conditional write keeps it to one. */
+  vapiAssistant: (clinicId: string, role: string) => ({ pk: `VAPIAGENT#${clinicId}#${role}`, sk: 'AGENT' }),
+  /** GSI1 partition holding every Vapi assistant record (sort key = `<clinicId>#<role>`). */
+  allVapiAssistants: 'AGENTS#vapi',
   /** GSI1 partition holding every clinic (sort key = clinicId). */
   allClinics: 'CLINICS',
   idempotency: (clinicId: string, key: string) => ({ pk: `IDEMPOTENCY#${clinicId}#${key}`, sk: 'IDEMPOTENCY' }),

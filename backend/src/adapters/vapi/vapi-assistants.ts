@@ -10,7 +10,7 @@ export type AssistantFields = Omit<Vapi.UpdateAssistantDto, 'id'>;
 
 /**
  * A Vapi account through `@vapi-ai/server-sdk` 2.0.1: phone numbers (`GET /phone-number`) and assistants
- * (`GET|POST /assistant`, `GET|PATCH /assistant/{id}`). Every read doubles as the key check: a 401 is
+ * (`GET|POST /assistant`, `GET|PATCH|DELETE /assistant/{id}`). Every read doubles as the key check: a 401 is
  * `invalid_credentials`. Methods throw {@link VoiceAccountError}.
  */
 export class VapiAccount implements VoiceAccount, AssistantAccount {
@@ -49,6 +49,21 @@ export class VapiAccount implements VoiceAccount, AssistantAccount {
   /** `PATCH /assistant/{id}` with exactly `fields` (nested objects such as `model` are replaced whole by Vapi). */
   updateAssistant(id: string, fields: AssistantFields | Record<string, unknown>): Promise<Vapi.Assistant> {
     return this.call((c) => c.assistants.update({ id, ...(fields as AssistantFields) }));
+  }
+
+  /**
+   * `DELETE /assistant/{id}`. An assistant Vapi no longer knows is a success (`false`: nothing was deleted).
+   * @returns `true` when Vapi deleted it.
+   * @throws VoiceAccountError (e.g. status 409 `assistant_pinned` when versioning pins it).
+   */
+  async deleteAssistant(id: string): Promise<boolean> {
+    try {
+      await this.call((c) => c.assistants.delete({ id }));
+      return true;
+    } catch (error) {
+      if (error instanceof VoiceAccountError && error.status === 404) return false;
+      throw error;
+    }
   }
 
   private async call<T>(request: (client: VapiResources) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { missingAnalysisFields, type AgentAuditReport, type AgentDiscrepancy, type DiscrepancyKind } from '@vfc/shared';
 import { AgentDirectoryError } from '../../ports/agent-directory.js';
 import type { Dependencies } from '../dependencies.js';
+import type { VapiFindings } from './audit-vapi-assistants.js';
 import { healthScore } from './health-score.js';
 import { readRetellAgents, type RetellAgentsSnapshot } from './read-retell-agents.js';
 
@@ -12,6 +13,8 @@ export interface AuditAgentsOptions {
   snapshot?: RetellAgentsSnapshot;
   /** Same tag filter as the sync (only tagged agents are expected in the registry as usable). */
   tag?: string;
+  /** What the audit of the Vapi clinics' assistants found: counted in the same report and health score. */
+  vapi?: VapiFindings;
 }
 
 /** Plain-words advice per kind, most urgent kinds first (the order recommendations are given in). */
@@ -22,13 +25,15 @@ const ADVICE: [DiscrepancyKind, (n: number) => string][] = [
   ['analysis_fields_missing', (n) => `${n} agent(s) lack the post-call analysis fields (concern level, callback requested, opt-out, owner questions), so their calls cannot be triaged. Run a sync: it adds the fields and publishes the agent.`],
   ['orphaned', (n) => `${n} agent(s) were deleted in Retell or lost their voice. If no clinic uses them, remove them with "Clean up orphaned agents" (after 7 days).`],
   ['duplicate', (n) => `${n} agent(s) share a name with a newer agent. Rename or delete the older copies in Retell so nobody picks the wrong one.`],
-  ['missing_in_registry', (n) => `${n} agent(s) exist in Retell but not in the registry. Run a sync.`],
+  ['missing_in_registry', (n) => `${n} agent(s) exist in Retell (or are tagged in Vapi) but not in the registry. Run a sync.`],
+  ['vapi_unreachable', () => 'A Vapi account could not be read during the audit. Check the Vapi API key and Vapi\'s status, then run the audit again.'],
+  ['managed_fields_drift', (n) => `${n} Vapi assistant(s) have a different server URL, credential, retry plan or analysis schema than ours, so call results may be lost. Run a sync: it rewrites only those fields.`],
 ];
 
 /**
  * Read-only audit of the registry against Retell and the clinics: discrepancies (missing in registry, orphaned,
  * duplicates, a clinic's configured agent not active, voice mismatch, an active agent without our post-call analysis
- * fields, Retell unreachable), the 0–100 health score
+ * fields, Retell unreachable) plus what `options.vapi` found on the Vapi clinics' assistants, the 0–100 health score
  * ({@link healthScore}) and recommendations. Never writes.
  */
 export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOptions = {}): Promise<AgentAuditReport> {
@@ -80,7 +85,9 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
       discrepancies.push({ kind: 'duplicate', agentId: agent.agentId, agentName: agent.agentName, detail: agent.statusReason ?? `duplicate of ${agent.duplicateOf}` });
     }
   }
+  discrepancies.push(...(options.vapi?.discrepancies ?? []));
   for (const clinic of clinics) {
+    if (clinic.voice?.provider === 'vapi') continue; // its Vapi assistant is audited on the Vapi side
     const agent = byId.get(clinic.agentId);
     if (agent?.syncStatus === 'active') continue;
     discrepancies.push({
@@ -92,7 +99,7 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
     });
   }
 
-  const active = registry.filter((a) => a.syncStatus === 'active').length;
+  const active = registry.filter((a) => a.syncStatus === 'active').length + (options.vapi?.active ?? 0);
   const counts = new Map<DiscrepancyKind, number>();
   for (const d of discrepancies) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
   const recommendations = ADVICE.filter(([kind]) => counts.has(kind)).map(([kind, say]) => say(counts.get(kind) ?? 0));
@@ -104,9 +111,9 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
     recommendations,
     counts: {
       active,
-      orphaned: registry.filter((a) => a.syncStatus === 'orphaned').length,
+      orphaned: registry.filter((a) => a.syncStatus === 'orphaned').length + (options.vapi?.strays.length ?? 0),
       skipped: registry.filter((a) => a.syncStatus === 'skipped').length,
-      duplicates: registry.filter((a) => a.duplicateOf).length,
+      duplicates: registry.filter((a) => a.duplicateOf).length + (options.vapi?.duplicates ?? 0),
       clinics: clinics.length,
     },
   };

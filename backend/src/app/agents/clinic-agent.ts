@@ -79,6 +79,9 @@ export async function updateClinicAgent(
   request: UpdateClinicAgentRequest,
 ): Promise<ClinicAgentSettings> {
   const clinic = await requireClinic(deps, clinicId);
+  for (const field of ['agentName', 'systemPrompt', 'analysisFields'] as const) {
+    if (request[field] !== undefined) throw refused(field, 'can only be edited for a clinic on Vapi (its assistant)');
+  }
   const agentId = request.agentId ?? clinic.agentId;
   const edit: AgentEdit = {
     ...(request.voiceId !== undefined ? { voiceId: request.voiceId } : {}),

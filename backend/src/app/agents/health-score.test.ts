@@ -12,6 +12,7 @@ describe('healthScore', () => {
     [[d('voice_mismatch'), d('missing_in_registry'), d('retell_unreachable')], 1, 70],
     [Array.from({ length: 5 }, () => d('clinic_agent_not_active')), 2, 0],
     [[], 0, 0],
+    [[d('managed_fields_drift'), d('vapi_unreachable')], 1, 75],
   ] as const)('%j with %i active agents → %i', (found, active, score) => {
     expect(healthScore([...found], active)).toBe(score);
   });

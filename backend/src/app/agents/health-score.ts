@@ -16,6 +16,10 @@ export const HEALTH_PENALTIES = {
   retell_unreachable: 15,
   /** An active agent lacks post-call analysis fields: its calls end without concern / callback / questions, untriaged. */
   analysis_fields_missing: 10,
+  /** A Vapi assistant's managed fields drifted (server URL / credential / retries / analysis schema): results may be lost. */
+  managed_fields_drift: 10,
+  /** A Vapi account could not be read, so the audit may miss drift (as for Retell). */
+  vapi_unreachable: 15,
 } as const;
 
 /**
@@ -23,7 +27,8 @@ export const HEALTH_PENALTIES = {
  * `0` when the registry has no active agent at all (nothing can dial); otherwise
  * `100 − Σ penalty(kind)` over the discrepancies, with the penalties of {@link HEALTH_PENALTIES}
  * (clinic agent not active 30, voice mismatch 10, orphaned 10, duplicate 5, missing in registry 5,
- * Retell unreachable 15, analysis fields missing 10 per agent), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
+ * Retell unreachable 15, analysis fields missing 10 per agent, Vapi managed fields drifted 10 per assistant, Vapi
+ * unreachable 15), floored at 0. Vapi assistants are counted in `activeAgents` and their findings use the same kinds. The CDK stack alarms below 70 (METRIC.agentHealthScore).
  */
 export function healthScore(discrepancies: readonly AgentDiscrepancy[], activeAgents: number): number {
   if (activeAgents === 0) return 0;

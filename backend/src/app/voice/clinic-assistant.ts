@@ -1,5 +1,6 @@
-import { POST_CALL_ANALYSIS_FIELDS, type Clinic } from '@vfc/shared';
+import { POST_CALL_ANALYSIS_FIELDS, type AnalysisFieldSpec, type Clinic } from '@vfc/shared';
 import type { AssistantAccount } from '../../ports/voice-account.js';
+import { managedDrift } from './assistant-drift.js';
 
 /** Our tag on a Vapi assistant (`metadata`): who manages it, for which clinic and which role. */
 export interface AssistantTag {
@@ -53,13 +54,13 @@ export function managedFields(clinic: Pick<Clinic, 'clinicId'>, server: Assistan
  * `analysis.structuredData` by the webhook adapter.
  */
 export function analysisSchema(): Record<string, unknown> {
-  const properties = Object.fromEntries(
-    POST_CALL_ANALYSIS_FIELDS.map((field) => [
-      field.name,
-      { type: field.type === 'enum' ? 'string' : field.type, description: field.description, ...('choices' in field ? { enum: [...field.choices] } : {}) },
-    ]),
-  );
+  const properties = Object.fromEntries(POST_CALL_ANALYSIS_FIELDS.map((field) => [field.name, analysisProperty(field)]));
   return { type: 'object', properties };
+}
+
+/** One analysis field as a JSON Schema property (an `enum` field is a string with `enum` choices). */
+export function analysisProperty(field: AnalysisFieldSpec): Record<string, unknown> {
+  return { type: field.type === 'enum' ? 'string' : field.type, description: field.description, ...(field.choices ? { enum: [...field.choices] } : {}) };
 }
 
 /** The whole assistant created for a clinic that has none: our managed fields plus a starting prompt staff can edit in Vapi. */
@@ -85,8 +86,8 @@ const FOLLOW_UP_PROMPT = [
 /**
  * Makes sure the clinic has exactly one assistant of ours for follow-up calls in this Vapi account: creates it when
  * there is none; otherwise rewrites only the fields we manage (server URL and credential, retries, the server
- * messages, the analysis schema, the tag) and only when they differ — a prompt, voice or greeting edited in Vapi is
- * kept. Among several of ours the most recently updated is used and the others are reported as duplicates.
+ * messages, our analysis fields, the tag; see {@link managedDrift}) and only when they differ — a prompt, voice,
+ * greeting or extra analysis field edited in Vapi or in the agent editor is kept. Among several of ours the most recently updated is used and the others are reported as duplicates.
  * @returns the assistant id to dial with and the report.
  * @throws VoiceAccountError when Vapi refuses or cannot be reached (nothing is stored by the caller then).
  */
@@ -106,14 +107,11 @@ export async function syncClinicAssistant(
     report.created.push(created.id);
     return { assistantId: created.id, report };
   }
-  const wanted = managedFields(clinic, server);
-  const changed = Object.fromEntries(
-    Object.entries(wanted).filter(([key, value]) => JSON.stringify((current as unknown as Record<string, unknown>)[key]) !== JSON.stringify(value)),
-  );
-  if (Object.keys(changed).length === 0) {
+  const { fields, patch } = managedDrift(current, managedFields(clinic, server));
+  if (fields.length === 0) {
     report.unchanged.push(current.id);
   } else {
-    await account.updateAssistant(current.id, changed);
+    await account.updateAssistant(current.id, patch);
     report.updated.push(current.id);
   }
   return { assistantId: current.id, report };

@@ -7,6 +7,9 @@ import { VoiceAccountError, type AccountNumber, type AssistantAccount, type Voic
 import { AppError, invalidField } from '../errors.js';
 import { requireClinic } from '../read-clinic.js';
 import { syncClinicAssistant, type AssistantServer } from './clinic-assistant.js';
+import type { AssistantRegistry } from '../../ports/assistant-registry.js';
+import { assistantRecord, FOLLOW_UP_ROLE } from '../agents/vapi-registry.js';
+import { clinicVapiAccount, VAPI_PLATFORM } from './voice-accounts.js';
 
 /** What the voice workspace use cases need. */
 export interface VoiceWorkspaceDeps {
@@ -22,6 +25,8 @@ export interface VoiceWorkspaceDeps {
   platformVapiKey: () => Promise<string>;
   /** The platform accounts' concurrency limits (Retell: `RETELL_CONCURRENCY_LIMIT`; Vapi: the org's, default 10). */
   platformLimits: { retell: number; vapi: number };
+  /** The agent registry's Vapi records: the synced assistant is recorded with the same conditional write as its sync. */
+  assistants?: AssistantRegistry;
 }
 
 /** A clinic with no voice settings calls through the platform's Retell account with its stored `fromNumber`. */
@@ -76,7 +81,7 @@ export async function updateClinicVoice(
       throw new AppError(409, 'save_in_progress', 'Another save of the voice settings is in progress: wait a moment, reload and save again.');
     }
     // Make sure the clinic's assistant exists in that account (created or updated now).
-    const synced = await syncAssistant(deps, vapi, clinic);
+    const synced = await syncAssistant(deps, vapi, clinic, account === 'clinic' ? clinicVapiAccount(clinicId) : VAPI_PLATFORM);
     sync = synced.summary;
     const agentId = synced.assistantId ?? (current.provider === 'vapi' && current.account === account ? current.agentId : undefined);
     voice = {
@@ -107,6 +112,7 @@ async function syncAssistant(
   deps: VoiceWorkspaceDeps,
   account: AssistantAccount,
   clinic: Clinic,
+  accountId: string,
 ): Promise<{ assistantId?: string; summary: AgentSyncSummary }> {
   const server = deps.vapiServer();
   if (!server) {
@@ -116,11 +122,27 @@ async function syncAssistant(
   try {
     const { assistantId, report } = await syncClinicAssistant(account, clinic, server);
     deps.logger.info('clinic assistant synced', { clinicId: clinic.clinicId, created: report.created.length, updated: report.updated.length });
+    await recordAssistant(deps, account, clinic, accountId, assistantId);
     return { assistantId, summary: { ...report, errors: [] } };
   } catch (error) {
     const why = error instanceof VoiceAccountError ? error.message : 'unexpected error';
     deps.logger.warn('clinic assistant sync failed', { clinicId: clinic.clinicId, error: why });
     return { summary: { created: [], updated: [], unchanged: [], duplicates: [], errors: [`The assistant could not be synced in Vapi (${why}); save again to retry.`] } };
+  }
+}
+
+/**
+ * Records the clinic's assistant in the agent registry (conditional write: it replaces only the record this save read).
+ * Refused → another save or sync recorded a different assistant meanwhile: logged; the next registry sync settles it.
+ */
+async function recordAssistant(deps: VoiceWorkspaceDeps, account: AssistantAccount, clinic: Clinic, accountId: string, assistantId: string): Promise<void> {
+  if (!deps.assistants) return;
+  const assistant = await account.getAssistant(assistantId);
+  if (!assistant) return;
+  const previous = await deps.assistants.get(clinic.clinicId, FOLLOW_UP_ROLE);
+  const record = assistantRecord(assistant, clinic.clinicId, accountId, deps.clock.now().toISOString());
+  if (!(await deps.assistants.claim(record, previous?.agentId))) {
+    deps.logger.warn('clinic assistant not recorded: another assistant is recorded for the clinic', { clinicId: clinic.clinicId, assistantId });
   }
 }
 

@@ -114,4 +114,14 @@ describe('Vapi simulator through the Vapi adapter', () => {
     expect(await account.getAssistant(a.id)).toMatchObject({ name: 'A', firstMessage: 'Hello', maxDurationSeconds: 300 });
     expect(await account.getAssistant('missing')).toBeUndefined();
   });
+
+  it('DELETE /assistant removes exactly that assistant; deleting it again reports it already gone', async () => {
+    sim = await startVapiSimulator({ apiKey: KEY });
+    const { account } = adapters(sim.url);
+    const keep = await account.createAssistant({ name: 'Keep' });
+    const gone = await account.createAssistant({ name: 'Gone' });
+    expect(await account.deleteAssistant(gone.id)).toBe(true);
+    expect(sim.assistants().map((a) => a.id)).toEqual([keep.id]);
+    expect(await account.deleteAssistant(gone.id)).toBe(false);
+  });
 });

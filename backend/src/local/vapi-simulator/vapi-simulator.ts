@@ -69,7 +69,7 @@ async function jsonBody(ctx: RouteContext): Promise<unknown> {
 
 /**
  * Starts a Vapi API simulator for the endpoints `@vapi-ai/server-sdk` calls for this project: `POST|GET /call`,
- * `GET /call/{id}`, `GET|POST /assistant`, `GET|PATCH /assistant/{id}`, `GET /phone-number`. Outcomes follow the
+ * `GET /call/{id}`, `GET|POST /assistant`, `GET|PATCH|DELETE /assistant/{id}`, `GET /phone-number`. Outcomes follow the
  * Retell simulator's last-four-digits table; server messages are signed as Vapi's HMAC credential does by default.
  */
 export async function startVapiSimulator(options: VapiSimulatorOptions): Promise<VapiSimulator> {
@@ -161,6 +161,16 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
           const updated = { ...current, ...(body as object), id: current.id, updatedAt: new Date(now()).toISOString() } as Vapi.Assistant;
           assistants.set(current.id, updated);
           sendJson(ctx.res, 200, updated);
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/assistant/:id',
+        handler: (ctx) => {
+          const current = assistants.get(ctx.params.id ?? '');
+          if (!current) return sendError(ctx, 404, 'Assistant not found');
+          assistants.delete(current.id);
+          sendJson(ctx.res, 200, current);
         },
       },
     ],
