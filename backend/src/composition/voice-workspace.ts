@@ -1,3 +1,6 @@
+import { RetellAgentDirectory } from '../adapters/retell/retell-agent-directory.js';
+import { retellClientFactory } from '../adapters/retell/retell-client.js';
+import { RetellWorkspace } from '../adapters/retell/retell-workspace.js';
 import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
 import { createSecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
 import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
@@ -22,6 +25,9 @@ let cached: VoiceWorkspaceDeps | undefined;
 /**
  * The voice workspace's dependencies, built once per process: `VAPI_API_KEY` is the platform's Vapi key,
  * `VAPI_BASE_URL` the simulator, `VAPI_SERVER_URL` / `VAPI_SERVER_CREDENTIAL_ID` what the clinic's assistant is given.
+ * A clinic's own Retell workspace is reached with the clinic's key through the same Retell client factory and agent
+ * directory as the platform's (`RETELL_BASE_URL` the simulator, `RETELL_TIMEOUT_MS`); its agent is given
+ * `RETELL_WEBHOOK_URL` (our `/webhooks/retell`).
  */
 export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env): VoiceWorkspaceDeps {
   const storage = storageDependencies();
@@ -33,6 +39,12 @@ export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env)
     vapiAccount: (key) => new VapiAccount(vapiClientFactory(async () => key, env.VAPI_BASE_URL)),
     vapiServer: () =>
       env.VAPI_SERVER_URL ? { url: env.VAPI_SERVER_URL, ...(env.VAPI_SERVER_CREDENTIAL_ID ? { credentialId: env.VAPI_SERVER_CREDENTIAL_ID } : {}) } : undefined,
+    retellWorkspace: (key) => {
+      const client = retellClientFactory(async () => key, env.RETELL_BASE_URL, env.RETELL_TIMEOUT_MS ? Number(env.RETELL_TIMEOUT_MS) : undefined);
+      const workspace = new RetellWorkspace(client);
+      return { account: workspace, setup: workspace, directory: new RetellAgentDirectory(client) };
+    },
+    retellWebhookUrl: () => env.RETELL_WEBHOOK_URL || undefined,
     platformVapiKey: vapiApiKeySource(env),
     platformLimits: platformLimitsFromEnv(env),
   };
