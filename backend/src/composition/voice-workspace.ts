@@ -1,24 +1,15 @@
 import { RetellAgentDirectory } from '../adapters/retell/retell-agent-directory.js';
 import { retellClientFactory } from '../adapters/retell/retell-client.js';
 import { RetellWorkspace } from '../adapters/retell/retell-workspace.js';
-import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
-import { createSecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
 import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
 import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
-import type { SecretStore } from '../ports/secret-store.js';
-import { requireEnv, storageDependencies } from './storage.js';
+import { secretStoreFromEnv } from './clinic-secrets.js';
+import { storageDependencies } from './storage.js';
 import { platformLimitsFromEnv } from './voice-limits.js';
 import { vapiApiKeySource } from './vapi.js';
 
-/**
- * Where clinic keys live: Secrets Manager under `CLINIC_SECRET_PREFIX` (AWS), or the local stack's in-process store
- * when `LOCAL_SECRET_STORE=memory`.
- */
-export function secretStoreFromEnv(env: NodeJS.ProcessEnv = process.env): SecretStore {
-  if (env.LOCAL_SECRET_STORE === 'memory') return localSecretStore;
-  return createSecretsManagerStore(requireEnv('CLINIC_SECRET_PREFIX', env), env.AWS_REGION);
-}
+export { secretStoreFromEnv } from './clinic-secrets.js';
 
 let cached: VoiceWorkspaceDeps | undefined;
 
