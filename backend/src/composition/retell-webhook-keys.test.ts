@@ -12,6 +12,7 @@ const calls = new Map([ownCall, platformCall].map((c) => [c.callId, c]));
 const keysWith = (clinicKeys: Record<string, string>) =>
   retellWebhookKeys({
     calls: { get: async (id) => calls.get(id), findByRetellCallId: async () => undefined },
+    clinics: { getClinic: async () => undefined },
     secrets: { getClinicKey: async (clinicId) => clinicKeys[clinicId] },
     platformKey: async () => PLATFORM_KEY,
   });

@@ -3,11 +3,13 @@ import type { ApiKeySource } from '../adapters/retell/retell-client.js';
 import { signingAccountOf } from '../app/voice/webhook-signing-account.js';
 import { ownedAccountOf } from '../app/voice/voice-accounts.js';
 import type { CallStore } from '../ports/call-store.js';
+import type { ClinicStore } from '../ports/clinic-store.js';
 import type { SecretStore } from '../ports/secret-store.js';
 
 /** What choosing a webhook's key needs. */
 export interface RetellWebhookKeysConfig {
   calls: Pick<CallStore, 'get' | 'findByRetellCallId'>;
+  clinics: Pick<ClinicStore, 'getClinic'>;
   /** The clinic keys (read per webhook about a clinic-owned workspace's call: a rotated key is used at once). */
   secrets: Pick<SecretStore, 'getClinicKey'>;
   platformKey: ApiKeySource;

@@ -21,7 +21,8 @@ import { sourceAllowlist, WEBHOOK_SOURCE_CIDRS_ENV } from './http/source-allowli
 let secrets: SecretStore | undefined;
 const verifier = createWebhookVerifier(process.env, (platformKey) =>
   retellWebhookKeys({
-    calls: storageDependencies().calls,
+    calls: { get: (id) => storageDependencies().calls.get(id), findByRetellCallId: (id) => storageDependencies().calls.findByRetellCallId(id) },
+    clinics: { getClinic: (id) => storageDependencies().clinics.getClinic(id) },
     secrets: { getClinicKey: (clinicId) => (secrets ??= secretStoreFromEnv()).getClinicKey(clinicId) },
     platformKey,
   }),

@@ -12,9 +12,12 @@ const call = {
     { attempt: 2, scheduledFor: '2026-03-02T10:10:00Z', voiceAccount: 'retell:clinic:c-1', retellCallId: 'call_retell_2' },
   ],
 } as unknown as CallRecord;
+/** A call of the same clinic whose first attempt is not claimed yet (no account recorded). */
+const scheduled = { callId: 'call-2', clinicId: 'c-1', attempt: 1, attempts: [{ attempt: 1, scheduledFor: '2026-03-03T10:00:00Z' }] } as unknown as CallRecord;
 const deps = {
+  clinics: { getClinic: async (clinicId: string) => ({ clinicId, voice: { provider: 'retell', account: 'clinic', status: 'ok' } }) as never },
   calls: {
-    get: async (id: string) => (id === call.callId ? call : undefined),
+    get: async (id: string) => (id === call.callId ? call : id === scheduled.callId ? scheduled : undefined),
     findByRetellCallId: async (id: string) => (call.attempts.some((a) => a.retellCallId === id) ? call : undefined),
   },
 };
@@ -34,6 +37,10 @@ describe('signingAccountOf', () => {
 
   it("no metadata: the attempt is found by Retell's call id", async () => {
     expect(await signingAccountOf(deps, { providerCallId: 'call_retell_2' })).toBe('retell:clinic:c-1');
+  });
+
+  it("an attempt not claimed yet → the account the clinic's calls go through now", async () => {
+    expect(await signingAccountOf(deps, { callId: 'call-2', attempt: 1, providerCallId: 'x' })).toBe('retell:clinic:c-1');
   });
 
   it('a call we do not know → the platform account', async () => {
