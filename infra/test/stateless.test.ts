@@ -98,10 +98,13 @@ describe('functions', () => {
         nonLogStatements(handler).some((st) => actionsOf(st).includes('secretsmanager:GetSecretValue') && match(JSON.stringify(st.Resource ?? ''))),
       );
     expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
-    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'update-clinic-voice']);
+    // The Retell webhook reads a clinic's key to verify the events of that clinic's own Retell workspace.
+    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(['apply-provider-event', 'dialer', 'reconcile', 'retell-webhook', 'update-clinic-voice']);
     expect(envOf('dialer').VAPI_API_KEY_SECRET_ARN).toBeDefined();
     expect(envOf('dialer').VAPI_CONCURRENCY_LIMIT).toBe('10');
     expect(JSON.stringify(envOf('update-clinic-voice').VAPI_SERVER_URL)).toContain('webhooks/vapi');
+    expect(JSON.stringify(envOf('update-clinic-voice').RETELL_WEBHOOK_URL)).toContain('webhooks/retell');
+    expect(envOf('retell-webhook').CLINIC_SECRET_PREFIX).toBe('vfc-dev');
   });
 
   it('clinic keys: only update-clinic-voice may write them, and only secrets under <prefix>/clinic-voice/', () => {

@@ -138,6 +138,9 @@ export class StatelessStack extends Stack {
     const updateVoice = this.fn('update-clinic-voice').fn;
     updateVoice.addEnvironment('VAPI_SERVER_URL', `${this.httpApi.url}${vapiWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
     if (config.vapiServerCredentialId) updateVoice.addEnvironment('VAPI_SERVER_CREDENTIAL_ID', config.vapiServerCredentialId);
+    // Saving a clinic's own Retell key points the follow-up agent in its workspace at our Retell webhook.
+    const retellWebhookRoute = API_ROUTES.find((route) => route.handler === 'retell-webhook');
+    updateVoice.addEnvironment('RETELL_WEBHOOK_URL', `${this.httpApi.url}${retellWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
 
     this.alarms = new Alarms(this, 'Alarms', {
       config,
