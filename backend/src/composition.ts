@@ -29,9 +29,11 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage
       platformVapiKey: vapiApiKeySource(env),
       platformVapiLimit: vapiConcurrencyLimitFromEnv(env),
       ...(env.VAPI_BASE_URL ? { vapiBaseUrl: env.VAPI_BASE_URL } : {}),
+      ...(env.RETELL_BASE_URL ? { retellBaseUrl: env.RETELL_BASE_URL } : {}),
+      ...(env.RETELL_TIMEOUT_MS ? { retellTimeoutMs: Number(env.RETELL_TIMEOUT_MS) } : {}),
       slotsFor: storage.slotsFor,
       clinics: storage.clinics,
-      // Built on first use: only a clinic on its own Vapi account needs the secret store.
+      // Built on first use: only a clinic on its own Vapi or Retell account needs the secret store.
       secrets: { getClinicKey: (clinicId) => (secrets ??= secretStoreFromEnv(env)).getClinicKey(clinicId) },
     }),
     agentDirectory: new RetellAgentDirectory(retell),

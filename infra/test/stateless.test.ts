@@ -100,12 +100,15 @@ describe('functions', () => {
     // Calls placed / checked, the voice settings saved, and the agent registry's Vapi side (sync, audit, clean-up, editor).
     const expected = ['agent-sync', 'apply-provider-event', 'audit-agents', 'cleanup-orphaned-agents', 'dialer', 'get-clinic-agent', 'reconcile', 'sync-agents', 'update-clinic-agent', 'update-clinic-voice'];
     expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(expected);
-    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual(expected);
+    // The Retell webhook also reads a clinic's key, to verify the events of that clinic's own Retell workspace.
+    expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual([...expected, 'retell-webhook'].sort());
     expect(envOf('dialer').VAPI_API_KEY_SECRET_ARN).toBeDefined();
     expect(envOf('dialer').VAPI_CONCURRENCY_LIMIT).toBe('10');
     for (const handler of ['update-clinic-voice', 'agent-sync', 'sync-agents', 'audit-agents', 'cleanup-orphaned-agents', 'get-clinic-agent', 'update-clinic-agent']) {
       expect(JSON.stringify(envOf(handler).VAPI_SERVER_URL), handler).toContain('webhooks/vapi');
     }
+    expect(JSON.stringify(envOf('update-clinic-voice').RETELL_WEBHOOK_URL)).toContain('webhooks/retell');
+    expect(envOf('retell-webhook').CLINIC_SECRET_PREFIX).toBe('vfc-dev');
   });
 
   it('clinic keys: only update-clinic-voice may write them, and only secrets under <prefix>/clinic-voice/', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClinicVoice, UpdateClinicVoiceResponse } from '@vfc/shared';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { OWN_RETELL_NUMBERS, startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
 import { localSecretStore } from '@vfc/backend/adapters/secrets/memory-secret-store';
@@ -11,8 +11,9 @@ import { apiClient } from '../support/api.js';
 /** `GET/PUT /clinic/voice` on the real local stack: the Vapi simulator is the provider; keys go to the local secret store. */
 let stack: LocalStack;
 const CLINIC_KEY = 'vapi-clinic-own-key-1234';
+const RETELL_CLINIC_KEY = 'retell-clinic-own-key-5678';
 beforeAll(async () => {
-  stack = await startLocalStack({ vapiSimulatorApiKey: CLINIC_KEY });
+  stack = await startLocalStack({ vapiSimulatorApiKey: CLINIC_KEY, retellClinicApiKey: RETELL_CLINIC_KEY });
 });
 afterAll(() => stack?.stop());
 
@@ -73,6 +74,35 @@ describe('the clinic voice workspace on the local stack', () => {
     expect(await localSecretStore.getClinicKey(DEMO_CLINIC_ID)).toBeUndefined();
     const retell = await put({ provider: 'retell' });
     expect(retell.json.voice).toMatchObject({ provider: 'retell', account: 'platform', status: 'ok' });
+  });
+});
+
+describe("the clinic's own Retell key", () => {
+  afterAll(async () => {
+    await put({ provider: 'retell', apiKey: null });
+  });
+
+  it('a bad Retell key → 400 invalid_credentials; settings and secret unchanged', async () => {
+    const before = await storedClinic();
+    const secretBefore = await localSecretStore.getClinicKey(DEMO_CLINIC_ID);
+    const answer = await put({ provider: 'retell', apiKey: 'retell-wrong-key-0000', fromNumber: OWN_RETELL_NUMBERS[0] });
+    expect([answer.status, answer.json.error]).toEqual([400, 'invalid_credentials']);
+    expect(await storedClinic()).toEqual(before);
+    expect(await localSecretStore.getClinicKey(DEMO_CLINIC_ID)).toBe(secretBefore);
+  });
+
+  it('a good Retell key is stored in the secret store only (never the table or the answer); the agent is made in that workspace', async () => {
+    const answer = await put({ provider: 'retell', apiKey: RETELL_CLINIC_KEY, fromNumber: OWN_RETELL_NUMBERS[0] });
+    expect(answer.status).toBe(200);
+    const { voice, sync } = UpdateClinicVoiceResponse.parse(answer.json);
+    expect(voice).toMatchObject({ provider: 'retell', account: 'clinic', keyLast4: '5678', fromNumber: OWN_RETELL_NUMBERS[0], concurrencyLimit: 20, status: 'ok' });
+    const workspace = stack.simulator!.workspace(RETELL_CLINIC_KEY)!;
+    expect(workspace.agents.get(voice.agentId!)).toMatchObject({ webhook_url: `${stack.apiUrl}/webhooks/retell`, is_published: true });
+    expect([...(sync?.created ?? []), ...(sync?.unchanged ?? [])]).toEqual([voice.agentId]);
+    expect(JSON.stringify(answer.json)).not.toContain(RETELL_CLINIC_KEY);
+    expect(await localSecretStore.getClinicKey(DEMO_CLINIC_ID)).toBe(RETELL_CLINIC_KEY);
+    expect(JSON.stringify(await storedClinic())).not.toContain(RETELL_CLINIC_KEY);
+    expect((await admin('/clinic/voice')).json).toEqual(answer.json.voice);
   });
 });
 

@@ -1,6 +1,7 @@
+import Retell from 'retell-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Call, ListOptOutsResponse, UpdateClinicVoiceResponse } from '@vfc/shared';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { OWN_RETELL_NUMBERS, startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { DEMO_CLINIC_ID } from '@vfc/backend/local/seed-demo';
 import { apiClient, pollUntil, callRequestAt } from '../support/api.js';
 
@@ -127,5 +128,49 @@ describe("on the clinic's own Vapi account", () => {
     expect(done.status).toBe('completed');
     expect(done.attempts.map((a) => a.voiceAccount)).toEqual([`vapi:clinic:${DEMO_CLINIC_ID}`]);
     expect(placedAt.vapi(done.callId)).toBe(1);
+  });
+});
+
+describe("on the clinic's own Retell account", () => {
+  const own = {
+    /** Our call ids the clinic's own simulated workspace was asked to place. */
+    placed: (callId: string) => stack.simulator!.workspace(stack.retellClinicApiKey!)!.callLog().filter((r) => r.metadata.call_id === callId).length,
+  };
+  beforeAll(async () => {
+    // The simulator's second workspace stands for the clinic's own Retell account (its own key, numbers and agents).
+    const saved = await admin('/clinic/voice', {
+      method: 'PUT',
+      body: JSON.stringify({ provider: 'retell', apiKey: stack.retellClinicApiKey, fromNumber: OWN_RETELL_NUMBERS[0], concurrencyLimit: 2 }),
+    });
+    expect(saved.status).toBe(200);
+    const { voice, sync } = UpdateClinicVoiceResponse.parse(saved.json);
+    expect(voice).toMatchObject({ provider: 'retell', account: 'clinic', concurrencyLimit: 2, fromNumber: OWN_RETELL_NUMBERS[0] });
+    expect(sync?.errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await admin('/clinic/voice', { method: 'PUT', body: JSON.stringify({ provider: 'retell', apiKey: null }) });
+  });
+
+  it(`a call completes on retell:clinic:<id>, placed on the clinic's workspace only`, async () => {
+    const created = await staff('/calls', { method: 'POST', body: JSON.stringify(callTo('+15035550123')) });
+    expect(created.status).toBe(201);
+    const done = await waitForTerminal(created.json.callId);
+    expect(done).toMatchObject({ status: 'completed', attempt: 1 });
+    expect(done.attempts.map((a) => a.voiceAccount)).toEqual([`retell:clinic:${DEMO_CLINIC_ID}`]);
+    expect([own.placed(done.callId), placedAt.retell(done.callId), placedAt.vapi(done.callId)]).toEqual([1, 0, 0]);
+  });
+
+  it("a webhook for the clinic's call signed with the platform's key gets 401 and changes nothing", async () => {
+    const created = await staff('/calls', { method: 'POST', body: JSON.stringify(callTo('+15035550140', 24 * 60)) });
+    const before = await readCall(created.json.callId);
+    const raw = JSON.stringify({
+      event: 'call_ended',
+      call: { call_id: 'call_platform_signed', metadata: { call_id: before.callId, attempt: 1 }, disconnection_reason: 'user_hangup' },
+    });
+    const headers = { 'content-type': 'application/json', 'x-retell-signature': await Retell.sign(raw, stack.webhookSigningKey) };
+    const answer = await fetch(`${stack.apiUrl}/webhooks/retell`, { method: 'POST', body: raw, headers });
+    expect(answer.status).toBe(401);
+    await stack.lambda.settled();
+    expect(await readCall(before.callId)).toEqual(before);
   });
 });

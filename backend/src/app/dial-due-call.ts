@@ -15,7 +15,7 @@ import { endAttempt, rescheduleAttempt } from './next-attempt.js';
 import { isHeldForReview } from './restore/hold-restored-calls.js';
 import { scheduleNameFor } from './schedule-names.js';
 import { updateCall } from './update-call.js';
-import { dialingFor, lineOfAttempt, linesOf, type ClinicDialing } from './voice/voice-accounts.js';
+import { dialingFor, dialsOwnAgent, lineOfAttempt, linesOf, NO_OWN_RETELL_AGENT, type ClinicDialing } from './voice/voice-accounts.js';
 
 /** What the dialer did with one delivery. */
 export type DialResult =
@@ -114,12 +114,13 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
   const [dialing, optedOut, hold, zones] = await Promise.all([
     dialingFor(deps, clinic),
     deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber),
-    clinic.voice?.provider === 'vapi' ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
+    // The agent registry knows the platform workspace's agents only: an agent of the clinic's own account is not in it.
+    dialsOwnAgent(clinic) ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
     recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone),
   ]);
   if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line };
   if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
-  const holdReason = hold ?? (dialing ? undefined : NO_VAPI_ASSISTANT);
+  const holdReason = hold ?? (dialing ? undefined : clinic.voice?.provider === 'retell' ? NO_OWN_RETELL_AGENT : NO_VAPI_ASSISTANT);
   if (holdReason) {
     // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
     const held = await rescheduleAttempt(deps, call, new Date(now.getTime() + AGENT_HOLD_RECHECK_MS), 'held', { reason: `Held, not dialled: ${holdReason}`, code: 'agent_unusable' });

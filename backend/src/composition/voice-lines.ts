@@ -1,8 +1,9 @@
-import { VAPI_DEFAULT_CONCURRENCY_LIMIT } from '@vfc/shared';
+import { retellClientFactory } from '../adapters/retell/retell-client.js';
+import { RetellVoiceProvider } from '../adapters/retell/retell-voice-provider.js';
 import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory, type VapiKeySource } from '../adapters/vapi/vapi-client.js';
 import { VapiVoiceProvider } from '../adapters/vapi/vapi-voice-provider.js';
-import { clinicOfAccount, RETELL_PLATFORM, VAPI_PLATFORM, voiceAccountOf } from '../app/voice/voice-accounts.js';
+import { defaultOwnLimit, ownedAccountOf, RETELL_PLATFORM, VAPI_PLATFORM, voiceAccountOf } from '../app/voice/voice-accounts.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
 import type { DialSlots } from '../ports/dial-slots.js';
 import type { SecretStore } from '../ports/secret-store.js';
@@ -20,6 +21,10 @@ export interface VoiceLinesConfig {
   platformRetellLimit: number;
   /** The Vapi simulator locally; unset for the real API. */
   vapiBaseUrl?: string;
+  /** The Retell simulator locally (clinic-owned Retell workspaces); unset for the real API. */
+  retellBaseUrl?: string;
+  /** Per-request timeout of a clinic workspace's Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
+  retellTimeoutMs?: number;
   /** Slots of one account: `scope` = the account id. */
   slotsFor: (scope: string, limit: number) => DialSlots;
   clinics: Pick<ClinicStore, 'getClinic'>;
@@ -30,7 +35,7 @@ export interface VoiceLinesConfig {
 }
 
 /**
- * {@link VoiceLines} for AWS and the local stack. Clinic-owned accounts are built from the clinic's item (its limit)
+ * {@link VoiceLines} for AWS and the local stack. Clinic-owned accounts (`vapi:clinic:<id>`, `retell:clinic:<id>`) are built from the clinic's item (its limit)
  * and its key in the secret store, read lazily when a call is placed: releasing a slot or reading the line never needs
  * the key, so an account whose key was removed still frees its slots. Lines are cached per process; a clinic's line
  * and account are read again after `cacheMs` (a changed limit or provider takes effect within that time; a call that
@@ -51,23 +56,25 @@ export function createVoiceLines(config: VoiceLinesConfig): VoiceLines {
   const owned = new Map<string, { line: VoiceLine; limit: number; readAt: number }>();
   const accounts = new Map<string, { account: string; readAt: number }>();
 
-  async function clinicLine(account: string, clinicId: string): Promise<VoiceLine> {
+  const retellOf = (key: () => Promise<string>): VoiceProvider =>
+    new RetellVoiceProvider(retellClientFactory(key, config.retellBaseUrl, config.retellTimeoutMs));
+
+  async function clinicLine(account: string, provider: 'retell' | 'vapi', clinicId: string): Promise<VoiceLine> {
     const cached = owned.get(account);
     if (cached && now() - cached.readAt < cacheMs) return cached.line;
     const clinic = await config.clinics.getClinic(clinicId);
-    const limit = clinic?.voice?.account === 'clinic' ? (clinic.voice.concurrencyLimit ?? VAPI_DEFAULT_CONCURRENCY_LIMIT) : (cached?.limit ?? VAPI_DEFAULT_CONCURRENCY_LIMIT);
+    const ownLimit = clinic?.voice?.account === 'clinic' && clinic.voice.provider === provider ? clinic.voice.concurrencyLimit : undefined;
+    const limit = ownLimit ?? cached?.limit ?? defaultOwnLimit(provider);
+    // The clinic's key, read from the secret store each time a call is placed or looked up (never cached here).
+    const key = async () => {
+      const stored = await config.secrets.getClinicKey(clinicId);
+      if (!stored) throw new PlaceCallError('rejected', `No ${provider === 'retell' ? 'Retell' : 'Vapi'} key is stored for the clinic's own account`);
+      return stored;
+    };
     const line =
       cached && cached.limit === limit
         ? cached.line
-        : {
-            account,
-            voice: vapiOf(async () => {
-              const key = await config.secrets.getClinicKey(clinicId);
-              if (!key) throw new PlaceCallError('rejected', "No Vapi key is stored for the clinic's own account");
-              return key;
-            }),
-            slots: config.slotsFor(account, limit),
-          };
+        : { account, voice: provider === 'retell' ? retellOf(key) : vapiOf(key), slots: config.slotsFor(account, limit) };
     owned.set(account, { line, limit, readAt: now() });
     return line;
   }
@@ -76,9 +83,9 @@ export function createVoiceLines(config: VoiceLinesConfig): VoiceLines {
     async line(account) {
       const known = platform.get(account);
       if (known) return known;
-      const clinicId = clinicOfAccount(account);
-      if (!clinicId) throw new Error(`Unknown provider account "${account}"`);
-      return clinicLine(account, clinicId);
+      const owner = ownedAccountOf(account);
+      if (!owner) throw new Error(`Unknown provider account "${account}"`);
+      return clinicLine(account, owner.provider, owner.clinicId);
     },
     async accountOfClinic(clinicId) {
       const cached = accounts.get(clinicId);

@@ -5,7 +5,8 @@ import { startLocalStack } from './stack.js';
  * default 4100), DEMO_API_TOKEN / DEMO_ADMIN_TOKEN (fix the demo tokens), RETELL_SIMULATOR_API_KEY (fix the
  * simulator's key), RETELL_API_KEY (use the real Retell instead of the simulator), VAPI_SIMULATOR_API_KEY / VAPI_WEBHOOK_SECRET (fix the
  * Vapi simulator's key and the platform's Vapi webhook secret; generated and printed otherwise), VAPI_API_KEY (the
- * real Vapi instead of its simulator), DEMO_TIMEZONE, LOCAL_TIME_SCALE
+ * real Vapi instead of its simulator), RETELL_SIMULATOR_CLINIC_API_KEY (fix the key of the simulator's second Retell
+ * workspace, a clinic's own account), DEMO_TIMEZONE, LOCAL_TIME_SCALE
  * (virtual ms per real ms, e.g. 60 = one virtual minute per second: retries 5/10/20 minutes apart within seconds).
  */
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
     adminToken: process.env.DEMO_ADMIN_TOKEN,
     simulatorApiKey: process.env.RETELL_SIMULATOR_API_KEY,
     retellApiKey: process.env.RETELL_API_KEY,
+    retellClinicApiKey: process.env.RETELL_SIMULATOR_CLINIC_API_KEY,
     vapiSimulatorApiKey: process.env.VAPI_SIMULATOR_API_KEY,
     vapiWebhookSecret: process.env.VAPI_WEBHOOK_SECRET,
     vapiApiKey: process.env.VAPI_API_KEY,
@@ -32,7 +34,8 @@ Vet follow-up calls — local stack is running (demo clinic, open around the clo
   Admin token        ${stack.adminToken}
   Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}
   Webhook signing key ${stack.webhookSigningKey}
-  Vapi               ${stack.vapiSimulator ? `simulator at ${stack.vapiSimulator.url}` : 'REAL Vapi (VAPI_API_KEY is set)'}
+${stack.retellClinicApiKey ? `  Own Retell key     ${stack.retellClinicApiKey}  (a second simulated workspace: PUT /clinic/voice {"provider":"retell","apiKey":"<it>"})
+` : ''}  Vapi               ${stack.vapiSimulator ? `simulator at ${stack.vapiSimulator.url}` : 'REAL Vapi (VAPI_API_KEY is set)'}
   Vapi webhook secret ${stack.vapiWebhookSecret}
   Fake IDEXX Neo     ${stack.neoUrl}/consultations/view/310382
 

@@ -23,6 +23,9 @@ import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from '.
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
+/** The phone numbers of the simulator's second Retell workspace (a clinic's own): one of its own and the demo clinic's. */
+export const OWN_RETELL_NUMBERS = ['+14155550177', DEMO_FROM_NUMBER] as const;
+
 /** Options of {@link startLocalStack}; every port 0 = a free one. */
 export interface LocalStackOptions {
   /** API port (default 0 here; `pnpm start` passes `PORT` or 4000). */
@@ -72,6 +75,11 @@ export interface LocalStackOptions {
   simulator?: RetellSimulator;
   /** Per-request timeout of the Retell client, real ms (`RETELL_TIMEOUT_MS`; default 15 000). */
   retellTimeoutMs?: number;
+  /**
+   * Key of a second workspace of the Retell simulator standing for a clinic's own Retell account (otherwise generated):
+   * an admin saves it with `PUT /clinic/voice {"provider":"retell","apiKey":…}`. Its numbers: {@link OWN_RETELL_NUMBERS}.
+   */
+  retellClinicApiKey?: string;
   /** Key the Vapi simulator accepts (otherwise generated). */
   vapiSimulatorApiKey?: string;
   /** The platform's Vapi webhook secret (HMAC credential; otherwise generated). */
@@ -99,6 +107,8 @@ export interface LocalStack {
   adminToken: string;
   /** The key webhooks are signed with (the simulator's API key, or the real Retell key). */
   webhookSigningKey: string;
+  /** The key of the simulator's second Retell workspace (a clinic's own account); absent with a real Retell key. */
+  retellClinicApiKey?: string;
   tableName: string;
   dynamoDbEndpoint: string;
   simulator?: RetellSimulator;
@@ -166,6 +176,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           now: clock.nowMs,
         })));
     if (simulator && !options.simulator) stops.push(() => simulator.stop());
+    // A clinic's own Retell workspace: its own key, numbers, agents and concurrency; its webhooks signed with its key.
+    const retellClinicApiKey = simulator ? (options.retellClinicApiKey ?? `sim_clinic_${crypto.randomUUID().replaceAll('-', '')}`) : undefined;
+    if (simulator && retellClinicApiKey && !simulator.workspace(retellClinicApiKey)) {
+      simulator.addWorkspace({ apiKey: retellClinicApiKey, numbers: [...OWN_RETELL_NUMBERS], ...(options.concurrencyLimit ? { concurrencyLimit: options.concurrencyLimit } : {}) });
+    }
 
     const vapiKey = options.vapiApiKey ?? options.vapiSimulatorApiKey ?? `vapi_sim_${crypto.randomUUID().replaceAll('-', '')}`;
     const vapiWebhookSecret = options.vapiWebhookSecret ?? `vapi_whsec_${crypto.randomUUID().replaceAll('-', '')}`;
@@ -232,6 +247,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     vapiSimulator?.setServerUrl(`${api.url}/webhooks/vapi`);
     // What the clinic assistants' server.url is set to when a clinic saves Vapi settings (AWS: the API's webhook URL).
     process.env.VAPI_SERVER_URL = `${api.url}/webhooks/vapi`;
+    // The webhook URL of the agent synced into a clinic's own Retell workspace.
+    process.env.RETELL_WEBHOOK_URL = `${api.url}/webhooks/retell`;
 
     const neo = await startFakeNeo({ port: options.neoPort ?? 0 });
     stops.push(() => neo.stop());
@@ -263,6 +280,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       neoUrl: neo.url,
       ...tokens,
       webhookSigningKey: options.retellApiKey ?? simulatorKey,
+      ...(retellClinicApiKey ? { retellClinicApiKey } : {}),
       tableName,
       dynamoDbEndpoint: dynamo.endpoint,
       simulator,

@@ -36,7 +36,7 @@ describe('HANDLER_PERMISSIONS', () => {
   // Derived from the handlers and their use cases (see the map's doc); each line failed before it was corrected.
   it.each([
     ['reschedule-call', ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
-    ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'provider-event:invoke']],
+    ['retell-webhook', ['table:read', 'table:write', 'secret:read', 'clinic-secrets:read', 'provider-event:invoke']],
     ['apply-provider-event', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],
     ['vapi-webhook', ['table:read', 'table:write', 'vapi-webhook-secret:read', 'provider-event:invoke']],
     ['dialer', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass']],

@@ -53,8 +53,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'cancel-call': ['table:read', 'table:write', 'schedule:delete'],
   // Creates the moved call's new schedule, then deletes the old one.
   'reschedule-call': ['table:read', 'table:write', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
-  // Verifies with the key, writes the event's receipt into the call's history, hands the event to apply-provider-event.
-  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'provider-event:invoke'],
+  // Verifies with the key of the workspace that placed the call (the platform's, or a clinic's own Retell key: read from
+  // its secret), writes the event's receipt into the call's history, hands the event to apply-provider-event.
+  'retell-webhook': ['table:read', 'table:write', 'secret:read', 'clinic-secrets:read', 'provider-event:invoke'],
   // After the webhook answered: an ending schedules the retry; the freed slot serves the waiting line (dials with
   // Retell, may cancel an opted-out call or schedule a wake-up); an opt-out from the call analysis cancels scheduled calls.
   'apply-provider-event': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],

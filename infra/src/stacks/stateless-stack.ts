@@ -141,6 +141,9 @@ export class StatelessStack extends Stack {
       fn.addEnvironment('VAPI_SERVER_URL', `${this.httpApi.url}${vapiWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
       if (config.vapiServerCredentialId) fn.addEnvironment('VAPI_SERVER_CREDENTIAL_ID', config.vapiServerCredentialId);
     }
+    // Saving a clinic's own Retell key points the follow-up agent in its workspace at our Retell webhook.
+    const retellWebhookRoute = API_ROUTES.find((route) => route.handler === 'retell-webhook');
+    this.fn('update-clinic-voice').fn.addEnvironment('RETELL_WEBHOOK_URL', `${this.httpApi.url}${retellWebhookRoute?.path.replace(/^\//, '') ?? ''}`);
 
     this.alarms = new Alarms(this, 'Alarms', {
       config,

@@ -23,7 +23,10 @@ export const ClinicVoiceSettings = z.object({
   phoneNumberId: z.string().min(1).optional(),
   /** E.164 calling number, when known. */
   fromNumber: z.string().optional(),
-  /** Vapi: the clinic's follow-up assistant (`assistantId`), created or updated when the settings are saved. */
+  /**
+   * On Vapi, the clinic's follow-up assistant (`assistantId`); on the clinic's own Retell workspace, the follow-up agent
+   * there (`agent_id`); created or updated when the settings are saved.
+   */
   agentId: z.string().min(1).optional(),
   /** Concurrent calls of a clinic-owned account (its own limit at the provider). */
   concurrencyLimit: z.number().int().min(1).max(1000).optional(),
@@ -56,7 +59,8 @@ export const UpdateClinicVoiceRequest = z
 export type UpdateClinicVoiceRequest = z.infer<typeof UpdateClinicVoiceRequest>;
 
 /**
- * What saving did to the clinic's agents at the provider (Vapi: its follow-up assistant), by provider id: created,
+ * What saving did to the clinic's agents at the provider (its Vapi follow-up assistant, or its follow-up agent in its
+ * own Retell workspace), by provider id: created,
  * updated (only the fields we manage), unchanged, our duplicates left alone, and errors in plain words (then the
  * settings are saved but calls are held until a later save succeeds).
  */
@@ -69,6 +73,6 @@ export const AgentSyncSummary = z.object({
 });
 export type AgentSyncSummary = z.infer<typeof AgentSyncSummary>;
 
-/** `PUT /clinic/voice` answer: the saved workspace, and the agent sync it ran (Vapi only). */
+/** `PUT /clinic/voice` answer: the saved workspace, and the agent sync it ran (Vapi, or the clinic's own Retell workspace). */
 export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice, sync: AgentSyncSummary.optional() });
 export type UpdateClinicVoiceResponse = z.infer<typeof UpdateClinicVoiceResponse>;

@@ -38,3 +38,10 @@ describe('RetellWebhookVerifier.parse', () => {
     expect(event.recordingUrl).toBeUndefined();
   });
 });
+
+describe('RetellWebhookVerifier.verify', () => {
+  it('a body for which no key can be found is refused, even with a signature', async () => {
+    const raw = body({});
+    expect(await new RetellWebhookVerifier(async () => undefined).verify(raw, 'v=1,d=00')).toBe(false);
+  });
+});

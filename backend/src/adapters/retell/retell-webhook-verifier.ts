@@ -3,7 +3,12 @@ import { verify as verifyRetellSignature } from 'retell-sdk/lib/webhook_auth';
 import * as z from 'zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent, WebhookVerifier } from '../../ports/provider-events.js';
-import type { ApiKeySource } from './retell-client.js';
+
+/**
+ * The key a webhook must be signed with, chosen from the raw (not yet verified) body: the platform's key, or a
+ * clinic's own workspace key; `undefined` = no key can verify it (the webhook is refused).
+ */
+export type SigningKeyOf = (rawBody: string) => Promise<string | undefined>;
 
 /** The part of a Retell webhook body we read (docs.retellai.com "Webhook"; snake_case stays in this adapter). */
 const RetellWebhookBody = z.object({
@@ -51,14 +56,19 @@ const iso = (ms: number | null | undefined) => (typeof ms === 'number' ? new Dat
 
 /**
  * {@link WebhookVerifier} for Retell: `x-retell-signature` (`v=<ms>,d=<hex>`) is an HMAC-SHA256 of the RAW body plus
- * the timestamp, keyed with the API key, refused when older than 5 minutes. `verify` (retell-sdk's `lib/webhook_auth`, the same function as `Retell.verify`) returns a Promise and is awaited.
+ * the timestamp, keyed with the workspace's API key, refused when older than 5 minutes. `verify` (retell-sdk's
+ * `lib/webhook_auth`, the same function as `Retell.verify`) returns a Promise and is awaited. The key comes from
+ * `keyOf`: the platform's key (an `ApiKeySource` fits), or one chosen per body (a clinic's own workspace). `parse`
+ * reads no key: it also serves to find which key an unverified body must be signed with.
  */
 export class RetellWebhookVerifier implements WebhookVerifier {
-  constructor(private readonly apiKey: ApiKeySource) {}
+  constructor(private readonly keyOf: SigningKeyOf) {}
 
   async verify(rawBody: string, signature: string | undefined): Promise<boolean> {
     if (!signature) return false;
-    return verifyRetellSignature(rawBody, await this.apiKey(), signature);
+    const key = await this.keyOf(rawBody);
+    if (!key) return false;
+    return verifyRetellSignature(rawBody, key, signature);
   }
 
   parse(rawBody: string): ProviderCallEvent {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { localSecretStore } from '../../adapters/secrets/memory-secret-store.js';
 import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
 import { dialDueCall } from '../dial-due-call.js';
 import { scheduleCall } from '../schedule-call.js';
@@ -95,6 +96,30 @@ describe('reconcileCalls (DynamoDB Local, scheduler emulator, Retell simulator)'
     at('2026-11-26T17:12:00.000Z');
     expect((await reconcileCalls(world.deps)).actions.filter((a) => a.callId === call.callId)).toEqual([]);
     expect(world.simulator.stats().callsByToNumber[call.phoneNumber]).toBe(1);
+  });
+
+  it("a call placed on a clinic's own Retell workspace is ended from THAT workspace's get-call, never the platform's slots", async () => {
+    at('2026-11-27T17:00:00.000Z');
+    const ownKey = 'sim_clinic_reconcile_key';
+    const workspace = world.simulator.workspace(ownKey) ?? world.simulator.addWorkspace({ apiKey: ownKey, numbers: ['+14155557777'] });
+    await localSecretStore.putClinicKey('reconcile-own', ownKey);
+    const clinic = await world.putClinic({
+      clinicId: 'reconcile-own',
+      voice: { provider: 'retell', account: 'clinic', fromNumber: '+14155557777', agentId: 'agent_own', concurrencyLimit: 2, status: 'ok' },
+    });
+    const call = await dueCall(clinic.clinicId);
+    const platformInUse = (await world.deps.slots!.snapshot()).inUse;
+    expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
+    expect((await world.deps.slots!.snapshot()).inUse).toBe(platformInUse);
+    await vi.waitFor(() => expect(workspace.callLog().find((c) => c.metadata.call_id === call.callId)?.endedAtMs).toBeTypeOf('number'), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    at('2026-11-27T18:10:00.000Z');
+    const report = await reconcileCalls(world.deps);
+    expect(report.actions.filter((a) => a.callId === call.callId)).toEqual([{ callId: call.callId, attempt: 1, action: 'ended_from_provider' }]);
+    expect(await world.deps.calls.get(call.callId)).toMatchObject({ status: 'completed', attempts: [{ voiceAccount: 'retell:clinic:reconcile-own' }] });
+    expect(world.simulator.callLog().filter((c) => c.metadata.call_id === call.callId)).toEqual([]);
   });
 
   it('an overdue scheduled call that lost its firing joins the line and is dialled; a waiting one is left alone', async () => {

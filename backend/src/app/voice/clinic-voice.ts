@@ -1,15 +1,16 @@
-import { Clinic, VAPI_DEFAULT_CONCURRENCY_LIMIT, type AgentSyncSummary, type ClinicVoice, type ClinicVoiceSettings, type UpdateClinicVoiceRequest } from '@vfc/shared';
+import { Clinic, type AgentSyncSummary, type ClinicVoice, type ClinicVoiceSettings, type UpdateClinicVoiceRequest } from '@vfc/shared';
 import type { Clock } from '../../ports/clock.js';
 import type { ClinicStore } from '../../ports/clinic-store.js';
 import type { AppLogger } from '../../ports/logger.js';
 import type { SecretStore } from '../../ports/secret-store.js';
 import { VoiceAccountError, type AccountNumber, type AssistantAccount, type VoiceAccount } from '../../ports/voice-account.js';
-import { AppError, invalidField } from '../errors.js';
+import { AppError } from '../errors.js';
 import { requireClinic } from '../read-clinic.js';
 import { syncClinicAssistant, type AssistantServer } from './clinic-assistant.js';
 import type { AssistantRegistry } from '../../ports/assistant-registry.js';
 import { assistantRecord, FOLLOW_UP_ROLE } from '../agents/vapi-registry.js';
-import { clinicVapiAccount, VAPI_PLATFORM } from './voice-accounts.js';
+import { checkRetellNumber, syncOwnRetellAgent, type ClinicRetellWorkspace } from './own-retell-workspace.js';
+import { clinicVapiAccount, defaultOwnLimit, VAPI_PLATFORM } from './voice-accounts.js';
 
 /** What the voice workspace use cases need. */
 export interface VoiceWorkspaceDeps {
@@ -23,6 +24,10 @@ export interface VoiceWorkspaceDeps {
   vapiServer: () => AssistantServer | undefined;
   /** The platform's Vapi private key. */
   platformVapiKey: () => Promise<string>;
+  /** A clinic's own Retell workspace reached with `key` (its numbers, agents and voices). */
+  retellWorkspace: (key: string) => ClinicRetellWorkspace;
+  /** Where the agent in a clinic's own Retell workspace sends its webhooks; `undefined` when not configured (`RETELL_WEBHOOK_URL`). */
+  retellWebhookUrl: () => string | undefined;
   /** The platform accounts' concurrency limits (Retell: `RETELL_CONCURRENCY_LIMIT`; Vapi: the org's, default 10). */
   platformLimits: { retell: number; vapi: number };
   /** The agent registry's Vapi records: the synced assistant is recorded with the same conditional write as its sync. */
@@ -37,8 +42,9 @@ function settingsOf(clinic: Clinic): ClinicVoiceSettings {
 /** The `GET /clinic/voice` view: never the key, only its last four characters. */
 function viewOf(clinic: Clinic, deps: Pick<VoiceWorkspaceDeps, 'platformLimits'>): ClinicVoice {
   const voice = settingsOf(clinic);
-  const limit = voice.account === 'clinic' ? (voice.concurrencyLimit ?? VAPI_DEFAULT_CONCURRENCY_LIMIT) : deps.platformLimits[voice.provider];
-  return { ...voice, concurrencyLimit: limit, ...(voice.provider === 'retell' ? { agentId: clinic.agentId } : {}) };
+  const limit = voice.account === 'clinic' ? (voice.concurrencyLimit ?? defaultOwnLimit(voice.provider)) : deps.platformLimits[voice.provider];
+  // On the platform's Retell account the clinic dials its platform agent; on its own account, the agent synced there.
+  return { ...voice, concurrencyLimit: limit, ...(voice.provider === 'retell' && voice.account === 'platform' ? { agentId: clinic.agentId } : {}) };
 }
 
 /** `GET /clinic/voice`. @throws AppError 404 when the clinic does not exist. */
@@ -50,7 +56,8 @@ export async function getClinicVoice(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 
  * `PUT /clinic/voice`: tests the key with a cheap authenticated read (the account's phone numbers), checks the number
  * belongs to that account, and only then stores the key (secret store, one secret per clinic) and the settings.
  * A refused key → 400 `invalid_credentials`, a number outside the account → 400 `unknown_number`; either way nothing
- * is stored. Own Retell accounts are not supported yet (400 on `apiKey` with provider `retell`).
+ * is stored. On the clinic's own account (Vapi or Retell) the clinic's follow-up assistant / agent is then made to
+ * exist in that account and the answer reports that sync; the key is stored only after that (never in the table).
  * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins.
  * @throws AppError 400 / 404 / 409 `save_in_progress` (another admin's save holds the lease) / 503 (provider unreachable)
  */
@@ -65,8 +72,33 @@ export async function updateClinicVoice(
   let voice: ClinicVoiceSettings;
   let sync: AgentSyncSummary | undefined;
   if (body.provider === 'retell') {
-    if (typeof body.apiKey === 'string') throw invalidField('apiKey', 'is not supported for Retell yet: Retell calls use the platform account');
-    voice = { provider: 'retell', account: 'platform', fromNumber: body.fromNumber ?? clinic.fromNumber, status: 'ok' };
+    const account = body.apiKey === null ? 'platform' : typeof body.apiKey === 'string' ? 'clinic' : current.provider === 'retell' && hadOwnKey ? 'clinic' : 'platform';
+    if (account === 'platform') {
+      voice = { provider: 'retell', account: 'platform', fromNumber: body.fromNumber ?? clinic.fromNumber, status: 'ok' };
+    } else {
+      const keep = current.provider === 'retell' && hadOwnKey;
+      // The same workspace as before (no new key): its agent id is still good when this save's sync fails.
+      const sameWorkspace = keep && typeof body.apiKey !== 'string';
+      const key = typeof body.apiKey === 'string' ? body.apiKey : await deps.secrets.getClinicKey(clinicId);
+      if (!key) throw new AppError(400, 'invalid_credentials', 'No Retell key is stored for this clinic: send apiKey.');
+      const workspace = deps.retellWorkspace(key);
+      const fromNumber = await checkRetellNumber(workspace, body.fromNumber ?? body.phoneNumberId ?? (keep ? current.fromNumber : undefined) ?? clinic.fromNumber);
+      await claimSave(deps, clinicId);
+      const synced = await syncOwnRetellAgent(deps, workspace, clinic, keep ? current.agentId : undefined);
+      sync = synced.summary;
+      const agentId = synced.agentId ?? (sameWorkspace ? current.agentId : undefined);
+      voice = {
+        provider: 'retell',
+        account: 'clinic',
+        keyLast4: typeof body.apiKey === 'string' ? body.apiKey.slice(-4) : current.keyLast4,
+        fromNumber,
+        ...(agentId ? { agentId } : {}),
+        concurrencyLimit: body.concurrencyLimit ?? (keep ? current.concurrencyLimit : undefined) ?? defaultOwnLimit('retell'),
+        status: 'ok',
+        verifiedAt: deps.clock.now().toISOString(),
+      };
+      if (typeof body.apiKey === 'string') await deps.secrets.putClinicKey(clinicId, body.apiKey);
+    }
   } else {
     const account = body.apiKey === null ? 'platform' : typeof body.apiKey === 'string' ? 'clinic' : current.provider === 'vapi' && hadOwnKey ? 'clinic' : 'platform';
     const key = typeof body.apiKey === 'string' ? body.apiKey : account === 'clinic' ? await deps.secrets.getClinicKey(clinicId) : await deps.platformVapiKey();
@@ -74,12 +106,7 @@ export async function updateClinicVoice(
     const vapi = deps.vapiAccount(key);
     const number = pickNumber(await listNumbers(vapi), body, current, clinic);
     const keep = current.provider === 'vapi' && current.account === 'clinic';
-    // The key and number are good. One save at a time from here (a lease on the clinic item, a conditional write), so
-    // two admins saving at once never create two assistants nor overwrite each other's result.
-    const nowMs = deps.clock.now().getTime();
-    if (!(await deps.clinics.claimAgentSync(clinicId, nowMs, nowMs + AGENT_SYNC_LEASE_MS))) {
-      throw new AppError(409, 'save_in_progress', 'Another save of the voice settings is in progress: wait a moment, reload and save again.');
-    }
+    await claimSave(deps, clinicId);
     // Make sure the clinic's assistant exists in that account (created or updated now).
     const synced = await syncAssistant(deps, vapi, clinic, account === 'clinic' ? clinicVapiAccount(clinicId) : VAPI_PLATFORM);
     sync = synced.summary;
@@ -91,7 +118,7 @@ export async function updateClinicVoice(
       phoneNumberId: number.id,
       ...(number.number ? { fromNumber: number.number } : {}),
       ...(agentId ? { agentId } : {}),
-      ...(account === 'clinic' ? { concurrencyLimit: body.concurrencyLimit ?? (keep ? current.concurrencyLimit : undefined) ?? VAPI_DEFAULT_CONCURRENCY_LIMIT } : {}),
+      ...(account === 'clinic' ? { concurrencyLimit: body.concurrencyLimit ?? (keep ? current.concurrencyLimit : undefined) ?? defaultOwnLimit('vapi') } : {}),
       status: 'ok',
       verifiedAt: deps.clock.now().toISOString(),
     };
@@ -106,6 +133,18 @@ export async function updateClinicVoice(
 
 /** How long one save may hold the clinic's agent-sync lease, ms (the save's own put ends it sooner). */
 export const AGENT_SYNC_LEASE_MS = 60_000;
+
+/**
+ * Once the key and number are good: one save at a time from here (a lease on the clinic item, a conditional write), so
+ * two admins saving at once never create two assistants / agents nor overwrite each other's result.
+ * @throws AppError 409 `save_in_progress` when another save holds the lease.
+ */
+async function claimSave(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 'clock'>, clinicId: string): Promise<void> {
+  const nowMs = deps.clock.now().getTime();
+  if (!(await deps.clinics.claimAgentSync(clinicId, nowMs, nowMs + AGENT_SYNC_LEASE_MS))) {
+    throw new AppError(409, 'save_in_progress', 'Another save of the voice settings is in progress: wait a moment, reload and save again.');
+  }
+}
 
 /** Runs the assistant sync; a failure is reported (not thrown): the settings are still saved and calls wait for an assistant. */
 async function syncAssistant(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { POST_CALL_ANALYSIS_FIELDS } from '@vfc/shared';
 import { readBody, sendJson } from '../emulator-kit/http-server.js';
 import type { Route, RouteContext } from '../emulator-kit/router.js';
@@ -6,7 +7,8 @@ import type { Route, RouteContext } from '../emulator-kit/router.js';
  * Simulated Retell agents, voices and Retell LLMs for the local stack and tests: the agent endpoints retell-sdk 5.66.1
  * calls (`POST /v2/list-agents` with `limit` / `pagination_key` query and `{items, has_more, pagination_key}` answer,
  * `GET /get-agent/{agent_id}`, `PATCH /update-agent/{agent_id}`, `POST /publish-agent-version/{agent_id}`,
- * `GET /list-voices`, `GET /get-retell-llm/{llm_id}`, `PATCH /update-retell-llm/{llm_id}`), scriptable from tests
+ * `GET /list-voices`, `GET /get-retell-llm/{llm_id}`, `PATCH /update-retell-llm/{llm_id}`, and `POST /create-agent` /
+ * `POST /create-retell-llm` for the agent a clinic's own workspace is given), scriptable from tests
  * (create / change / delete agents, remove a voice, fail the next requests to stage a Retell outage mid-sync).
  * Snake_case is Retell's wire format.
  */
@@ -34,6 +36,8 @@ export interface ScriptedAgent {
    * project's fields (`POST_CALL_ANALYSIS_FIELDS`), as on an agent that a sync already set up; `[]` for an agent without.
    */
   post_call_analysis_data?: Record<string, unknown>[];
+  /** The agent's own webhook URL (wins over the workspace's); default none. */
+  webhook_url?: string | null;
 }
 
 /** A Retell voice (`GET /list-voices` item). */
@@ -50,8 +54,9 @@ export interface SimulatedVoice {
 /** Our analysis fields in Retell's wire shape (the simulator's default for a scripted agent). */
 const CONFIGURED_ANALYSIS = POST_CALL_ANALYSIS_FIELDS.map((field) => ({ ...field, ...('choices' in field ? { choices: [...field.choices] } : {}) }));
 
-interface StoredAgent extends Required<Omit<ScriptedAgent, 'begin_message' | 'voice_id'>> {
+interface StoredAgent extends Required<Omit<ScriptedAgent, 'begin_message' | 'voice_id' | 'webhook_url'>> {
   voice_id: string | null;
+  webhook_url: string | null;
 }
 
 /** The local demo clinic's agent (`demoClinic().agentId` in seed-demo.ts): voice-enabled and published. */
@@ -113,9 +118,46 @@ export class SimulatedAgents {
       last_modification_timestamp: agent.last_modification_timestamp ?? this.now(),
       llm_id: llmId,
       post_call_analysis_data: structuredClone(agent.post_call_analysis_data ?? CONFIGURED_ANALYSIS),
+      webhook_url: agent.webhook_url ?? null,
     });
     const llm = this.llms.get(llmId);
     this.llms.set(llmId, { llm_id: llmId, begin_message: agent.begin_message ?? llm?.begin_message ?? null, version: llm?.version ?? 0 });
+  }
+
+  /**
+   * Creates an agent as `POST /create-agent` does (a new `agent_…` id, version 0, a draft not yet published) on the
+   * Retell LLM named by `response_engine.llm_id`. @returns the agent, or a refusal in Retell's words.
+   */
+  create(body: Record<string, unknown>): { agent: Record<string, unknown> } | { error: string } {
+    const engine = body.response_engine as { type?: string; llm_id?: string } | undefined;
+    if (engine?.type !== 'retell-llm' || !engine.llm_id || !this.llms.has(engine.llm_id)) return { error: 'response_engine must name an existing Retell LLM' };
+    if (typeof body.voice_id !== 'string' || !this.voices.some((v) => v.voice_id === body.voice_id)) return { error: `Voice ${String(body.voice_id)} not found` };
+    const agentId = `agent_${randomBytes(12).toString('hex')}`;
+    this.put({
+      agent_id: agentId,
+      agent_name: typeof body.agent_name === 'string' ? body.agent_name : '',
+      voice_id: body.voice_id,
+      llm_id: engine.llm_id,
+      version: 0,
+      is_published: false,
+      ...(typeof body.language === 'string' ? { language: body.language } : {}),
+      ...(typeof body.max_call_duration_ms === 'number' ? { max_call_duration_ms: body.max_call_duration_ms } : {}),
+      post_call_analysis_data: Array.isArray(body.post_call_analysis_data) ? (body.post_call_analysis_data as Record<string, unknown>[]) : [],
+      webhook_url: typeof body.webhook_url === 'string' ? body.webhook_url : null,
+    });
+    return { agent: this.get(agentId)! };
+  }
+
+  /** Creates a Retell LLM as `POST /create-retell-llm` does (`begin_message` kept; the prompt is accepted and not used). */
+  createLlm(body: Record<string, unknown>): { llm_id: string; begin_message: string | null; version: number } {
+    const llm = { llm_id: `llm_${randomBytes(12).toString('hex')}`, begin_message: typeof body.begin_message === 'string' ? body.begin_message : null, version: 0 };
+    this.llms.set(llm.llm_id, llm);
+    return { ...llm };
+  }
+
+  /** The agent's own webhook URL, or undefined when it has none (or does not exist). */
+  webhookUrlOf(agentId: string): string | undefined {
+    return this.agents.get(agentId)?.webhook_url ?? undefined;
   }
 
   /** Changes fields of an existing agent as an edit in Retell's dashboard would (bumps `last_modification_timestamp`). */
@@ -207,7 +249,7 @@ export class SimulatedAgents {
   update(agentId: string, body: Record<string, unknown>): Record<string, unknown> | undefined {
     const agent = this.agents.get(agentId);
     if (!agent) return undefined;
-    const editable = ['agent_name', 'voice_id', 'language', 'max_call_duration_ms', 'post_call_analysis_data'] as const;
+    const editable = ['agent_name', 'voice_id', 'language', 'max_call_duration_ms', 'post_call_analysis_data', 'webhook_url'] as const;
     const next: StoredAgent = { ...agent };
     for (const key of editable) if (key in body) (next as unknown as Record<string, unknown>)[key] = body[key];
     // Editing a published version makes a new draft (Retell: "update an existing agent's latest draft version").
@@ -262,7 +304,7 @@ export class SimulatedAgents {
       assigned_tags: agent.tags,
       response_engine: { type: 'retell-llm', llm_id: agent.llm_id, version: 0 },
       post_call_analysis_data: structuredClone(agent.post_call_analysis_data),
-      webhook_url: null,
+      webhook_url: agent.webhook_url,
     };
   }
 }
@@ -327,6 +369,26 @@ export function agentRoutes(agents: SimulatedAgents): Route[] {
         if (result === 'bad_version') return error(ctx, 400, `Version ${body.version} is not the agent's draft`);
         ctx.res.writeHead(204);
         ctx.res.end();
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/create-agent',
+      handler: guarded(async (ctx) => {
+        const body = await jsonBody(ctx);
+        if (!body) return error(ctx, 400, 'Invalid JSON body');
+        const created = agents.create(body);
+        if ('error' in created) return error(ctx, 400, created.error);
+        sendJson(ctx.res, 201, created.agent);
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/create-retell-llm',
+      handler: guarded(async (ctx) => {
+        const body = await jsonBody(ctx);
+        if (!body) return error(ctx, 400, 'Invalid JSON body');
+        sendJson(ctx.res, 201, { ...agents.createLlm(body), last_modification_timestamp: 0, is_published: false });
       }),
     },
     { method: 'GET', path: '/list-voices', handler: guarded((ctx) => sendJson(ctx.res, 200, agents.listVoices())) },

@@ -19,7 +19,13 @@ export function sendRetellError(ctx: RouteContext, status: number, message: stri
  * The Retell API routes the simulator serves (paths as retell-sdk 5.66 calls them). Add agent/voice endpoints
  * here as new entries.
  */
-export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan, hooks: CreateCallHooks = {}): Route[] {
+export function retellRoutes(
+  calls: SimulatedCalls,
+  faults: FaultPlan,
+  hooks: CreateCallHooks = {},
+  /** Is `from_number` a number of this workspace? (Retell refuses a number not bought or imported there.) */
+  ownsNumber: (fromNumber: string) => boolean = () => true,
+): Route[] {
   return [
     {
       method: 'POST',
@@ -36,6 +42,7 @@ export function retellRoutes(calls: SimulatedCalls, faults: FaultPlan, hooks: Cr
           const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
           return sendRetellError(ctx, 400, message);
         }
+        if (!ownsNumber(parsed.data.from_number)) return sendRetellError(ctx, 404, 'from_number is not a phone number of this workspace');
         const fault = faults.createCall();
         if (fault === '429') return sendRetellError(ctx, 429, 'Account rate limited');
         if (fault === '500') return sendRetellError(ctx, 500, 'Internal server error');

@@ -228,3 +228,58 @@ describe('Retell simulator driven by the real retell-sdk', () => {
     expect(hits()).toBe(8);
   });
 });
+
+describe("a second workspace (a clinic's own Retell key)", () => {
+  const OWN_KEY = 'key_test_clinic_workspace';
+  const OWN_NUMBER = '+14155557777';
+  let simulator: RetellSimulator | undefined;
+  let receiver: RunningServer | undefined;
+  afterEach(async () => {
+    await simulator?.stop();
+    await receiver?.stop();
+  });
+
+  async function startWithWorkspace() {
+    const received: { raw: string; signature: string }[] = [];
+    receiver = await startHttpServer(async (req, res) => {
+      received.push({ raw: await readBody(req), signature: String(req.headers['x-retell-signature'] ?? '') });
+      res.writeHead(204);
+      res.end();
+    });
+    simulator = await startRetellSimulator({ apiKey: API_KEY, ringMs: 20, callDurationMs: 40, analysisDelayMs: 20, webhookRetryDelayMs: 5 });
+    simulator.setWebhookUrl(`${receiver.url}/platform`);
+    const workspace = simulator.addWorkspace({ apiKey: OWN_KEY, numbers: [OWN_NUMBER] });
+    const own = new Retell({ apiKey: OWN_KEY, baseURL: simulator.url, maxRetries: 0 });
+    return { sim: simulator, workspace, own, received, receiverUrl: receiver.url };
+  }
+
+  it('lists only its own numbers and agents (none at first); the first key sees its own', async () => {
+    const { sim, own } = await startWithWorkspace();
+    expect((await own.phoneNumber.list()).items.map((n) => n.phone_number)).toEqual([OWN_NUMBER]);
+    expect((await own.agent.list()).items).toEqual([]);
+    const platform = new Retell({ apiKey: API_KEY, baseURL: sim.url, maxRetries: 0 });
+    expect((await platform.agent.list()).items.map((a) => a.agent_id)).toEqual(['agent_demo_followup']);
+  });
+
+  it('refuses a from_number that is not one of its numbers', async () => {
+    const { own, workspace } = await startWithWorkspace();
+    await expect(own.call.createPhoneCall({ from_number: FROM, to_number: '+14155550123' })).rejects.toBeInstanceOf(Retell.NotFoundError);
+    expect(workspace.stats().created).toBe(0);
+  });
+
+  it("creates an agent on a new LLM; its calls' webhooks go to the agent's webhook_url, signed with the workspace's key only", async () => {
+    const { sim, workspace, own, received, receiverUrl } = await startWithWorkspace();
+    const llm = await own.llm.create({ begin_message: 'Hello' });
+    const agent = await own.agent.create({ response_engine: { type: 'retell-llm', llm_id: llm.llm_id }, voice_id: '11labs-Adrian', webhook_url: `${receiverUrl}/own` });
+    await own.call.createPhoneCall({ from_number: OWN_NUMBER, to_number: '+14155550123', override_agent_id: agent.agent_id });
+    await expect.poll(() => received.length, { timeout: 3000 }).toBe(3);
+    await sim.webhooksSettled();
+    const checks = await Promise.all(received.map(async (r) => [await Retell.verify(r.raw, OWN_KEY, r.signature), await Retell.verify(r.raw, API_KEY, r.signature)]));
+    expect(checks).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+    ]);
+    expect([workspace.stats().created, sim.stats().created]).toEqual([1, 0]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startHttpServer } from '../emulator-kit/http-server.js';
-import { createRouter } from '../emulator-kit/router.js';
+import { sendJson } from '../emulator-kit/http-server.js';
+import { createRouter, type Route } from '../emulator-kit/router.js';
 import { agentRoutes, SimulatedAgents } from './agents.js';
 import { retellRoutes, sendRetellError, type CreateCallHooks } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
@@ -39,6 +40,30 @@ export interface RetellSimulatorOptions {
   now?: () => number;
   /** Fault modes (README "Fault modes"); all off by default. Change them later with `setFaults`. */
   faults?: SimulatorFaults;
+  /** The workspace's phone numbers (E.164) served by `GET /v2/list-phone-numbers`. Default none (listed empty, not enforced). */
+  numbers?: string[];
+}
+
+/** Options of {@link RetellSimulator.addWorkspace}: a second Retell workspace (e.g. a clinic's own) in the same simulator. */
+export interface RetellWorkspaceOptions {
+  /** The workspace's API key: requests with it reach this workspace; its webhooks are signed with it. */
+  apiKey: string;
+  /** Its phone numbers (E.164): listed by `GET /v2/list-phone-numbers`; create-phone-call refuses another `from_number`. */
+  numbers: string[];
+  /** Its live-call limit (Retell's default 20). */
+  concurrencyLimit?: number;
+  /** Where its calls' webhooks go when their agent has no `webhook_url` (default: nowhere, as a workspace with no account-level URL). */
+  webhookUrl?: string;
+}
+
+/** One simulated workspace as tests see it: its agents, numbers and calls. */
+export interface RetellWorkspaceView {
+  agents: SimulatedAgents;
+  numbers: string[];
+  stats(): SimulatorStats;
+  callLog(): SimulatedCallRecord[];
+  script(toNumber: string, outcomes: (OutcomeName | SimulatedOutcome)[]): void;
+  webhookDeliveries(): WebhookDelivery[];
 }
 
 /** A running Retell API simulator. */
@@ -66,8 +91,21 @@ export interface RetellSimulator {
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves when every webhook started so far has been delivered or given up. */
   webhooksSettled(): Promise<void>;
+  /**
+   * Adds another workspace with its own key, numbers, agents (none at first), calls and concurrency; its webhooks are
+   * signed with its own key. The first workspace is the one the top-level methods describe.
+   * @throws Error when the key is already a workspace's.
+   */
+  addWorkspace(options: RetellWorkspaceOptions): RetellWorkspaceView;
+  /** The workspace of `apiKey` (the first one's key included), or undefined. */
+  workspace(apiKey: string): RetellWorkspaceView | undefined;
   /** Cancels pending call timers, waits for webhooks in flight, closes the server. Idempotent. */
   stop(): Promise<void>;
+}
+
+interface Workspace extends RetellWorkspaceView {
+  calls: SimulatedCalls;
+  route: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
 
 /**
@@ -78,32 +116,82 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
   let webhookUrl = options.webhookUrl;
   let ownUrl = '';
   const faults = new FaultPlan(options.faults);
-  const calls = new SimulatedCalls({
-    faults,
-    apiKey: options.apiKey,
-    concurrencyLimit: options.concurrencyLimit ?? 20,
-    defaultAgentId: options.defaultAgentId ?? 'agent_local_default',
-    now: options.now ?? Date.now,
-    webhookUrl: () => webhookUrl,
-    recordingBaseUrl: () => ownUrl,
-    timing: {
-      ringMs: options.ringMs ?? 300,
-      callDurationMs: options.callDurationMs ?? 1500,
-      analysisDelayMs: options.analysisDelayMs ?? 200,
-      webhookRetries: 3,
-      webhookRetryDelayMs: options.webhookRetryDelayMs ?? 100,
-      webhookTimeoutMs: 10_000,
-    },
-  });
-  const agents = new SimulatedAgents(options.now ?? Date.now);
+  const now = options.now ?? Date.now;
   const createHooks: CreateCallHooks = {};
-  const route = createRouter([...retellRoutes(calls, faults, createHooks), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const workspaces = new Map<string, Workspace>();
+
+  /** One workspace: its own calls (signed with its key), agents, numbers and routes; the fault plan and timing are shared. */
+  const makeWorkspace = (spec: {
+    apiKey: string;
+    numbers: string[];
+    enforceNumbers: boolean;
+    concurrencyLimit: number;
+    agents: SimulatedAgents;
+    webhookUrl: () => string | undefined;
+  }): Workspace => {
+    const agents = spec.agents;
+    const calls = new SimulatedCalls({
+      faults,
+      apiKey: spec.apiKey,
+      concurrencyLimit: spec.concurrencyLimit,
+      defaultAgentId: options.defaultAgentId ?? 'agent_local_default',
+      now,
+      // Retell's precedence: the agent's own webhook URL, else the workspace's.
+      webhookUrl: (agentId) => agents.webhookUrlOf(agentId) ?? spec.webhookUrl(),
+      recordingBaseUrl: () => ownUrl,
+      timing: {
+        ringMs: options.ringMs ?? 300,
+        callDurationMs: options.callDurationMs ?? 1500,
+        analysisDelayMs: options.analysisDelayMs ?? 200,
+        webhookRetries: 3,
+        webhookRetryDelayMs: options.webhookRetryDelayMs ?? 100,
+        webhookTimeoutMs: 10_000,
+      },
+    });
+    const numbers = [...spec.numbers];
+    const numberRoutes: Route[] = [
+      {
+        method: 'GET',
+        path: '/v2/list-phone-numbers',
+        handler: (ctx) =>
+          sendJson(ctx.res, 200, {
+            items: numbers.map((n) => ({ phone_number: n, phone_number_type: 'retell-twilio', last_modification_timestamp: 0 })),
+            has_more: false,
+          }),
+      },
+    ];
+    const numberGuard = spec.enforceNumbers ? (from: string) => numbers.includes(from) : () => true;
+    const route = createRouter([...retellRoutes(calls, faults, createHooks, numberGuard), ...agentRoutes(agents), ...numberRoutes], (ctx) =>
+      sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`),
+    );
+    return {
+      agents,
+      numbers,
+      calls,
+      route,
+      stats: () => calls.stats(),
+      callLog: () => calls.callLog(),
+      script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
+      webhookDeliveries: () => calls.webhookDeliveries(),
+    };
+  };
+
+  const main = makeWorkspace({
+    apiKey: options.apiKey,
+    numbers: options.numbers ?? [],
+    enforceNumbers: false,
+    concurrencyLimit: options.concurrencyLimit ?? 20,
+    agents: new SimulatedAgents(now),
+    webhookUrl: () => webhookUrl,
+  });
+  workspaces.set(options.apiKey, main);
+  const { calls, agents } = main;
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // Recordings are public URLs (no bearer token), as Retell's are: an audio player loads them directly.
     const recording = /^\/recordings\/([\w-]+)\.wav$/.exec(req.url ?? '');
     if (req.method === 'GET' && recording) {
       req.resume();
-      const call = calls.get(recording[1]!);
+      const call = [...workspaces.values()].map((w) => w.calls.get(recording[1]!)).find(Boolean);
       if (!call?.recording_url) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('No recording');
@@ -114,13 +202,15 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
       res.end(wav);
       return;
     }
-    if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const workspace = bearer === undefined ? undefined : workspaces.get(bearer);
+    if (!workspace) {
       req.resume();
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'error', message: 'Unauthorized' }));
       return;
     }
-    return route(req, res);
+    return workspace.route(req, res);
   }, options.port ?? 0);
 
   ownUrl = server.url;
@@ -140,11 +230,27 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     },
     faultsInjected: () => faults.injected(),
     webhookDeliveries: () => calls.webhookDeliveries(),
-    webhooksSettled: () => calls.webhooksSettled(),
+    webhooksSettled: async () => {
+      for (const workspace of workspaces.values()) await workspace.calls.webhooksSettled();
+    },
+    addWorkspace: (spec) => {
+      if (workspaces.has(spec.apiKey)) throw new Error('That key is already a workspace of this simulator');
+      const workspace = makeWorkspace({
+        apiKey: spec.apiKey,
+        numbers: spec.numbers,
+        enforceNumbers: true,
+        concurrencyLimit: spec.concurrencyLimit ?? 20,
+        agents: new SimulatedAgents(now, []),
+        webhookUrl: () => spec.webhookUrl,
+      });
+      workspaces.set(spec.apiKey, workspace);
+      return workspace;
+    },
+    workspace: (apiKey) => workspaces.get(apiKey),
     stop: () =>
       (stopped ??= (async () => {
         await server.stop();
-        await calls.stop();
+        for (const workspace of workspaces.values()) await workspace.calls.stop();
       })()),
   };
 }

@@ -69,7 +69,8 @@ export class SimulatedCalls {
       defaultAgentId: string;
       timing: CallTiming;
       now: () => number;
-      webhookUrl: () => string | undefined;
+      /** Where the call's webhooks go: its agent's `webhook_url`, else the workspace's (Retell's precedence). */
+      webhookUrl: (agentId: string) => string | undefined;
       /** The simulator's own URL: recordings are served under it. */
       recordingBaseUrl: () => string;
       faults: FaultPlan;
@@ -233,7 +234,7 @@ export class SimulatedCalls {
     const send = async () => {
       const { timing, apiKey } = this.config;
       const options = {
-        url: this.config.webhookUrl(),
+        url: this.config.webhookUrl(snapshot.agent_id),
         apiKey,
         maxRetries: timing.webhookRetries,
         retryDelayMs: timing.webhookRetryDelayMs,

@@ -40,6 +40,8 @@ export async function startUseCaseWorld(startIso = '2026-11-23T17:00:00.000Z'): 
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/test-scheduler',
       RETELL_API_KEY: 'sim_test_key',
       RETELL_BASE_URL: simulator.url,
+      // Clinic-owned provider keys in the process's in-memory stand-in (`localSecretStore`), as on the local stack.
+      LOCAL_SECRET_STORE: 'memory',
     }),
     clock: { now: () => new Date(now) },
   };
