@@ -30,4 +30,15 @@ describe('assertClinicAgentUsable', () => {
     const refused = await assertClinicAgentUsable({ agentRegistry: orphanedRegistry }, vapi).catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 409, code: 'agent_unavailable', message: expect.stringMatching(/save the clinic's voice settings/) });
   });
+
+  it('a clinic on its own Retell workspace with its agent there is allowed whatever the platform registry says', async () => {
+    const own = { ...clinic, voice: { provider: 'retell' as const, account: 'clinic' as const, status: 'ok' as const, agentId: 'agent-own' } };
+    await expect(assertClinicAgentUsable({ agentRegistry: orphanedRegistry }, own)).resolves.toBeUndefined();
+  });
+
+  it('a clinic on its own Retell workspace without an agent there yet is refused, saying an admin must save the voice settings', async () => {
+    const own = { ...clinic, voice: { provider: 'retell' as const, account: 'clinic' as const, status: 'ok' as const } };
+    const refused = await assertClinicAgentUsable({ agentRegistry: orphanedRegistry }, own).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'agent_unavailable', message: expect.stringMatching(/own Retell workspace .* save the clinic's voice settings/) });
+  });
 });

@@ -23,9 +23,14 @@ export function agentProblem(agentId: string, record: RegistryAgent | undefined)
     : `The clinic's Retell agent ${agentId} cannot place calls (${why}). An admin must choose a voice agent for the clinic.`;
 }
 
+/** Why a clinic on its own Retell workspace cannot call: no follow-up agent was synced into that workspace yet. */
+export const NO_OWN_RETELL_AGENT =
+  "the clinic's agent in its own Retell workspace is not set up yet. An admin must save the clinic's voice settings (Voice provider), which creates it.";
+
 /**
  * Scheduling guard (registry only, no Retell call): refuses with 409 `agent_unavailable` when the registry knows the
- * clinic's agent is orphaned or skipped, or when a Vapi clinic has no assistant yet. An agent not yet in the registry is allowed: the registry is filled by the
+ * clinic's platform agent is orphaned or skipped, or when a clinic on Vapi or on its own Retell workspace has no
+ * agent synced there yet. An agent not yet in the registry is allowed: the registry is filled by the
  * sync and lazily by the dialer, which checks Retell itself before the first dial.
  * @throws AppError 409 `agent_unavailable`.
  */
@@ -34,6 +39,11 @@ export async function assertClinicAgentUsable(deps: Pick<Dependencies, 'agentReg
     // A Vapi clinic dials its own assistant (the Retell registry says nothing about it); it needs one to be synced.
     if (clinic.voice.agentId) return;
     throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${NO_VAPI_ASSISTANT}`);
+  }
+  if (clinic.voice?.provider === 'retell' && clinic.voice.account === 'clinic') {
+    // The platform registry says nothing about an agent in the clinic's own workspace; it needs one to be synced.
+    if (clinic.voice.agentId) return;
+    throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${NO_OWN_RETELL_AGENT}`);
   }
   const problem = agentProblem(clinic.agentId, await deps.agentRegistry.get(clinic.agentId));
   if (problem) throw new AppError(409, 'agent_unavailable', `Calls cannot be scheduled: ${problem}`);
