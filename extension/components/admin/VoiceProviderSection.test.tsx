@@ -129,9 +129,9 @@ describe('VoiceProviderSection', () => {
     expect([...result.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Provider: Retell → Vapi',
       'Concurrent calls: 20 → 10',
-      'Assistant created in Vapi: asst_new',
-      'Assistant updated: asst_old',
-      'Duplicate assistant left alone: asst_dup',
+      "Agent created in the provider's account: asst_new",
+      'Agent updated: asst_old',
+      'Duplicate agent left alone: asst_dup',
       'The assistant could not be synced in Vapi (rate limited); save again to retry.',
     ]);
     expect(within(result).getByText('The assistant sync had problems:')).toBeTruthy();

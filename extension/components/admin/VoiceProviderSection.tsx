@@ -7,7 +7,16 @@ import { adminApi, type AdminApi } from '../../lib/messages';
 import { Field } from '../Field';
 import { useAdminLoad } from './use-admin-load';
 import { draftFromVoice, failureErrors, hasStoredKey, issueErrors, voiceRequest, type VoiceDraft, type VoiceErrors } from './voice-provider';
-import { describeAssistantSync, describeVoiceChanges, fieldLabel, providerLabel } from './voice-provider-text';
+import {
+  apiKeyHint,
+  concurrencyHint,
+  describeAssistantSync,
+  describeVoiceChanges,
+  fieldLabel,
+  fromNumberHint,
+  ownAccountOption,
+  providerLabel,
+} from './voice-provider-text';
 import { VoiceProviderSummary } from './VoiceProviderSummary';
 
 type Api = Pick<AdminApi, 'getClinicVoice' | 'updateClinicVoice' | 'getClinicSettings'>;
@@ -35,7 +44,7 @@ const NO_ERRORS: VoiceErrors = { fields: {} };
 
 /**
  * Admin "Voice provider": which provider (Retell or Vapi) and whose account (the platform's, or the clinic's own
- * Vapi key) place the clinic's calls, the calling number and the own account's concurrency. "Test and save" sends
+ * Retell workspace or Vapi org, by its key) place the clinic's calls, the calling number and the own account's concurrency. "Test and save" sends
  * `PUT /clinic/voice`; the API tests the key and number before storing anything. The key is write-only: its input
  * is never prefilled, is read only when saving (never held in state) and is emptied after a successful save.
  * A success says what changed and what the assistant sync did (live region); a refusal is shown beside its field.
@@ -72,7 +81,8 @@ export function VoiceProviderSection(props: { api?: Api }) {
   }
   if (!voice || !draft || state.kind !== 'ok') return null;
   const timeZone = state.data.timeZone;
-  const ownKey = draft.provider === 'vapi' && draft.account === 'clinic';
+  const ownKey = draft.account === 'clinic';
+  const label = (field: Parameters<typeof fieldLabel>[0]) => fieldLabel(field, draft.provider);
 
   const update = (patch: Partial<VoiceDraft>) => {
     setDraft({ ...draft, ...patch });
@@ -84,7 +94,7 @@ export function VoiceProviderSection(props: { api?: Api }) {
     setReport(undefined);
     const checked = voiceRequest(voice, draft, keyInput.current?.value ?? '', i18n.t('voiceProvider.apiKeyRequired'));
     if (!checked.ok) {
-      const found = issueErrors(checked.issues, fieldLabel);
+      const found = issueErrors(checked.issues, label);
       setErrors({ ...found, general: found.general ?? i18n.t('voiceProvider.fixFields') });
       return;
     }
@@ -93,7 +103,7 @@ export function VoiceProviderSection(props: { api?: Api }) {
     const result = await api.updateClinicVoice(checked.body);
     setSaving(false);
     if (!result.ok) {
-      setErrors(failureErrors(result, draft, fieldLabel));
+      setErrors(failureErrors(result, draft, label));
       return;
     }
     if (keyInput.current) keyInput.current.value = '';
@@ -103,7 +113,7 @@ export function VoiceProviderSection(props: { api?: Api }) {
     setDraft(draftFromVoice(result.data.voice));
   }
 
-  const stored = hasStoredKey(voice);
+  const stored = hasStoredKey(voice, draft.provider);
   return (
     <div className="vfc-voice-provider">
       <VoiceProviderSummary voice={voice} timeZone={timeZone} />
@@ -124,36 +134,32 @@ export function VoiceProviderSection(props: { api?: Api }) {
                 name="vfc-voice-provider"
                 value={provider}
                 checked={draft.provider === provider}
-                onChange={() => update({ provider, account: provider === 'retell' ? 'platform' : draft.account })}
+                onChange={() => update({ provider })}
               />{' '}
               {providerLabel(provider)}
             </label>
           ))}
         </fieldset>
 
-        {draft.provider === 'retell' ? (
-          <p className="vfc-muted">{i18n.t('voiceProvider.retellNote')}</p>
-        ) : (
-          <fieldset disabled={saving}>
+        <fieldset disabled={saving}>
             <legend>{i18n.t('voiceProvider.account')}</legend>
             <label className="vfc-radio">
               <input type="radio" name="vfc-voice-account" value="platform" checked={draft.account === 'platform'} onChange={() => update({ account: 'platform' })} />{' '}
-              {stored ? i18n.t('voiceProvider.platformInstead') : i18n.t('voiceProvider.platformOption')}
+              {voice.account === 'clinic' ? i18n.t('voiceProvider.platformInstead') : i18n.t('voiceProvider.platformOption')}
             </label>
             <label className="vfc-radio">
               <input type="radio" name="vfc-voice-account" value="clinic" checked={draft.account === 'clinic'} onChange={() => update({ account: 'clinic' })} />{' '}
-              {i18n.t('voiceProvider.ownKeyOption')}
+              {ownAccountOption(draft.provider)}
             </label>
           </fieldset>
-        )}
 
         {ownKey && (
           <Field
             id="vfc-voice-api-key"
-            label={fieldLabel('apiKey')}
+            label={label('apiKey')}
             errorLabel=""
             error={errors.fields.apiKey}
-            hint={stored ? `${i18n.t('voiceProvider.apiKeyKeep', [voice.keyLast4 ?? '????'])} ${i18n.t('voiceProvider.apiKeyHint')}` : i18n.t('voiceProvider.apiKeyHint')}
+            hint={stored ? `${i18n.t('voiceProvider.apiKeyKeep', [voice.keyLast4 ?? '????'])} ${apiKeyHint(draft.provider)}` : apiKeyHint(draft.provider)}
           >
             {(control) => (
               <input
@@ -172,10 +178,10 @@ export function VoiceProviderSection(props: { api?: Api }) {
 
         <Field
           id="vfc-voice-from-number"
-          label={fieldLabel('fromNumber')}
+          label={label('fromNumber')}
           errorLabel=""
           error={errors.fields.fromNumber}
-          hint={draft.provider === 'vapi' ? i18n.t('voiceProvider.fromNumberVapiHint') : i18n.t('voiceProvider.fromNumberHint')}
+          hint={fromNumberHint(draft.provider, draft.account)}
         >
           {(control) => (
             <input
@@ -194,10 +200,10 @@ export function VoiceProviderSection(props: { api?: Api }) {
         {ownKey && (
           <Field
             id="vfc-voice-concurrency"
-            label={fieldLabel('concurrencyLimit')}
+            label={label('concurrencyLimit')}
             errorLabel=""
             error={errors.fields.concurrencyLimit}
-            hint={i18n.t('voiceProvider.concurrencyHint')}
+            hint={concurrencyHint(draft.provider)}
           >
             {(control) => (
               <input

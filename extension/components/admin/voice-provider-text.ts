@@ -26,18 +26,39 @@ export function statusLabel(status: ClinicVoice['status']): string {
   return status === 'invalid_credentials' ? i18n.t('voiceProvider.statusInvalid') : i18n.t('voiceProvider.statusUnverified');
 }
 
-/** The label of a form field (also the prefix of its errors). */
-export function fieldLabel(field: VoiceField): string {
+/** The label of a form field (also the prefix of its errors); the key's label names `provider`'s kind of key. */
+export function fieldLabel(field: VoiceField, provider: VoiceProviderName): string {
   switch (field) {
     case 'provider':
       return i18n.t('voiceProvider.provider');
     case 'apiKey':
-      return i18n.t('voiceProvider.apiKey');
+      return provider === 'retell' ? i18n.t('voiceProvider.apiKeyRetell') : i18n.t('voiceProvider.apiKey');
     case 'fromNumber':
       return i18n.t('voiceProvider.fromNumber');
     case 'concurrencyLimit':
       return i18n.t('voiceProvider.concurrencyLimit');
   }
+}
+
+/** The "own account" choice for `provider`: the clinic's own Retell workspace or its own Vapi key. */
+export function ownAccountOption(provider: VoiceProviderName): string {
+  return provider === 'retell' ? i18n.t('voiceProvider.ownKeyOptionRetell') : i18n.t('voiceProvider.ownKeyOption');
+}
+
+/** Where to find `provider`'s key, under the key field. */
+export function apiKeyHint(provider: VoiceProviderName): string {
+  return provider === 'retell' ? i18n.t('voiceProvider.apiKeyHintRetell') : i18n.t('voiceProvider.apiKeyHint');
+}
+
+/** What the calling number must be: on an own account, one of that account's numbers. */
+export function fromNumberHint(provider: VoiceProviderName, account: ClinicVoice['account']): string {
+  if (provider === 'vapi') return i18n.t('voiceProvider.fromNumberVapiHint');
+  return account === 'clinic' ? i18n.t('voiceProvider.fromNumberRetellHint') : i18n.t('voiceProvider.fromNumberHint');
+}
+
+/** What the concurrency limit means on `provider`'s own account (and its default). */
+export function concurrencyHint(provider: VoiceProviderName): string {
+  return provider === 'retell' ? i18n.t('voiceProvider.concurrencyHintRetell') : i18n.t('voiceProvider.concurrencyHint');
 }
 
 /**

@@ -4,11 +4,17 @@ import { draftFromVoice, failureErrors, voiceRequest } from './voice-provider';
 
 const RETELL: ClinicVoice = { provider: 'retell', account: 'platform', fromNumber: '+14155550199', concurrencyLimit: 20, status: 'ok' };
 const VAPI_OWN: ClinicVoice = { provider: 'vapi', account: 'clinic', keyLast4: '1234', phoneNumberId: 'pn_1', fromNumber: '+14155550199', concurrencyLimit: 5, status: 'ok' };
+const RETELL_OWN: ClinicVoice = { provider: 'retell', account: 'clinic', keyLast4: '9876', fromNumber: '+14155550123', concurrencyLimit: 12, status: 'ok' };
 const label = (field: string) => `<${field}>`;
 
 describe('draftFromVoice', () => {
-  it("starts the limit at Vapi's default (10) when the clinic has no key of its own, else at its saved limit", () => {
-    expect([draftFromVoice(RETELL).concurrencyLimit, draftFromVoice(VAPI_OWN).concurrencyLimit]).toEqual(['10', '5']);
+  it("starts the limit at the provider's default (Retell 20, Vapi 10) when the clinic has no key of its own, else at its saved limit", () => {
+    const vapiPlatform: ClinicVoice = { ...RETELL, provider: 'vapi', concurrencyLimit: 10 };
+    expect([draftFromVoice(RETELL), draftFromVoice(vapiPlatform), draftFromVoice(VAPI_OWN)].map((draft) => draft.concurrencyLimit)).toEqual(['20', '10', '5']);
+  });
+
+  it("keeps the saved account for Retell too (a clinic's own Retell workspace)", () => {
+    expect(draftFromVoice(RETELL_OWN)).toEqual({ provider: 'retell', account: 'clinic', fromNumber: '+14155550123', concurrencyLimit: '12' });
   });
 });
 
@@ -29,6 +35,24 @@ describe('voiceRequest', () => {
       ok: false,
       issues: [{ path: 'apiKey', message: 'is required' }],
     });
+  });
+
+  it("an own Retell key typed sends the key and the limit", () => {
+    expect(voiceRequest(RETELL, { ...draftFromVoice(RETELL), account: 'clinic', concurrencyLimit: '15' }, ' key_abc_123 ', 'required')).toEqual({
+      ok: true,
+      body: { provider: 'retell', apiKey: 'key_abc_123', concurrencyLimit: 15 },
+    });
+  });
+
+  it("a Vapi key stored does not stand for a Retell one: an own Retell account with no key typed is refused at apiKey", () => {
+    expect(voiceRequest(VAPI_OWN, { ...draftFromVoice(VAPI_OWN), provider: 'retell' }, '', 'is required')).toEqual({
+      ok: false,
+      issues: [{ path: 'apiKey', message: 'is required' }],
+    });
+  });
+
+  it("Retell on the platform's account over a stored own Retell key sends apiKey: null", () => {
+    expect(voiceRequest(RETELL_OWN, { ...draftFromVoice(RETELL_OWN), account: 'platform' }, '', 'required')).toEqual({ ok: true, body: { provider: 'retell', apiKey: null } });
   });
 
   it('sends the calling number only when it was changed', () => {

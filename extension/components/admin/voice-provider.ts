@@ -1,7 +1,7 @@
 import {
   toValidationIssues,
   UpdateClinicVoiceRequest,
-  VAPI_DEFAULT_CONCURRENCY_LIMIT,
+  defaultConcurrencyLimit,
   type ClinicVoice,
   type ValidationIssue,
   type VoiceAccountKind,
@@ -16,7 +16,7 @@ import { describeApiFailure } from '../../lib/error-text';
  * input only when the body is built, so it never sits in component state.
  */
 
-/** The form's values (the key apart). `concurrencyLimit` as typed; it only counts for an own Vapi key. */
+/** The form's values (the key apart). `concurrencyLimit` as typed; it only counts for the clinic's own account. */
 export interface VoiceDraft {
   provider: VoiceProviderName;
   account: VoiceAccountKind;
@@ -34,18 +34,24 @@ export interface VoiceErrors {
   general?: string;
 }
 
-/** Does the saved account hold a clinic key (Vapi, own account)? */
-export function hasStoredKey(voice: ClinicVoice): boolean {
-  return voice.provider === 'vapi' && voice.account === 'clinic';
+/**
+ * Does the saved account hold a clinic key for `provider` (the clinic's own account on that provider)? Without
+ * `provider`: a key of either provider.
+ */
+export function hasStoredKey(voice: ClinicVoice, provider: VoiceProviderName = voice.provider): boolean {
+  return voice.account === 'clinic' && voice.provider === provider;
 }
 
-/** Form values from the saved settings; the limit defaults to Vapi's (10) when the clinic has no key of its own. */
+/**
+ * Form values from the saved settings; the limit is the saved one on an own account, else the provider's default
+ * (Retell 20, Vapi 10).
+ */
 export function draftFromVoice(voice: ClinicVoice): VoiceDraft {
   return {
     provider: voice.provider,
-    account: voice.provider === 'vapi' ? voice.account : 'platform',
+    account: voice.account,
     fromNumber: voice.fromNumber ?? '',
-    concurrencyLimit: String(hasStoredKey(voice) ? voice.concurrencyLimit : VAPI_DEFAULT_CONCURRENCY_LIMIT),
+    concurrencyLimit: String(hasStoredKey(voice) ? voice.concurrencyLimit : defaultConcurrencyLimit(voice.provider)),
   };
 }
 
@@ -57,10 +63,10 @@ export function fieldOfPath(path: string): VoiceField | undefined {
 
 /**
  * The `PUT /clinic/voice` body for `draft` over the saved `current` settings, checked with the API's schema:
- * - Retell: `{provider}` (its calls use the platform's account; a stored Vapi key is dropped by the API);
- * - Vapi, platform account: `{provider}`, plus `apiKey: null` when the clinic had its own key (back to the platform);
- * - Vapi, own key: `apiKey` when one was typed (trimmed; none typed keeps the stored key, and is refused when none
- *   is stored) and `concurrencyLimit`;
+ * - the platform's account (Retell or Vapi): `{provider}`, plus `apiKey: null` when the clinic had its own key (back
+ *   to the platform; the stored key is forgotten);
+ * - the clinic's own account: `apiKey` when one was typed (trimmed; none typed keeps the key stored for that same
+ *   provider, and is refused when there is none) and `concurrencyLimit`;
  * - `fromNumber` only when it was changed (empty = keep the current number).
  * @returns the body, or the issues (`{path, message}`) to show beside the fields
  */
@@ -72,15 +78,13 @@ export function voiceRequest(
 ): { ok: true; body: UpdateClinicVoiceRequest } | { ok: false; issues: ValidationIssue[] } {
   const body: Record<string, unknown> = { provider: draft.provider };
   const key = typedKey.trim();
-  if (draft.provider === 'vapi') {
-    if (draft.account === 'platform') {
-      if (hasStoredKey(current)) body['apiKey'] = null;
-    } else {
-      if (key) body['apiKey'] = key;
-      else if (!hasStoredKey(current)) return { ok: false, issues: [{ path: 'apiKey', message: requiredText }] };
-      const limit = draft.concurrencyLimit.trim();
-      body['concurrencyLimit'] = limit === '' ? Number.NaN : Number(limit);
-    }
+  if (draft.account === 'platform') {
+    if (current.account === 'clinic') body['apiKey'] = null;
+  } else {
+    if (key) body['apiKey'] = key;
+    else if (!hasStoredKey(current, draft.provider)) return { ok: false, issues: [{ path: 'apiKey', message: requiredText }] };
+    const limit = draft.concurrencyLimit.trim();
+    body['concurrencyLimit'] = limit === '' ? Number.NaN : Number(limit);
   }
   const fromNumber = draft.fromNumber.trim();
   if (fromNumber && fromNumber !== (current.fromNumber ?? '')) body['fromNumber'] = fromNumber;
@@ -112,7 +116,7 @@ export function issueErrors(issues: readonly ValidationIssue[], label: (field: V
  */
 export function failureErrors(failure: ApiFailure, draft: VoiceDraft, label: (field: VoiceField) => string): VoiceErrors {
   const { error } = failure;
-  if (failure.status === 400 && error.error === 'invalid_credentials' && draft.provider === 'vapi' && draft.account === 'clinic') {
+  if (failure.status === 400 && error.error === 'invalid_credentials' && draft.account === 'clinic') {
     return { fields: { apiKey: error.message } };
   }
   if (failure.status === 400 && error.error === 'unknown_number') return { fields: { fromNumber: error.message } };

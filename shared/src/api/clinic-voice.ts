@@ -11,6 +11,17 @@ export type VoiceAccountKind = z.infer<typeof VoiceAccountKind>;
 /** Vapi's default org concurrency limit (docs/vapi.md). */
 export const VAPI_DEFAULT_CONCURRENCY_LIMIT = 10;
 
+/** Retell's default concurrency of a pay-as-you-go workspace (docs/retell.md). */
+export const RETELL_DEFAULT_CONCURRENCY_LIMIT = 20;
+
+/**
+ * The concurrency limit of an account that saved none: Retell's workspace default (20), or Vapi's default org
+ * limit (10).
+ */
+export function defaultConcurrencyLimit(provider: VoiceProviderName): number {
+  return provider === 'retell' ? RETELL_DEFAULT_CONCURRENCY_LIMIT : VAPI_DEFAULT_CONCURRENCY_LIMIT;
+}
+
 /**
  * The clinic's voice workspace as stored on the clinic (never the key itself: that is in the secret store).
  * `keyLast4` only for a clinic-owned account; `verifiedAt` UTC ISO of the last successful key check.

@@ -1,3 +1,5 @@
+import { RETELL_DEFAULT_CONCURRENCY_LIMIT } from '@vfc/shared';
+
 /**
  * Timing of the provider-concurrency slots (backend clock: the wall clock in AWS, the scaled clock locally).
  */
@@ -16,4 +18,4 @@ export const SLOT_LEASE_MS = 65 * 60_000;
 export const RATE_LIMIT_PAUSE_MS = 5_000;
 
 /** The default concurrency limit: Retell pay-as-you-go workspaces allow 20 concurrent calls (docs/retell.md). */
-export const DEFAULT_CONCURRENCY_LIMIT = 20;
+export const DEFAULT_CONCURRENCY_LIMIT = RETELL_DEFAULT_CONCURRENCY_LIMIT;

@@ -1,6 +1,5 @@
-import { VAPI_DEFAULT_CONCURRENCY_LIMIT, type Clinic, type VoiceProviderName } from '@vfc/shared';
+import { defaultConcurrencyLimit, type Clinic, type VoiceProviderName } from '@vfc/shared';
 import type { VoiceLine, VoiceLines } from '../../ports/voice-lines.js';
-import { DEFAULT_CONCURRENCY_LIMIT } from '../concurrency/slot-policy.js';
 import type { Dependencies } from '../dependencies.js';
 
 /** The platform's Retell account: every clinic without voice settings, and every clinic on Retell without its own key. */
@@ -32,7 +31,7 @@ export function ownedAccountOf(account: string): { provider: VoiceProviderName; 
  * Vapi's default org limit (10).
  */
 export function defaultOwnLimit(provider: VoiceProviderName): number {
-  return provider === 'retell' ? DEFAULT_CONCURRENCY_LIMIT : VAPI_DEFAULT_CONCURRENCY_LIMIT;
+  return defaultConcurrencyLimit(provider);
 }
 
 /**
