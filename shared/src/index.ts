@@ -19,3 +19,4 @@ export * from './api/opt-outs.js';
 export * from './api/clinic-settings.js';
 export * from './api/clinic-voice.js';
 export * from './api/calls-export.js';
+export * from './api/identity.js';
