@@ -117,7 +117,13 @@ export class StaffSignIn extends Construct {
           ]),
       ...(config.signInMfa === 'required'
         ? []
-        : [{ id: 'AwsSolutions-COG2', reason: 'MFA is optional on this stage (cdk.json signInMfa); prod requires it.' }]),
+        : [
+            {
+              id: 'AwsSolutions-COG2',
+              // Justification: MFA is a per-stage choice (cdk.json signInMfa): optional where people test, required in prod.
+              reason: 'MFA is optional on this stage (cdk.json signInMfa); prod requires it.',
+            },
+          ]),
     ];
     if (suppressions.length) NagSuppressions.addResourceSuppressions(this.userPool, suppressions);
 
