@@ -3,6 +3,7 @@ import * as oauth from 'oauth4webapi';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import { startIdentityProvider, type IdentityProvider } from '@vfc/backend/local/identity-provider/identity-provider';
 import { LOCAL_REDIRECT_URI } from '@vfc/backend/local/identity-provider/redirect-uris';
+import { LocalStaffDirectory } from '@vfc/backend/local/identity-provider/local-staff-directory';
 import { apiClient } from '../support/api.js';
 import { refresh, signIn, type SignInClient } from '../support/sign-in.js';
 
@@ -90,6 +91,16 @@ describe('sign-in through the local identity provider', () => {
     stack.identityProvider.people.disable(email);
     const refused = await refresh(client, refreshToken).catch((error: unknown) => error);
     expect(refused instanceof oauth.ResponseBodyError ? refused.error : refused).toBe('invalid_grant');
+  });
+
+  it('lets a person invited through the directory (ops invite-user) sign in, and refuses their refresh once disabled', async () => {
+    const directory = new LocalStaffDirectory(stack.identityProvider.issuer, stack.identityProvider.adminKey);
+    const invited = await directory.invite({ clinicId: 'demo-clinic', email: 'new.vet@happypaws.example', name: 'New Vet', role: 'staff' });
+    const { accessToken, refreshToken } = await signIn(client, invited.email, invited.temporaryPassword!);
+    const before = (await api('/clinic', { token: accessToken })).status;
+    await directory.disable(invited.email);
+    const refused = await refresh(client, refreshToken).catch((error: unknown) => error);
+    expect([before, refused instanceof oauth.ResponseBodyError ? refused.error : refused]).toEqual([200, 'invalid_grant']);
   });
 
   it('refuses a wrong password on the sign-in page', async () => {

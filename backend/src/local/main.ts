@@ -9,7 +9,7 @@ import { startLocalStack } from './stack.js';
  * real Vapi instead of its simulator), DEMO_TIMEZONE, LOCAL_TIME_SCALE
  * (virtual ms per real ms, e.g. 60 = one virtual minute per second: retries 5/10/20 minutes apart within seconds).
  * Sign-in (docs/sign-in.md): OIDC_PORT (the local identity provider, default 4300), DEMO_STAFF_EMAIL / DEMO_ADMIN_EMAIL /
- * DEMO_PASSWORD (fix the demo people), EXTENSION_IDS (comma-separated extension ids whose
+ * DEMO_PASSWORD (fix the demo people), LOCAL_IDP_ADMIN_KEY (fix the key of its admin API), EXTENSION_IDS (comma-separated extension ids whose
  * `https://<id>.chromiumapp.org/` redirect the sign-in client allows).
  */
 async function main() {
@@ -25,6 +25,7 @@ async function main() {
     vapiApiKey: process.env.VAPI_API_KEY,
     timezone: process.env.DEMO_TIMEZONE,
     oidcPort: Number(process.env.OIDC_PORT ?? 4300),
+    oidcAdminKey: process.env.LOCAL_IDP_ADMIN_KEY,
     demoPeople: { staffEmail: process.env.DEMO_STAFF_EMAIL, adminEmail: process.env.DEMO_ADMIN_EMAIL, password: process.env.DEMO_PASSWORD },
     ...(process.env.LOCAL_TIME_SCALE ? { timeScale: Number(process.env.LOCAL_TIME_SCALE) } : {}),
   });
@@ -44,6 +45,7 @@ Vet follow-up calls — local stack is running (demo clinic, open around the clo
   Demo staff         ${people.staff.email}  (${people.staff.name})
   Demo admin         ${people.admin.email}  (${people.admin.name})
   Demo password      ${people.password}
+  Sign-in admin key  ${idp.adminKey}  (ops invite-user / disable-user: LOCAL_IDP_URL=${idp.issuer} LOCAL_IDP_ADMIN_KEY=<this>)
   Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}
   Webhook signing key ${stack.webhookSigningKey}
   Vapi               ${stack.vapiSimulator ? `simulator at ${stack.vapiSimulator.url}` : 'REAL Vapi (VAPI_API_KEY is set)'}

@@ -96,6 +96,8 @@ export interface LocalStackOptions {
   oidcPort?: number;
   /** Extra redirect URIs of the extension's sign-in client (beside the loopback one and `https://<id>.chromiumapp.org/` for each id in `EXTENSION_IDS`). */
   oidcRedirectUris?: string[];
+  /** Bearer key of the local identity provider's admin API (otherwise generated). */
+  oidcAdminKey?: string;
   /** Access token lifetime of the local identity provider, seconds (default 3600). */
   oidcAccessTokenTtlSeconds?: number;
   /** The demo people's emails and password (otherwise the defaults; the password is generated). */
@@ -218,6 +220,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: options.oidcPort ?? 0,
       redirectUris: [...localRedirectUris(), ...(options.oidcRedirectUris ?? [])],
       ...(options.oidcAccessTokenTtlSeconds ? { accessTokenTtlSeconds: options.oidcAccessTokenTtlSeconds } : {}),
+      ...(options.oidcAdminKey ? { adminKey: options.oidcAdminKey } : {}),
     });
     stops.push(() => identityProvider.stop());
     const demoPeople = seedDemoPeople(identityProvider.people, DEMO_CLINIC_ID, options.demoPeople);

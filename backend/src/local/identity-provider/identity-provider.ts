@@ -5,6 +5,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-prov
 import { ACCESS_TOKEN_CLAIMS, SIGN_IN_SCOPES } from '@vfc/shared';
 import { readBody, startHttpServer } from '../emulator-kit/http-server.js';
 import { findFreePort } from '../emulator-kit/free-port.js';
+import { handleAdminApi } from './admin-api.js';
 import { LocalPeople } from './people.js';
 import { signInPage } from './sign-in-page.js';
 
@@ -23,6 +24,8 @@ export interface IdentityProviderOptions {
   accessTokenTtlSeconds?: number;
   /** The user directory (default: an empty one). */
   people?: LocalPeople;
+  /** Bearer key of the admin API (`ops invite-user` / `ops disable-user` locally; default: generated). */
+  adminKey?: string;
 }
 
 /** A running local identity provider. */
@@ -35,6 +38,8 @@ export interface IdentityProvider {
   /** The redirect URIs the client allows (exact match). */
   redirectUris: string[];
   people: LocalPeople;
+  /** Bearer key of the admin API at `<issuer>/local-admin/people` (see admin-api.ts). */
+  adminKey: string;
   stop(): Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = options.clientId ?? 'vfc-extension-local';
   const people = options.people ?? new LocalPeople();
+  const adminKey = options.adminKey ?? `idp_admin_${randomBytes(16).toString('hex')}`;
   const scope = SIGN_IN_SCOPES.join(' ');
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: `local-${randomBytes(4).toString('hex')}`, alg: 'RS256', use: 'sig' };
@@ -153,8 +159,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const server = await startHttpServer(async (req, res) => {
     const match = /^\/interaction\/([\w-]+)(?:\/(\w+))?$/.exec(new URL(req.url ?? '/', issuer).pathname);
     if (match) return interaction(req, res, match[1]!, match[2]);
+    if (await handleAdminApi(req, res, people, adminKey)) return;
     oidc(req, res);
   }, port);
 
-  return { issuer, clientId, jwksUri: `${issuer}/.well-known/jwks.json`, redirectUris: [...options.redirectUris], people, stop: () => server.stop() };
+  return { issuer, clientId, jwksUri: `${issuer}/.well-known/jwks.json`, redirectUris: [...options.redirectUris], people, adminKey, stop: () => server.stop() };
 }
