@@ -37,7 +37,7 @@ export function buildApp(app: App = new App()): VfcApp {
       : undefined;
   const stateful = new StatefulStack(app, `Vfc-${stageTitle}-Stateful`, {
     config,
-    description: `Vet follow-up calls (${config.stage}): DynamoDB table and Retell API key secret`,
+    description: `Vet follow-up calls (${config.stage}): DynamoDB table, provider secrets and the staff user pool`,
     terminationProtection: config.isProduction,
   });
   const stateless = new StatelessStack(app, `Vfc-${stageTitle}-Stateless`, {
@@ -45,6 +45,7 @@ export function buildApp(app: App = new App()): VfcApp {
     table: stateful.table,
     retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret,
     vapiApiKeySecret: stateful.vapiApiKeySecret,
+    signIn: { issuer: stateful.signIn.issuer, clientId: stateful.signIn.client.userPoolClientId },
     description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
     // It holds the schedule groups, the scheduler role and the failure queues: protected like the data in prod.
     terminationProtection: config.isProduction,

@@ -22,3 +22,4 @@ export * from './api/opt-out-request.js';
 export * from './api/clinic-settings.js';
 export * from './api/clinic-voice.js';
 export * from './api/calls-export.js';
+export * from './api/identity.js';

@@ -1,4 +1,5 @@
-import type { CallRecord, CallStatusCode } from '@vfc/shared';
+import type { Actor, CallRecord, CallStatusCode } from '@vfc/shared';
+import { withChange } from './actor.js';
 import type { Dependencies } from './dependencies.js';
 import { conflict, notFound } from './errors.js';
 import { updateCall } from './update-call.js';
@@ -8,6 +9,7 @@ import { updateCall } from './update-call.js';
  * Racing the dialer is safe: both write conditionally, so either the call is cancelled or it is dialled, never both.
  * @param reason - shown to staff as the call's `statusReason`.
  * @param code - its machine-readable `statusCode`.
+ * @param by - who cancelled it (recorded on the call's `changes` and the history event); absent when the system did.
  * @throws AppError 404 (missing or another clinic's), 409 (no longer `scheduled`).
  */
 export async function cancelCall(
@@ -16,6 +18,7 @@ export async function cancelCall(
   callId: string,
   reason = 'Cancelled by clinic staff',
   code: CallStatusCode = 'cancelled_by_staff',
+  by?: Actor,
 ): Promise<CallRecord> {
   let scheduleName: string | undefined;
   const result = await updateCall(deps, callId, (call) => {
@@ -27,8 +30,8 @@ export async function cancelCall(
     const at = deps.clock.now().toISOString();
     const { scheduleName: _dropped, ...rest } = call;
     return {
-      next: { ...rest, status: 'cancelled', statusReason: reason, statusCode: code, updatedAt: at },
-      event: { at, type: 'cancelled', dedupeKey: 'cancelled', detail: { attempt: call.attempt } },
+      next: { ...rest, status: 'cancelled', statusReason: reason, statusCode: code, ...(by ? { changes: withChange(call, { at, action: 'cancelled', by }) } : {}), updatedAt: at },
+      event: { at, type: 'cancelled', dedupeKey: 'cancelled', detail: { attempt: call.attempt }, ...(by ? { by } : {}) },
     };
   });
   if (!result) throw notFound('Call');

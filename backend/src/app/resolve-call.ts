@@ -1,20 +1,12 @@
-import { isTerminal, type CallRecord } from '@vfc/shared';
-import type { TokenGrant } from '../ports/clinic-store.js';
+import { isTerminal, type Actor, type CallRecord } from '@vfc/shared';
+import { withChange } from './actor.js';
 import type { Dependencies } from './dependencies.js';
 import { conflict, notFound } from './errors.js';
 import { updateCall } from './update-call.js';
 
-/** Who is recorded for a change made with a token that carries no label. */
-export const UNLABELLED_TOKEN = 'clinic staff (unlabelled token)';
-
-/** The name recorded as the author of a change (`resolvedBy`, a history event's `by`): the token's label. */
-export function actorOf(grant: Pick<TokenGrant, 'label'>): string {
-  return grant.label ?? UNLABELLED_TOKEN;
-}
-
-/** Who resolved a call: the label of the token (or, with personal sign-in, the person). */
+/** Who resolved a call (`resolution.resolvedBy` is their name) and their note. */
 export interface ResolveInput {
-  resolvedBy: string;
+  by: Actor;
   /** Optional note for the rest of the clinic (already validated: ≤ 1,000 characters). */
   note?: string;
 }
@@ -39,8 +31,13 @@ export async function resolveCall(
     if (call.resolution) return undefined;
     const at = deps.clock.now().toISOString();
     return {
-      next: { ...call, resolution: { resolvedAt: at, resolvedBy: input.resolvedBy, ...(input.note ? { note: input.note } : {}) }, updatedAt: at },
-      event: { at, type: 'resolved', dedupeKey: `resolved#${at}`, detail: { attention: call.attention } },
+      next: {
+        ...call,
+        resolution: { resolvedAt: at, resolvedBy: input.by.name, ...(input.note ? { note: input.note } : {}) },
+        changes: withChange(call, { at, action: 'resolved', by: input.by }),
+        updatedAt: at,
+      },
+      event: { at, type: 'resolved', dedupeKey: `resolved#${at}`, detail: { attention: call.attention }, by: input.by },
     };
   });
   if (!result) throw notFound('Call');
@@ -57,7 +54,7 @@ export async function reopenCall(
   deps: Pick<Dependencies, 'calls' | 'clock' | 'logger' | 'metrics'>,
   clinicId: string,
   callId: string,
-  reopenedBy: string,
+  reopenedBy: Actor,
 ): Promise<CallRecord> {
   const result = await updateCall(deps, callId, (call) => {
     if (call.clinicId !== clinicId) throw notFound('Call');
@@ -65,8 +62,8 @@ export async function reopenCall(
     const at = deps.clock.now().toISOString();
     const { resolution, ...rest } = call;
     return {
-      next: { ...rest, updatedAt: at },
-      event: { at, type: 'reopened', dedupeKey: `reopened#${at}`, detail: { resolvedAt: resolution.resolvedAt, by: reopenedBy } },
+      next: { ...rest, changes: withChange(call, { at, action: 'reopened', by: reopenedBy }), updatedAt: at },
+      event: { at, type: 'reopened', dedupeKey: `reopened#${at}`, detail: { resolvedAt: resolution.resolvedAt }, by: reopenedBy },
     };
   });
   if (!result) throw notFound('Call');

@@ -1,4 +1,4 @@
-import { CALL_RETENTION_DAYS, type CallRecord, type CreateCallRequest } from '@vfc/shared';
+import { CALL_RETENTION_DAYS, type Actor, type CallRecord, type CreateCallRequest } from '@vfc/shared';
 import { assertClinicAgentUsable } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor } from './call-slot.js';
 import { assertPlannedCapAllows, plannedCapCounts } from './calling-rules/number-cap.js';
@@ -21,6 +21,8 @@ export interface ScheduleCallInput {
    * same call; with a different request it is refused.
    */
   idempotencyKey?: string;
+  /** Who schedules it (the call's `createdBy`, its first `changes` entry, the `created` event's `by`). */
+  createdBy?: Actor;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function scheduleCall(
     attempts: [{ attempt: 1, scheduledFor }],
     scheduleName,
     createdAt,
+    ...(input.createdBy ? { createdBy: input.createdBy, changes: [{ at: createdAt, action: 'created' as const, by: input.createdBy }] } : {}),
     updatedAt: createdAt,
     version: 0,
     expiresAt: Math.floor(now.getTime() / 1000) + CALL_RETENTION_DAYS * 86_400,
@@ -97,7 +100,13 @@ export async function scheduleCall(
 
   const result = await deps.calls.create(
     call,
-    { at: createdAt, type: 'created', dedupeKey: 'created', detail: { status: 'scheduled', scheduledFor, moved: slot.moved } },
+    {
+      at: createdAt,
+      type: 'created',
+      dedupeKey: 'created',
+      detail: { status: 'scheduled', scheduledFor, moved: slot.moved },
+      ...(input.createdBy ? { by: input.createdBy } : {}),
+    },
     idempotency,
   );
   if (!result.created) return replay(deps, result, idempotency!.requestHash);

@@ -1,4 +1,5 @@
 import { toCallView } from '@vfc/shared';
+import { actorOf } from '../app/actor.js';
 import { cancelCall } from '../app/cancel-call.js';
 import { callScheduleDependencies } from '../composition/call-schedules.js';
 import { apiHandler } from './http/api-handler.js';
@@ -7,6 +8,7 @@ import { json } from './http/responses.js';
 
 /** `DELETE /calls/{callId}` (staff): cancels a `scheduled` call (409 otherwise) and answers with it. */
 export const handler = apiHandler(async (event) => {
-  const { clinicId } = grantOf(event, 'staff');
-  return json(200, toCallView(await cancelCall(callScheduleDependencies(), clinicId, pathParam(event, 'callId'))));
+  const grant = grantOf(event, 'staff');
+  const call = await cancelCall(callScheduleDependencies(), grant.clinicId, pathParam(event, 'callId'), undefined, undefined, actorOf(grant));
+  return json(200, toCallView(call));
 });

@@ -1,5 +1,6 @@
 import { toCallView } from '@vfc/shared';
-import { actorOf, reopenCall } from '../app/resolve-call.js';
+import { actorOf } from '../app/actor.js';
+import { reopenCall } from '../app/resolve-call.js';
 import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, pathParam } from './http/api-request.js';

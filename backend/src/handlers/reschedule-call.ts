@@ -1,4 +1,5 @@
 import { RescheduleCallRequest, toCallView } from '@vfc/shared';
+import { actorOf } from '../app/actor.js';
 import { rescheduleCall } from '../app/calling-rules/reschedule-call.js';
 import { schedulingDependencies } from '../composition/scheduling.js';
 import { apiHandler } from './http/api-handler.js';
@@ -10,8 +11,8 @@ import { json } from './http/responses.js';
  * (with `requestedFor` and `statusReason` when the time was moved). 409 when it is no longer scheduled.
  */
 export const handler = apiHandler(async (event) => {
-  const { clinicId } = grantOf(event, 'staff');
+  const grant = grantOf(event, 'staff');
   const callId = pathParam(event, 'callId');
   const { scheduledFor } = RescheduleCallRequest.parse(jsonBody(event));
-  return json(200, toCallView(await rescheduleCall(schedulingDependencies(), clinicId, callId, scheduledFor)));
+  return json(200, toCallView(await rescheduleCall(schedulingDependencies(), grant.clinicId, callId, scheduledFor, actorOf(grant))));
 });

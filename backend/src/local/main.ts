@@ -1,3 +1,4 @@
+import { SIGN_IN_SCOPES } from '@vfc/shared';
 import { startLocalStack } from './stack.js';
 
 /**
@@ -8,6 +9,9 @@ import { startLocalStack } from './stack.js';
  * real Vapi instead of its simulator), RETELL_SIMULATOR_CLINIC_API_KEY (fix the key of the simulator's second Retell
  * workspace, a clinic's own account), DEMO_TIMEZONE, LOCAL_TIME_SCALE
  * (virtual ms per real ms, e.g. 60 = one virtual minute per second: retries 5/10/20 minutes apart within seconds).
+ * Sign-in (docs/sign-in.md): OIDC_PORT (the local identity provider, default 4300), DEMO_STAFF_EMAIL / DEMO_ADMIN_EMAIL /
+ * DEMO_PASSWORD (fix the demo people), LOCAL_IDP_ADMIN_KEY (fix the key of its admin API), EXTENSION_IDS (comma-separated extension ids whose
+ * `https://<id>.chromiumapp.org/` redirect the sign-in client allows).
  */
 async function main() {
   const stack = await startLocalStack({
@@ -22,16 +26,28 @@ async function main() {
     vapiWebhookSecret: process.env.VAPI_WEBHOOK_SECRET,
     vapiApiKey: process.env.VAPI_API_KEY,
     timezone: process.env.DEMO_TIMEZONE,
+    oidcPort: Number(process.env.OIDC_PORT ?? 4300),
+    oidcAdminKey: process.env.LOCAL_IDP_ADMIN_KEY,
+    demoPeople: { staffEmail: process.env.DEMO_STAFF_EMAIL, adminEmail: process.env.DEMO_ADMIN_EMAIL, password: process.env.DEMO_PASSWORD },
     ...(process.env.LOCAL_TIME_SCALE ? { timeScale: Number(process.env.LOCAL_TIME_SCALE) } : {}),
   });
   const apiUrl = stack.apiUrl;
+  const idp = stack.identityProvider;
+  const people = stack.demoPeople;
   console.log(`
 Vet follow-up calls — local stack is running (demo clinic, open around the clock: demo mode).
 
   API URL            ${apiUrl}
   API reference      ${apiUrl}/docs  (OpenAPI 3.1 document: ${apiUrl}/openapi.json)
-  Staff token        ${stack.staffToken}
-  Admin token        ${stack.adminToken}
+  Staff API key      ${stack.staffToken}
+  Admin API key      ${stack.adminToken}
+  Sign-in issuer     ${idp.issuer}  (local identity provider, the Cognito stand-in)
+  Sign-in client id  ${idp.clientId}  (public, PKCE S256, scopes ${SIGN_IN_SCOPES.join(' ')})
+  Redirect URIs      ${idp.redirectUris.join('  ')}
+  Demo staff         ${people.staff.email}  (${people.staff.name})
+  Demo admin         ${people.admin.email}  (${people.admin.name})
+  Demo password      ${people.password}
+  Sign-in admin key  ${idp.adminKey}  (ops invite-user / disable-user: LOCAL_IDP_URL=${idp.issuer} LOCAL_IDP_ADMIN_KEY=<this>)
   Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}
   Webhook signing key ${stack.webhookSigningKey}
 ${stack.retellClinicApiKey ? `  Own Retell key     ${stack.retellClinicApiKey}  (a second simulated workspace: PUT /clinic/voice {"provider":"retell","apiKey":"<it>"})

@@ -20,6 +20,9 @@ import {
 } from './local-functions.js';
 import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lambda-emulator.js';
 import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from './aws-call-recorder/aws-call-recorder.js';
+import { startIdentityProvider, type IdentityProvider } from './identity-provider/identity-provider.js';
+import { localRedirectUris } from './identity-provider/redirect-uris.js';
+import { seedDemoPeople, type DemoPeople, type DemoPeopleOptions } from './identity-provider/demo-people.js';
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
@@ -97,6 +100,16 @@ export interface LocalStackOptions {
    * requests each handler sent there (checked against the deployed roles by the IAM simulation test). Default `local-stack`.
    */
   recordingName?: string;
+  /** Port of the local identity provider, the Cognito stand-in (0 = a free one; `pnpm start` passes `OIDC_PORT` or 4300). */
+  oidcPort?: number;
+  /** Extra redirect URIs of the extension's sign-in client (beside the loopback one and `https://<id>.chromiumapp.org/` for each id in `EXTENSION_IDS`). */
+  oidcRedirectUris?: string[];
+  /** Bearer key of the local identity provider's admin API (otherwise generated). */
+  oidcAdminKey?: string;
+  /** Access token lifetime of the local identity provider, seconds (default 3600). */
+  oidcAccessTokenTtlSeconds?: number;
+  /** The demo people's emails and password (otherwise the defaults; the password is generated). */
+  demoPeople?: DemoPeopleOptions;
 }
 
 /** A running local stack. */
@@ -105,6 +118,10 @@ export interface LocalStack {
   neoUrl: string;
   staffToken: string;
   adminToken: string;
+  /** The local identity provider (issuer, client id, people): how staff sign in locally. */
+  identityProvider: IdentityProvider;
+  /** The demo clinic's signed-in people (a staff member and an admin) and their password. */
+  demoPeople: DemoPeople;
   /** The key webhooks are signed with (the simulator's API key, or the real Retell key). */
   webhookSigningKey: string;
   /** The key of the simulator's second Retell workspace (a clinic's own account); absent with a real Retell key. */
@@ -214,7 +231,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => lambda.stop());
 
+    const identityProvider = await startIdentityProvider({
+      port: options.oidcPort ?? 0,
+      redirectUris: [...localRedirectUris(), ...(options.oidcRedirectUris ?? [])],
+      ...(options.oidcAccessTokenTtlSeconds ? { accessTokenTtlSeconds: options.oidcAccessTokenTtlSeconds } : {}),
+      ...(options.oidcAdminKey ? { adminKey: options.oidcAdminKey } : {}),
+    });
+    stops.push(() => identityProvider.stop());
+    const demoPeople = seedDemoPeople(identityProvider.people, DEMO_CLINIC_ID, options.demoPeople);
+
     Object.assign(process.env, {
+      // The authorizer verifies sign-in tokens against the local identity provider, as it does against Cognito in AWS.
+      OIDC_ISSUER: identityProvider.issuer,
+      OIDC_CLIENT_ID: identityProvider.clientId,
+      OIDC_JWKS_URI: identityProvider.jwksUri,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -279,6 +309,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       apiUrl: api.url,
       neoUrl: neo.url,
       ...tokens,
+      identityProvider,
+      demoPeople,
       webhookSigningKey: options.retellApiKey ?? simulatorKey,
       ...(retellClinicApiKey ? { retellClinicApiKey } : {}),
       tableName,
@@ -298,7 +330,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
       kill: async () => {
-        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop()]);
+        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop(), identityProvider.stop()]);
       },
     };
   } catch (error) {

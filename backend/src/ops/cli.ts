@@ -6,6 +6,7 @@ import { provisionClinic } from '../app/provision-clinic.js';
 import { holdRestoredCalls } from '../app/restore/hold-restored-calls.js';
 import { createStorageDependencies } from '../composition/storage.js';
 import { redriveFailed } from './redrive-failed.js';
+import { USER_USAGE, userCommand } from './user-commands.js';
 
 const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
   --clinic-id <id> --name <clinic name> --phone <clinic phone> --timezone <IANA zone> \\
@@ -26,7 +27,9 @@ Environment: AWS_REGION and your AWS credentials.
 After a restore (infra/README.md, "Restore the table"): holds every scheduled call already due — it may have been
 dialled after the backup was taken — for staff review: never dialled until someone moves or cancels it. Run it after
 the swap and before dialling resumes; running it twice holds nothing new. --dry-run only counts them.
-Environment: TABLE_NAME (the restored table), AWS_REGION (and your AWS credentials).`;
+Environment: TABLE_NAME (the restored table), AWS_REGION (and your AWS credentials).
+
+${USER_USAGE}`;
 
 const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }], sat: [], sun: [] };
 
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'redrive-failed') return redriveCommand(rest);
   if (command === 'hold-restored-calls') return holdRestoredCommand(rest);
+  if (command === 'invite-user' || command === 'disable-user') return userCommand(command, rest);
   if (command !== 'create-clinic') {
     console.error(USAGE);
     return 2;

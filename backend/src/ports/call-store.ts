@@ -1,4 +1,4 @@
-import type { CallRecord } from '@vfc/shared';
+import type { Actor, CallRecord } from '@vfc/shared';
 
 /** An entry of a call's history (status changes and provider events), stored under the call. */
 export interface CallEvent {
@@ -10,6 +10,8 @@ export interface CallEvent {
   dedupeKey: string;
   /** Free-form details without personal data (status, attempt, disconnection_reason...). */
   detail?: Record<string, unknown>;
+  /** Who made the change, for changes made by someone at the clinic (created, rescheduled, cancelled, resolved, reopened). */
+  by?: Actor;
 }
 
 /** Thrown when a conditional write lost a race: somebody changed the call since it was read. */

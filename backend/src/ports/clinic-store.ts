@@ -1,11 +1,15 @@
 import type { Clinic, Role } from '@vfc/shared';
 
-/** Who a bearer token belongs to. */
+/** Who a bearer token belongs to: a clinic API key (hash lookup) or a signed-in person (verified token claims). */
 export interface TokenGrant {
   clinicId: string;
   role: Role;
   /** The token's label (e.g. "Front desk"), shown as who resolved a call; absent on tokens stored without one. */
   label?: string;
+  /** A signed-in person's id (their access token's `sub`); absent on API keys. */
+  userId?: string;
+  /** A signed-in person's name (or email) from their access token; absent on API keys. */
+  name?: string;
 }
 
 /** Clinics and their API tokens (stored as SHA-256 hashes; the clear token is never stored). */

@@ -9,6 +9,7 @@
  *   alarms too (optional). Prod needs at least one of `alarmEmail` / `alarmTopicArn`: synth fails without.
  * - `extensionOrigin`: overrides the stage's allowed CORS origin, e.g. `chrome-extension://<32-letter id>`.
  * - `tableName`: the functions use this existing table instead of the stateful stack's (a restored table).
+ * - `signInDomainPrefix`: overrides the managed-login domain prefix (it must be unique in the region).
  */
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -68,6 +69,17 @@ export interface StageSettings {
   readonly tableName?: string;
   /** Region of the cross-region backup copy and the secret replica (prod: required; must differ from the stack's). */
   readonly backupRegion?: string;
+  /**
+   * Staff sign-in (Cognito user pool): MFA `off`, `optional` (default; TOTP apps) or `required`. See docs/sign-in.md.
+   */
+  readonly signInMfa?: 'off' | 'optional' | 'required';
+  /**
+   * Cognito feature plan: `essentials` (default; enough for the access-token claims our trigger adds) or `plus`
+   * (adds threat protection, which is then switched on in full-function mode).
+   */
+  readonly signInFeaturePlan?: 'essentials' | 'plus';
+  /** Prefix of the managed-login domain `https://<prefix>.auth.<region>.amazoncognito.com` (default `vfc-<stage>-staff`). */
+  readonly signInDomainPrefix?: string;
 }
 
 /** Everything the stacks need to know about the stage being synthesized. */
@@ -77,6 +89,14 @@ export interface StageConfig extends StageSettings {
   readonly prefix: string;
   /** Production safety: DynamoDB deletion protection and RETAIN removal policy. */
   readonly isProduction: boolean;
+  readonly signInMfa: 'off' | 'optional' | 'required';
+  readonly signInFeaturePlan: 'essentials' | 'plus';
+  readonly signInDomainPrefix: string;
+  /**
+   * Where the sign-in client may send the code: `https://<extension id>.chromiumapp.org/` for each
+   * `chrome-extension://<id>` CORS origin (the extension id the manifest `key` pins).
+   */
+  readonly signInCallbackUrls: readonly string[];
 }
 
 /** Minimal view of a construct node's context lookup, so this module stays free of CDK imports. */
@@ -176,8 +196,27 @@ export function readStageConfig(tryGetContext: ContextReader): StageConfig {
     throw new Error('stages.prod.backupRegion is missing: the cross-region backup copy and the secret replica need a second region');
   }
 
+  const signInMfa = settings.signInMfa ?? 'optional';
+  if (!['off', 'optional', 'required'].includes(signInMfa)) throw new Error(`stages.${stage}.signInMfa must be off, optional or required`);
+  const signInFeaturePlan = settings.signInFeaturePlan ?? 'essentials';
+  if (signInFeaturePlan !== 'essentials' && signInFeaturePlan !== 'plus') throw new Error(`stages.${stage}.signInFeaturePlan must be essentials or plus`);
+  const domainOverride = tryGetContext('signInDomainPrefix');
+  const signInDomainPrefix = (typeof domainOverride === 'string' && domainOverride) || settings.signInDomainPrefix || `vfc-${stage}-staff`;
+  // Cognito: lower-case letters, digits and hyphens, no leading/trailing hyphen, and never "aws", "amazon" or "cognito".
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(signInDomainPrefix) || /aws|amazon|cognito/.test(signInDomainPrefix)) {
+    throw new Error(`signInDomainPrefix "${signInDomainPrefix}" is not a valid Cognito domain prefix`);
+  }
+  const signInCallbackUrls = extensionOrigins
+    .map((origin) => /^chrome-extension:\/\/([a-p]{32})$/.exec(origin)?.[1])
+    .filter((id): id is string => Boolean(id))
+    .map((id) => `https://${id}.chromiumapp.org/`);
+
   return {
     stage: stage as StageName,
+    signInMfa,
+    signInFeaturePlan,
+    signInDomainPrefix,
+    signInCallbackUrls,
     prefix: `vfc-${stage}`,
     isProduction: stage === 'prod',
     logRetentionDays,

@@ -7,6 +7,7 @@ import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
+import { StaffSignIn } from '../constructs/staff-sign-in.js';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -20,7 +21,7 @@ export const backupVaultName = (config: StageConfig) => `${config.prefix}-backup
 
 /**
  * What holds data and must survive redeploys: the one DynamoDB table (keys and indexes from the shared
- * `TABLE_DESIGN`) and the Retell API key secret. Deployed apart from the stateless stack so that replacing
+ * `TABLE_DESIGN`), the provider secrets and the staff user pool (the people and their groups). Deployed apart from the stateless stack so that replacing
  * functions or the API never touches data.
  */
 export class StatefulStack extends Stack {
@@ -32,6 +33,8 @@ export class StatefulStack extends Stack {
   readonly vapiWebhookSecret: secretsmanager.Secret;
   /** The platform's Vapi private key (created empty; ops set it with put-secret-value). */
   readonly vapiApiKeySecret: secretsmanager.Secret;
+  /** Staff sign-in: the Cognito user pool, its groups, the extension's app client and the managed-login domain. */
+  readonly signIn: StaffSignIn;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -149,6 +152,8 @@ export class StatefulStack extends Stack {
         reason: 'Third-party Vapi private key: rotated in the Vapi dashboard, then stored with put-secret-value.',
       },
     ]);
+
+    this.signIn = new StaffSignIn(this, 'SignIn', { config });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
     new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });

@@ -34,6 +34,11 @@ export interface StatelessStackProps extends StackProps {
   readonly vapiApiKeySecret: secretsmanager.ISecret;
   /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
   readonly handlerPermissions?: PermissionMap;
+  /**
+   * Staff sign-in (the stateful stack's user pool): the authorizer accepts access tokens of this issuer and app client
+   * (`OIDC_ISSUER`, `OIDC_CLIENT_ID`). Without it only API keys are accepted.
+   */
+  readonly signIn?: { readonly issuer: string; readonly clientId: string };
 }
 
 /** Run time limits of handlers that need more than the default 15 s. */
@@ -109,10 +114,12 @@ export class StatelessStack extends Stack {
       : {};
     for (const handler of handlerNames()) {
       const permissions = permissionsFor(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
+      const signInEnvironment: Record<string, string> =
+        handler === AUTHORIZER_HANDLER && props.signIn ? { OIDC_ISSUER: props.signIn.issuer, OIDC_CLIENT_ID: props.signIn.clientId } : {};
       const fn = new HandlerFunction(this, `Fn-${handler}`, {
         handler,
         config,
-        environment: { ...environment, ...(handler === 'retell-webhook' ? webhookEnvironment : {}) },
+        environment: { ...environment, ...(handler === 'retell-webhook' ? webhookEnvironment : {}), ...signInEnvironment },
         ...(TIMEOUTS[handler] ? { timeout: TIMEOUTS[handler] } : {}),
         ...(reserved[handler] ? { reservedConcurrentExecutions: reserved[handler] } : {}),
       });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { E164_PATTERN } from '../domain/phone.js';
 import { Attention, AttentionReason, CallResolution, CallStatusCode, ConcernLevel, TranscriptTurn } from './triage.js';
+import { Actor } from './identity.js';
 
 /**
  * Lifecycle of a follow-up call, shared by the HTTP API and the stored record.
@@ -62,6 +63,13 @@ export const CallAttempt = z.object({
 });
 export type CallAttempt = z.infer<typeof CallAttempt>;
 
+/** What a person (or an API key) did to a call: the changes the clinic answers for. */
+export const CALL_CHANGE_ACTIONS = ['created', 'rescheduled', 'cancelled', 'resolved', 'reopened'] as const;
+
+/** One change to a call by someone at the clinic: when (UTC ISO), what, and who ({@link Actor}). */
+export const CallChange = z.object({ at: isoInstant, action: z.enum(CALL_CHANGE_ACTIONS), by: Actor });
+export type CallChange = z.infer<typeof CallChange>;
+
 /**
  * A call as the HTTP API returns it. All instants are UTC ISO-8601 (`...Z`); the extension shows them in
  * the clinic's timezone. `attempt` starts at 1 and grows with each retry.
@@ -90,6 +98,10 @@ export const Call = z.object({
   attempt: z.number().int().positive(),
   attempts: z.array(CallAttempt).default([]),
   createdAt: isoInstant,
+  /** Who scheduled the call (absent on calls scheduled before sign-in existed). */
+  createdBy: Actor.optional(),
+  /** Who changed the call and how, oldest first: created, rescheduled, cancelled, resolved, reopened. */
+  changes: z.array(CallChange).optional(),
   updatedAt: isoInstant,
   retellCallId: z.string().optional(),
   outcome: CallOutcome.optional(),

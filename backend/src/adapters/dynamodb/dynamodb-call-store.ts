@@ -297,7 +297,7 @@ export class DynamoDbCallStore implements CallStore {
       }),
     );
     return (out.Items ?? [])
-      .map((item) => ({ at: String(item.at), type: String(item.type), dedupeKey: String(item.dedupeKey), detail: item.detail }))
+      .map((item) => ({ at: String(item.at), type: String(item.type), dedupeKey: String(item.dedupeKey), detail: item.detail, ...(item.by ? { by: item.by } : {}) }))
       .sort((a, b) => a.at.localeCompare(b.at));
   }
 

@@ -1,4 +1,5 @@
-import type { CallRecord } from '@vfc/shared';
+import type { Actor, CallRecord } from '@vfc/shared';
+import { withChange } from '../actor.js';
 import { recipientZonesFor, slotFor } from '../call-slot.js';
 import type { Dependencies } from '../dependencies.js';
 import { conflict, invalidField, notFound } from '../errors.js';
@@ -15,6 +16,7 @@ import { requireClinic } from '../read-clinic.js';
  * moved), refused for an opted-out number or past the per-number cap. The record changes first (conditionally), then
  * the new schedule is created and the old one deleted; a stale firing of the old one is skipped by the dialer (the
  * call is not due yet).
+ * `by` (who moved it) is recorded on the call's `changes` and the history event.
  * @throws AppError 400 (past), 404 (missing / another clinic's), 409 (not scheduled, opted out, cap), 422 (no slot).
  */
 export async function rescheduleCall(
@@ -22,6 +24,7 @@ export async function rescheduleCall(
   clinicId: string,
   callId: string,
   scheduledForIso: string,
+  by?: Actor,
 ): Promise<CallRecord> {
   const before = await deps.calls.get(callId);
   if (!before || before.clinicId !== clinicId) throw notFound('Call');
@@ -52,12 +55,14 @@ export async function rescheduleCall(
         scheduleName: scheduleNameFor(callId, call.attempt, slot.at),
         updatedAt: at,
         attempts: call.attempts.map((a) => (a.attempt === call.attempt ? { ...a, scheduledFor } : a)),
+        ...(by ? { changes: withChange(call, { at, action: 'rescheduled', by }) } : {}),
       },
       event: {
         at,
         type: 'rescheduled',
         dedupeKey: `rescheduled#${call.attempt}#v${call.version}`,
         detail: { attempt: call.attempt, scheduledFor, moved: slot.moved },
+        ...(by ? { by } : {}),
       },
     };
   });
