@@ -53,6 +53,15 @@ describe('ConnectionSection', () => {
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('in the production build refuses a plain http:// URL to another computer', async () => {
+    render(<ConnectionSection production />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.disabled).toBe(false));
+    fireEvent.change(url, { target: { value: 'http://api.example.com' } });
+    expect(screen.getByText('Use an https:// address (plain http:// is only allowed for localhost).')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('keeps an optional admin token apart from the staff token and tests it against an admin route', async () => {
     const server = scriptedFetch((r) => {
       if (r.url.endsWith('/clinic')) return { status: 200, body: TEST_CLINIC };

@@ -11,11 +11,14 @@ import {
   type UrgentNotice,
 } from './follow-up-badge';
 import { buildCreateCallRequest } from './create-call-request';
+import { sessionDrafts } from './draft-store';
 import { contentScriptMatches } from './matches';
+import { classifySender, refusalFor, type MessageSenderLike } from './message-sender';
 import { ADMIN_OPS, isApiMessage, type AdminMessage, type ApiMessage, type ApiMessageResults } from './messages';
 import { neoDraft } from './neo-draft';
 import { askNeoTabForScheduleConfigs, type NeoTabDeps } from './neo-tabs';
 import { loadAdminConnection, loadConnection, notifiedUrgentCallIdsItem, notifyUrgentCallsItem } from './settings';
+import { urlProblem } from './url-policy';
 
 /** The part of Chrome's `chrome.sidePanel` the worker uses (Chrome 116+; absent in WXT's fake browser). */
 export interface SidePanelApi {
@@ -37,6 +40,8 @@ export interface BackgroundDeps {
   setBadge?: (text: string) => Promise<void>;
   /** Re-counts the badge; `registerBackground` passes one that never runs twice at once. */
   refreshBadge?: () => Promise<ApiResult<FollowUpsRefresh>>;
+  /** Refuse `http://` API URLs to other computers (default: in the production build; see lib/url-policy.ts). */
+  production?: boolean;
 }
 
 /** Path of the side panel page (also opened in a tab when Chrome will not open the side panel). */
@@ -75,6 +80,7 @@ const defaultNeoTabs = (): NeoTabDeps => ({
 async function handleAdminMessage(message: AdminMessage, deps: BackgroundDeps): Promise<unknown> {
   const connection = message.connection ?? (await (deps.loadAdminConnection ?? loadAdminConnection)());
   if (!connection.baseUrl) return notConfigured();
+  if (urlProblem(connection.baseUrl, deps.production) === 'insecure') return insecureUrl();
   if (!connection.token) return noAdminToken();
   if (!(ADMIN_OPS as readonly string[]).includes(message.op)) {
     return { ok: false, status: 0, error: { error: 'bad_message', message: i18n.t('errors.unknownAdminOp', [String(message.op)]) } };
@@ -90,6 +96,35 @@ const notConfigured = (): ApiFailure => ({
   error: { error: 'not_configured', message: i18n.t('errors.notConfigured') },
 });
 
+/** A production build never sends a token over plain http to another computer (lib/url-policy.ts). */
+const insecureUrl = (): ApiFailure => ({
+  ok: false,
+  status: 0,
+  error: { error: 'insecure_url', message: i18n.t('errors.insecureUrl') },
+});
+
+/** `not_configured` without a URL or token, `insecure_url` for a refused http URL, else nothing. */
+function connectionFailure(connection: ApiConnection, deps: BackgroundDeps): ApiFailure | undefined {
+  if (!connection.baseUrl || !connection.token) return notConfigured();
+  if (urlProblem(connection.baseUrl, deps.production) === 'insecure') return insecureUrl();
+  return undefined;
+}
+
+const REFUSAL_MESSAGES = {
+  foreign_sender: () => i18n.t('errors.senderRefused'),
+  content_script_refused: () => i18n.t('errors.senderRefused'),
+  connection_refused: () => i18n.t('errors.connectionRefused'),
+} as const;
+
+/**
+ * The worker's answer to a message it must not answer (see lib/message-sender.ts), `undefined` when it may: admin
+ * operations only to our own pages, a connection of its own only from the options page, nothing to other senders.
+ */
+export function refuseSender(message: ApiMessage, sender: MessageSenderLike | undefined): ApiFailure | undefined {
+  const refusal = refusalFor(message, classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')));
+  return refusal ? { ok: false, status: 0, error: { error: refusal, message: REFUSAL_MESSAGES[refusal]() } } : undefined;
+}
+
 /**
  * Re-counts the badge with the saved staff connection (lib/follow-up-badge.ts). Without a connection the badge is
  * cleared and `not_configured` returned.
@@ -97,9 +132,10 @@ const notConfigured = (): ApiFailure => ({
 export async function refreshBadgeNow(deps: BackgroundDeps = {}): Promise<ApiResult<FollowUpsRefresh>> {
   const setBadge = deps.setBadge ?? defaultSetBadge;
   const connection = await (deps.loadConnection ?? loadConnection)();
-  if (!connection.baseUrl || !connection.token) {
+  const failure = connectionFailure(connection, deps);
+  if (failure) {
     await setBadge('');
-    return notConfigured();
+    return failure;
   }
   const api = createApiClient(connection, deps.fetch);
   return refreshFollowUps({
@@ -154,8 +190,12 @@ export async function handleApiMessage<M extends ApiMessage>(
     return { ok: true, status: 200, data: buildCreateCallRequest(message.values, message.timeZone, new Date(message.nowMs)) } as ApiMessageResults[M['type']];
   }
   if (message.type === 'vfc:neoDraft') return { ok: true, status: 200, data: neoDraft(message.request) } as ApiMessageResults[M['type']];
+  if (message.type === 'vfc:loadDraft' || message.type === 'vfc:saveDraft' || message.type === 'vfc:clearDraft') {
+    return (await handleDraftMessage(message)) as ApiMessageResults[M['type']];
+  }
   const connection = (message.type === 'vfc:getClinic' && message.connection) || (await (deps.loadConnection ?? loadConnection)());
-  if (!connection.baseUrl || !connection.token) return notConfigured() as ApiMessageResults[M['type']];
+  const failure = connectionFailure(connection, deps);
+  if (failure) return failure as ApiMessageResults[M['type']];
   const api = createApiClient(connection, deps.fetch);
   switch (message.type) {
     case 'vfc:getClinic':
@@ -177,18 +217,30 @@ export async function handleApiMessage<M extends ApiMessage>(
   }
 }
 
+type DraftMessage = Extract<ApiMessage, { type: 'vfc:loadDraft' | 'vfc:saveDraft' | 'vfc:clearDraft' }>;
+
+/** Loads, saves or clears a dialog draft in `storage.session` (lib/draft-store.ts). */
+async function handleDraftMessage(message: DraftMessage): Promise<ApiResult<unknown>> {
+  if (message.type === 'vfc:loadDraft') return { ok: true, status: 200, data: await sessionDrafts.load(message.consultationId) };
+  if (message.type === 'vfc:saveDraft') await sessionDrafts.save(message.consultationId, message.draft);
+  else await sessionDrafts.clear(message.consultationId);
+  return { ok: true, status: 200, data: null };
+}
+
 /**
- * Wires the background worker: answers our messages (returning a promise keeps the channel open), lets content
- * scripts use `storage.session` for unsent dialog drafts (Chrome's default is trusted contexts only), opens the
- * side panel from the toolbar icon, and keeps the badge fresh: a `chrome.alarms` alarm every 5 minutes (created
+ * Wires the background worker: answers our messages (returning a promise keeps the channel open) after checking
+ * who sent them (`refuseSender`), keeps `storage.session` — access token, dialog drafts — closed to content
+ * scripts (trusted contexts only, set again at each start), opens the side panel from the toolbar icon, and keeps the badge fresh: a `chrome.alarms` alarm every 5 minutes (created
  * once — re-creating it at each worker start would push it back forever), at browser start and install, and on
  * `vfc:refreshFollowUps`.
  */
 export function registerBackground(deps: BackgroundDeps = {}): void {
   const refreshBadge = serialized(() => refreshBadgeNow(deps));
   const withRefresh: BackgroundDeps = { refreshBadge, ...deps };
-  browser.runtime.onMessage.addListener((message: unknown, sender?: { tab?: { id?: number } }) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender?: MessageSenderLike) => {
     if (!isApiMessage(message)) return undefined;
+    const refused = refuseSender(message, sender);
+    if (refused) return Promise.resolve(refused);
     if (message.type === 'vfc:openFollowUps') return openFollowUps(sender?.tab?.id, withRefresh);
     return handleApiMessage(message, withRefresh);
   });
@@ -205,7 +257,7 @@ export function registerBackground(deps: BackgroundDeps = {}): void {
   browser.runtime.onStartup.addListener(() => void refreshBadge());
   browser.runtime.onInstalled.addListener(() => void refreshBadge());
   const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
-  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(() => undefined);
+  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
 }
 
 /** The toolbar icon opens the side panel (the connection status and options link live at its top). */

@@ -34,16 +34,6 @@ export async function saveAdminToken(token: string): Promise<void> {
   await apiAdminTokenItem.setValue(token.trim());
 }
 
-/** Is `url` an absolute http(s) URL? */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /** Desktop notification for each new urgent call (options page, "Follow-ups"); on unless staff turn it off. */
 export const notifyUrgentCallsItem = storage.defineItem<boolean>('local:notifyUrgentCalls', { fallback: true });
 
