@@ -46,5 +46,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
     // No default_popup: the toolbar icon opens the side panel (its top shows what the popup showed).
     action: { default_title: '__MSG_extActionTitle__' },
+    // What the clinic's IT may preset by policy (API URL, sign-in issuer and client id): lib/managed-settings.ts.
+    storage: { managed_schema: 'managed-schema.json' },
   },
 });

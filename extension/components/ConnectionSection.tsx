@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
 import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
+import { loadManagedSettings } from '../lib/managed-settings';
 import { apiAdminTokenItem, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
 import { urlProblem } from '../lib/url-policy';
 import { Field } from './Field';
@@ -40,6 +41,8 @@ export function ConnectionSection(props: {
   const [baseUrl, setBaseUrl] = useState('');
   const [token, setToken] = useState('');
   const [adminToken, setAdminToken] = useState('');
+  /** The API URL was preset by the clinic's IT (managed storage): shown, not editable. */
+  const [urlLocked, setUrlLocked] = useState(false);
   const [adminTest, setAdminTest] = useState<AdminTestState>({ kind: 'idle' });
   const [loaded, setLoaded] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
@@ -48,8 +51,9 @@ export function ConnectionSection(props: {
   const urlError = apiUrlError(baseUrl, props.production);
 
   useEffect(() => {
-    void Promise.all([loadConnection(), apiAdminTokenItem.getValue()]).then(([connection, savedAdminToken]) => {
+    void Promise.all([loadConnection(), apiAdminTokenItem.getValue(), loadManagedSettings()]).then(([connection, savedAdminToken, managed]) => {
       setBaseUrl(connection.baseUrl);
+      setUrlLocked(managed.apiUrl !== undefined);
       setToken(connection.token);
       setAdminToken(savedAdminToken);
       setLoaded(true);
@@ -102,13 +106,14 @@ export function ConnectionSection(props: {
         void save();
       }}
     >
-      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="">
+      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="" hint={urlLocked ? i18n.t('connection.setByIt') : undefined}>
         {(control) => (
           <input
             {...control}
             type="url"
             value={baseUrl}
             disabled={!loaded}
+            readOnly={urlLocked}
             placeholder="https://…execute-api…amazonaws.com"
             onChange={(e) => {
               setBaseUrl(e.target.value);

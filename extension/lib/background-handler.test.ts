@@ -23,6 +23,15 @@ describe('background worker messaging', () => {
     expect(server.requests[0]?.url).toBe('http://127.0.0.1:9/clinic');
   });
 
+  it("sends to the API URL IT preset in managed storage rather than the saved one", async () => {
+    const server = scriptedFetch(() => ({ status: 200, body: clinic }));
+    registerBackground({ fetch: server.fetch });
+    await saveConnection({ baseUrl: 'https://typed.example', token: 'saved' });
+    await fakeBrowser.storage.managed.set({ apiUrl: 'https://api.clinic.example/' });
+    expect(await backgroundApi.getClinic()).toMatchObject({ ok: true });
+    expect(server.requests.map((r) => r.url)).toEqual(['https://api.clinic.example/clinic']);
+  });
+
   it('tests an unsaved connection from the options page', async () => {
     const server = scriptedFetch((r) => (r.headers['authorization'] === 'Bearer typed' ? { status: 200, body: clinic } : { status: 401, body: { error: 'unauthorized', message: 'no' } }));
     registerBackground({ fetch: server.fetch });
