@@ -32,6 +32,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
   alarms: /\balarms\.(create|get|onAlarm)\b/,
   notifications: /\bnotifications\.create\b/,
   sidePanel: /\bsidePanel\b/,
+  identity: /\bidentity\.(launchWebAuthFlow|getRedirectURL)\b/,
 };
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import type { FollowUpsRefresh } from './follow-up-badge';
 import type { DialogDraft } from './draft-store';
 import type { DialogValues } from './form-errors';
 import type { NeoDraftAnswer, NeoDraftRequest } from './neo-draft';
+import type { SignInStatus } from './sign-in/sign-in-service';
 
 /**
  * Messages the content script, popup and options page send to the background worker, which alone holds the API
@@ -40,7 +41,11 @@ export type ApiMessage =
    */
   | { type: 'vfc:loadDraft'; consultationId: string }
   | { type: 'vfc:saveDraft'; consultationId: string; draft: DialogDraft }
-  | { type: 'vfc:clearDraft'; consultationId: string };
+  | { type: 'vfc:clearDraft'; consultationId: string }
+  /** Staff sign-in (our own pages only): who is signed in, sign in (opens the issuer's page), sign out. Never a token. */
+  | { type: 'vfc:signInStatus' }
+  | { type: 'vfc:signIn' }
+  | { type: 'vfc:signOut' };
 
 /** Methods of the API client that need an admin token. */
 export const ADMIN_OPS = [
@@ -91,6 +96,9 @@ export interface ApiMessageResults {
   'vfc:loadDraft': ApiResult<DialogDraft | null>;
   'vfc:saveDraft': ApiResult<null>;
   'vfc:clearDraft': ApiResult<null>;
+  'vfc:signInStatus': ApiResult<SignInStatus>;
+  'vfc:signIn': ApiResult<SignInStatus>;
+  'vfc:signOut': ApiResult<SignInStatus>;
 }
 
 /** Is `value` one of our messages (and not some other extension's)? */
@@ -162,4 +170,12 @@ export const adminApi = {
   neoScheduleConfigs: () => sendToBackground({ type: 'vfc:neoScheduleConfigs' }),
 };
 export type AdminApi = typeof adminApi;
+
+/** Staff sign-in as the options page and the side panel see it (the worker holds the tokens). */
+export const signInApi = {
+  status: () => sendToBackground({ type: 'vfc:signInStatus' }),
+  signIn: () => sendToBackground({ type: 'vfc:signIn' }),
+  signOut: () => sendToBackground({ type: 'vfc:signOut' }),
+};
+export type SignInApi = typeof signInApi;
 export type ExtensionApi = typeof backgroundApi;
