@@ -22,3 +22,19 @@ describe('profileFromClaims', () => {
     ]).toEqual(['Dr. Rivera', 'r@x', 's']);
   });
 });
+
+describe('profileFromClaims without groups in the ID token', () => {
+  const jwt = (payload: object) => `e30.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
+
+  it("reads the role from the access token's cognito:groups", () => {
+    expect(profileFromClaims({ sub: 's' }, jwt({ 'cognito:groups': ['admin'] })).role).toBe('admin');
+  });
+
+  it("ignores the access token when the ID token names groups", () => {
+    expect(profileFromClaims({ sub: 's', 'cognito:groups': ['staff'] }, jwt({ 'cognito:groups': ['admin'] })).role).toBe('staff');
+  });
+
+  it('gives no role when the access token is not a JWT', () => {
+    expect(profileFromClaims({ sub: 's' }, 'opaque-token').role).toBeUndefined();
+  });
+});

@@ -71,7 +71,7 @@ export function createSignInService(deps: SignInServiceDeps = {}) {
     const expiresAt = now() + (tokens.expiresInSeconds ?? DEFAULT_EXPIRES_IN_S) * 1000;
     await accessTokenItem.setValue({ ...config, accessToken: tokens.accessToken, expiresAt });
     if (tokens.refreshToken) await refreshTokenItem.setValue({ ...config, refreshToken: tokens.refreshToken });
-    if (tokens.idClaims) await signedInItem.setValue({ ...config, profile: profileFromClaims(tokens.idClaims) });
+    if (tokens.idClaims) await signedInItem.setValue({ ...config, profile: profileFromClaims(tokens.idClaims, tokens.accessToken) });
   }
 
   async function launch(url: string): Promise<string | undefined> {
