@@ -42,9 +42,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
-    // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel.
-    permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
+    // alarms: the badge's 5-minute refresh; notifications: new urgent calls; sidePanel: the Follow-ups panel;
+    // identity: staff sign-in (launchWebAuthFlow to the clinic's OpenID Connect issuer, lib/sign-in/).
+    permissions: ['storage', 'alarms', 'notifications', 'sidePanel', 'identity'],
     // No default_popup: the toolbar icon opens the side panel (its top shows what the popup showed).
     action: { default_title: '__MSG_extActionTitle__' },
+    // What the clinic's IT may preset by policy (API URL, sign-in issuer and client id): lib/managed-settings.ts.
+    storage: { managed_schema: 'managed-schema.json' },
   },
 });

@@ -19,6 +19,7 @@ let manifest: {
   description?: string;
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: { matches: string[] }[];
+  storage?: { managed_schema?: string };
 };
 let code: string;
 
@@ -31,6 +32,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
   alarms: /\balarms\.(create|get|onAlarm)\b/,
   notifications: /\bnotifications\.create\b/,
   sidePanel: /\bsidePanel\b/,
+  identity: /\bidentity\.(launchWebAuthFlow|getRedirectURL)\b/,
 };
 
 beforeAll(async () => {
@@ -74,6 +76,11 @@ describe('production manifest', () => {
       expect(bytes.subarray(1, 4).toString('latin1'), file).toBe('PNG');
       expect((await stat(join(outDir, file))).size).toBeGreaterThan(0);
     }
+  });
+
+  it("ships the managed-storage schema IT presets the API URL, issuer and client id with", async () => {
+    const schema = JSON.parse(await readFile(join(outDir, manifest.storage?.managed_schema ?? 'missing'), 'utf8'));
+    expect(Object.keys(schema.properties).sort()).toEqual(['apiUrl', 'clientId', 'issuer']);
   });
 
   it('has a store description within Chrome\'s 132 characters', () => {

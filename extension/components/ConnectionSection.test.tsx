@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../lib/background-handler';
 import { apiAdminTokenItem, apiBaseUrlItem, apiTokenItem } from '../lib/settings';
 import { scriptedFetch } from '../test-support/test-fetch';
@@ -50,6 +51,25 @@ describe('ConnectionSection', () => {
     await waitFor(() => expect(url.disabled).toBe(false));
     fireEvent.change(url, { target: { value: 'api.example.com' } });
     expect(screen.getByText(/Enter a full URL/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows an API URL preset by the clinic's IT locked, and uses it", async () => {
+    await fakeBrowser.storage.managed.set({ apiUrl: 'https://api.clinic.example' });
+    await apiBaseUrlItem.setValue('https://typed.example');
+    render(<ConnectionSection />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.value).toBe('https://api.clinic.example'));
+    expect(url.readOnly).toBe(true);
+    expect(screen.getByText("Set by your clinic's IT.")).toBeTruthy();
+  });
+
+  it('in the production build refuses a plain http:// URL to another computer', async () => {
+    render(<ConnectionSection production />);
+    const url = screen.getByLabelText('API base URL') as HTMLInputElement;
+    await waitFor(() => expect(url.disabled).toBe(false));
+    fireEvent.change(url, { target: { value: 'http://api.example.com' } });
+    expect(screen.getByText('Use an https:// address (plain http:// is only allowed for localhost).')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
   });
 

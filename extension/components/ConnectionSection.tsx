@@ -3,7 +3,9 @@ import { i18n } from '#i18n';
 import type { ClinicSummary } from '@vfc/shared';
 import { describeApiFailure } from '../lib/error-text';
 import { adminApi, backgroundApi, type AdminApi, type ExtensionApi } from '../lib/messages';
-import { apiAdminTokenItem, isHttpUrl, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
+import { loadManagedSettings } from '../lib/managed-settings';
+import { apiAdminTokenItem, loadConnection, saveAdminToken, saveConnection } from '../lib/settings';
+import { urlProblem } from '../lib/url-policy';
 import { Field } from './Field';
 
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; clinic: ClinicSummary } | { kind: 'error'; message: string };
@@ -16,22 +18,42 @@ type AdminTestState = { kind: 'idle' } | { kind: 'ok' } | { kind: 'error'; messa
  * and staff token when the API accepted them, the admin token when it was accepted as an admin's. The admin token is
  * used only by the admin sections. Saving re-counts the toolbar badge with the new connection.
  */
-export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' | 'refreshFollowUps'>; adminApi?: Pick<AdminApi, 'getClinicSettings'> }) {
+/**
+ * The message under the API URL field, `undefined` when the URL may be saved: not a full http(s) URL, or (in the
+ * production build, or when `production` is true) a plain `http://` URL to another computer (lib/url-policy.ts).
+ */
+export function apiUrlError(baseUrl: string, production?: boolean): string | undefined {
+  if (!baseUrl.trim()) return undefined;
+  const problem = urlProblem(baseUrl, production);
+  if (problem === 'invalid') return i18n.t('connection.apiUrlInvalid');
+  if (problem === 'insecure') return i18n.t('connection.apiUrlInsecure');
+  return undefined;
+}
+
+export function ConnectionSection(props: {
+  api?: Pick<ExtensionApi, 'getClinic' | 'refreshFollowUps'>;
+  adminApi?: Pick<AdminApi, 'getClinicSettings'>;
+  /** Refuse plain http:// to other computers (default: in the production build). */
+  production?: boolean;
+}) {
   const api = props.api ?? backgroundApi;
   const admin = props.adminApi ?? adminApi;
   const [baseUrl, setBaseUrl] = useState('');
   const [token, setToken] = useState('');
   const [adminToken, setAdminToken] = useState('');
+  /** The API URL was preset by the clinic's IT (managed storage): shown, not editable. */
+  const [urlLocked, setUrlLocked] = useState(false);
   const [adminTest, setAdminTest] = useState<AdminTestState>({ kind: 'idle' });
   const [loaded, setLoaded] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
-  const urlError = baseUrl.trim() && !isHttpUrl(baseUrl.trim()) ? i18n.t('connection.apiUrlInvalid') : undefined;
+  const urlError = apiUrlError(baseUrl, props.production);
 
   useEffect(() => {
-    void Promise.all([loadConnection(), apiAdminTokenItem.getValue()]).then(([connection, savedAdminToken]) => {
+    void Promise.all([loadConnection(), apiAdminTokenItem.getValue(), loadManagedSettings()]).then(([connection, savedAdminToken, managed]) => {
       setBaseUrl(connection.baseUrl);
+      setUrlLocked(managed.apiUrl !== undefined);
       setToken(connection.token);
       setAdminToken(savedAdminToken);
       setLoaded(true);
@@ -84,13 +106,14 @@ export function ConnectionSection(props: { api?: Pick<ExtensionApi, 'getClinic' 
         void save();
       }}
     >
-      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="">
+      <Field id="vfc-api-url" label={i18n.t('connection.apiUrl')} error={urlError} errorLabel="" hint={urlLocked ? i18n.t('connection.setByIt') : undefined}>
         {(control) => (
           <input
             {...control}
             type="url"
             value={baseUrl}
             disabled={!loaded}
+            readOnly={urlLocked}
             placeholder="https://…execute-api…amazonaws.com"
             onChange={(e) => {
               setBaseUrl(e.target.value);

@@ -1,6 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { SignInApi } from '../lib/messages';
 import { saveAdminToken } from '../lib/settings';
+import type { SignInStatus } from '../lib/sign-in/sign-in-service';
+import { useAdminAccess } from './use-admin-access';
 import { TEST_CLINIC, withBackground } from '../test-support/test-server';
 import { OptionsPage } from './OptionsPage';
 
@@ -39,4 +42,31 @@ describe('OptionsPage', () => {
     await waitFor(() => expect(screen.queryByText('admin form')).toBeNull());
     expect(screen.getByTestId('admin-hidden').textContent).toMatch(/not an admin token/);
   });
+
+  it('shows a signed-in staff member no admin section and no admin message, even with an admin token saved', async () => {
+    await withBackground(clinicByToken);
+    await saveAdminToken('admin-token');
+    render(<SignedInOptions status={{ state: 'signed_in', profile: { sub: 'u-2', name: 'Sam', role: 'staff' } }} />);
+    await screen.findByText('access: none');
+    expect(screen.queryByText('admin form')).toBeNull();
+    expect(screen.queryByTestId('admin-hidden')).toBeNull();
+  });
+
+  it('shows a signed-in admin the admin sections', async () => {
+    await withBackground(clinicByToken);
+    render(<SignedInOptions status={{ state: 'signed_in', profile: { sub: 'u-1', name: 'Dr. Rivera', role: 'admin' } }} />);
+    await screen.findByText('admin form');
+  });
 });
+
+/** The options page with admin access decided by a sign-in status (as the worker would answer it). */
+function SignedInOptions(props: { status: SignInStatus }) {
+  const signIn: Pick<SignInApi, 'status'> = { status: async () => ({ ok: true, status: 200, data: props.status }) };
+  const access = useAdminAccess(undefined, signIn);
+  return (
+    <>
+      <p>access: {access}</p>
+      {access !== 'checking' && <OptionsPage sections={sections} adminAccess={access} />}
+    </>
+  );
+}

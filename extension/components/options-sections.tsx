@@ -7,18 +7,20 @@ import { OptOutsSection } from './admin/OptOutsSection';
 import { VoiceProviderSection } from './admin/VoiceProviderSection';
 import { ConnectionSection } from './ConnectionSection';
 import { FollowUpsSettingsSection } from './FollowUpsSettingsSection';
+import { SignInSection } from './SignInSection';
 
 /** One section of the options page. Append to `OPTIONS_SECTIONS` to add one (e.g. an admin section). */
 export interface OptionsSection {
   id: string;
   title: string;
   Component: ComponentType;
-  /** Shown only when the saved admin token is an admin's (`GET /clinic` answers `role: 'admin'`). */
+  /** Shown only to an admin: signed in with the admin group, or with a saved admin token (`GET /clinic` answers `role: 'admin'`). */
   admin?: boolean;
 }
 
 export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'connection', title: i18n.t('options.section.connection'), Component: ConnectionSection },
+  { id: 'sign-in', title: i18n.t('signIn.sectionTitle'), Component: SignInSection },
   { id: 'follow-ups', title: i18n.t('options.section.followUps'), Component: FollowUpsSettingsSection },
   // Admin sections: they use the admin token saved in the Connection section.
   { id: 'calling-hours', title: i18n.t('options.section.callingHours'), Component: CallingHoursSection, admin: true },

@@ -6,6 +6,7 @@ import { FOLLOW_UPS_ALARM } from './follow-up-badge';
 import { adminApi, backgroundApi } from './messages';
 import { notifyUrgentCallsItem, saveAdminToken, saveConnection } from './settings';
 import { scriptedFetch } from '../test-support/test-fetch';
+import { sendMessagesAs, TEST_SENDERS } from '../test-support/test-sender';
 
 const clinic = {
   clinicId: 'demo', name: 'Mission Vet', phoneNumber: '+14155550100', timezone: 'America/Los_Angeles',
@@ -20,6 +21,15 @@ describe('background worker messaging', () => {
     await saveConnection({ baseUrl: 'http://127.0.0.1:9/', token: ' saved ' });
     expect(await backgroundApi.getClinic()).toMatchObject({ ok: true, data: { name: 'Mission Vet' } });
     expect(server.requests[0]?.url).toBe('http://127.0.0.1:9/clinic');
+  });
+
+  it("sends to the API URL IT preset in managed storage rather than the saved one", async () => {
+    const server = scriptedFetch(() => ({ status: 200, body: clinic }));
+    registerBackground({ fetch: server.fetch });
+    await saveConnection({ baseUrl: 'https://typed.example', token: 'saved' });
+    await fakeBrowser.storage.managed.set({ apiUrl: 'https://api.clinic.example/' });
+    expect(await backgroundApi.getClinic()).toMatchObject({ ok: true });
+    expect(server.requests.map((r) => r.url)).toEqual(['https://api.clinic.example/clinic']);
   });
 
   it('tests an unsaved connection from the options page', async () => {
@@ -50,6 +60,52 @@ describe('background worker messaging', () => {
       ['PATCH', 'http://api.example/calls/c%2F1', 'Bearer staff'],
     ]);
     expect(server.requests[1]?.body).toEqual({ scheduledFor: '2026-11-24T18:00:00.000Z' });
+  });
+});
+
+describe('background worker: who may ask what', () => {
+  const optOuts = () => scriptedFetch((r) => (r.url.endsWith('/clinic/opt-outs') ? { status: 200, body: { items: [] } } : r.url.endsWith('/clinic') ? { status: 200, body: clinic } : undefined));
+
+  it('answers no admin operation to a content script (and sends nothing to the API)', async () => {
+    const server = optOuts();
+    registerBackground({ fetch: server.fetch });
+    await saveConnection({ baseUrl: 'https://api.example', token: 'staff' });
+    await saveAdminToken('admin');
+    sendMessagesAs(TEST_SENDERS.contentScript);
+    expect(await adminApi.listOptOuts()).toMatchObject({ ok: false, status: 0, error: { error: 'content_script_refused' } });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('answers admin operations to the side panel', async () => {
+    const server = optOuts();
+    registerBackground({ fetch: server.fetch });
+    await saveConnection({ baseUrl: 'https://api.example', token: 'staff' });
+    await saveAdminToken('admin');
+    sendMessagesAs(TEST_SENDERS.sidePanel);
+    expect(await adminApi.listOptOuts()).toEqual({ ok: true, status: 200, data: { items: [] } });
+  });
+
+  it('refuses a connection of its own from the side panel (only the options page may test one)', async () => {
+    const server = optOuts();
+    registerBackground({ fetch: server.fetch });
+    sendMessagesAs(TEST_SENDERS.sidePanel);
+    expect(await backgroundApi.getClinic({ baseUrl: 'https://evil.example', token: 'typed' })).toMatchObject({ ok: false, error: { error: 'connection_refused' } });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('keeps storage.session closed to content scripts (trusted contexts only)', async () => {
+    const setAccessLevel = vi.fn(async () => undefined);
+    (fakeBrowser.storage.session as unknown as { setAccessLevel: typeof setAccessLevel }).setAccessLevel = setAccessLevel;
+    registerBackground({ fetch: scriptedFetch().fetch });
+    expect(setAccessLevel.mock.calls).toEqual([[{ accessLevel: 'TRUSTED_CONTEXTS' }]]);
+  });
+
+  it('in the production build sends no token over plain http to another computer', async () => {
+    const server = optOuts();
+    registerBackground({ fetch: server.fetch, production: true });
+    await saveConnection({ baseUrl: 'http://api.example', token: 'staff' });
+    expect(await backgroundApi.getClinic()).toMatchObject({ ok: false, error: { error: 'insecure_url' } });
+    expect(server.requests).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { createApiClient, type ApiConnection, type ApiFailure, type ApiResult, type FetchLike } from './api-client';
+import type { ApiClient, ApiFailure, ApiResult } from './api-client';
+import { withApi, type ConnectionDeps } from './api-connection';
 import {
   BADGE_COLOR,
   FOLLOW_UPS_ALARM,
@@ -11,11 +12,14 @@ import {
   type UrgentNotice,
 } from './follow-up-badge';
 import { buildCreateCallRequest } from './create-call-request';
+import { sessionDrafts } from './draft-store';
 import { contentScriptMatches } from './matches';
+import { classifySender, refusalFor, type MessageSenderLike } from './message-sender';
 import { ADMIN_OPS, isApiMessage, type AdminMessage, type ApiMessage, type ApiMessageResults } from './messages';
 import { neoDraft } from './neo-draft';
 import { askNeoTabForScheduleConfigs, type NeoTabDeps } from './neo-tabs';
-import { loadAdminConnection, loadConnection, notifiedUrgentCallIdsItem, notifyUrgentCallsItem } from './settings';
+import { notifiedUrgentCallIdsItem, notifyUrgentCallsItem } from './settings';
+import { createSignInService, type SignInServiceDeps } from './sign-in/sign-in-service';
 
 /** The part of Chrome's `chrome.sidePanel` the worker uses (Chrome 116+; absent in WXT's fake browser). */
 export interface SidePanelApi {
@@ -23,10 +27,10 @@ export interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick?: boolean }): Promise<void>;
 }
 
-export interface BackgroundDeps {
-  fetch?: FetchLike;
-  loadConnection?: () => Promise<ApiConnection>;
-  loadAdminConnection?: () => Promise<ApiConnection>;
+/** What the worker uses, each replaceable in tests (fetch, connections, sign-in, the URL policy: see ConnectionDeps). */
+export interface BackgroundDeps extends ConnectionDeps {
+  /** How `registerBackground` builds staff sign-in when `signIn` is not given (the browser's identity API by default). */
+  signInDeps?: Omit<SignInServiceDeps, 'fetch' | 'production'>;
   /** How to reach Neo tabs (default: `browser.tabs` and this build's match patterns). */
   neoTabs?: NeoTabDeps;
   /** Default: `browser.sidePanel` when the browser has it. */
@@ -59,57 +63,62 @@ const defaultSetBadge = async (text: string) => {
   if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
 };
 
-const noAdminToken = (): ApiFailure => ({
-  ok: false,
-  status: 0,
-  error: { error: 'no_admin_token', message: i18n.t('errors.noAdminToken') },
-});
-
 const defaultNeoTabs = (): NeoTabDeps => ({
   queryTabs: async (patterns) => browser.tabs.query(patterns ? { url: patterns } : {}),
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   patterns: contentScriptMatches(import.meta.env.MODE),
 });
 
-/** Runs one admin op of the API client with the admin connection (or the one the message carries). */
+/**
+ * Runs one admin op of the API client: with the signed-in person's token, else the clinic's admin token (or the
+ * connection the options page sends to test typed values).
+ */
 async function handleAdminMessage(message: AdminMessage, deps: BackgroundDeps): Promise<unknown> {
-  const connection = message.connection ?? (await (deps.loadAdminConnection ?? loadAdminConnection)());
-  if (!connection.baseUrl) return notConfigured();
-  if (!connection.token) return noAdminToken();
   if (!(ADMIN_OPS as readonly string[]).includes(message.op)) {
     return { ok: false, status: 0, error: { error: 'bad_message', message: i18n.t('errors.unknownAdminOp', [String(message.op)]) } };
   }
-  const api = createApiClient(connection, deps.fetch);
-  const method = api[message.op] as (...args: unknown[]) => Promise<unknown>;
-  return method(...(message.args as unknown[]));
+  return withApi(deps, 'admin', message.connection, (api) => {
+    const method = api[message.op] as (...args: unknown[]) => Promise<ApiResult<unknown>>;
+    return method(...(message.args as unknown[]));
+  });
 }
 
-const notConfigured = (): ApiFailure => ({
-  ok: false,
-  status: 0,
-  error: { error: 'not_configured', message: i18n.t('errors.notConfigured') },
-});
+const REFUSAL_MESSAGES = {
+  foreign_sender: () => i18n.t('errors.senderRefused'),
+  content_script_refused: () => i18n.t('errors.senderRefused'),
+  connection_refused: () => i18n.t('errors.connectionRefused'),
+} as const;
 
 /**
- * Re-counts the badge with the saved staff connection (lib/follow-up-badge.ts). Without a connection the badge is
- * cleared and `not_configured` returned.
+ * The worker's answer to a message it must not answer (see lib/message-sender.ts), `undefined` when it may: admin
+ * operations only to our own pages, a connection of its own only from the options page, nothing to other senders.
+ */
+export function refuseSender(message: ApiMessage, sender: MessageSenderLike | undefined): ApiFailure | undefined {
+  const refusal = refusalFor(message, classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')));
+  return refusal ? { ok: false, status: 0, error: { error: refusal, message: REFUSAL_MESSAGES[refusal]() } } : undefined;
+}
+
+/**
+ * Re-counts the badge as the signed-in person, else with the clinic's staff token (lib/follow-up-badge.ts). Without a
+ * connection the badge is cleared and `not_configured` returned.
  */
 export async function refreshBadgeNow(deps: BackgroundDeps = {}): Promise<ApiResult<FollowUpsRefresh>> {
   const setBadge = deps.setBadge ?? defaultSetBadge;
-  const connection = await (deps.loadConnection ?? loadConnection)();
-  if (!connection.baseUrl || !connection.token) {
-    await setBadge('');
-    return notConfigured();
-  }
-  const api = createApiClient(connection, deps.fetch);
-  return refreshFollowUps({
-    listClinicCalls: api.listClinicCalls,
-    setBadge,
-    notify: deps.notify ?? defaultNotify,
-    notifyEnabled: () => notifyUrgentCallsItem.getValue(),
-    loadNotified: () => notifiedUrgentCallIdsItem.getValue(),
-    saveNotified: (ids) => notifiedUrgentCallIdsItem.setValue(ids),
+  let reached = false;
+  const result = await withApi(deps, 'staff', undefined, (api) => {
+    reached = true;
+    return refreshFollowUps({
+      listClinicCalls: api.listClinicCalls,
+      setBadge,
+      notify: deps.notify ?? defaultNotify,
+      notifyEnabled: () => notifyUrgentCallsItem.getValue(),
+      loadNotified: () => notifiedUrgentCallIdsItem.getValue(),
+      saveNotified: (ids) => notifiedUrgentCallIdsItem.setValue(ids),
+    });
   });
+  // No connection (or nobody to call as): nothing to count.
+  if (!reached) await setBadge('');
+  return result;
 }
 
 /**
@@ -154,41 +163,72 @@ export async function handleApiMessage<M extends ApiMessage>(
     return { ok: true, status: 200, data: buildCreateCallRequest(message.values, message.timeZone, new Date(message.nowMs)) } as ApiMessageResults[M['type']];
   }
   if (message.type === 'vfc:neoDraft') return { ok: true, status: 200, data: neoDraft(message.request) } as ApiMessageResults[M['type']];
-  const connection = (message.type === 'vfc:getClinic' && message.connection) || (await (deps.loadConnection ?? loadConnection)());
-  if (!connection.baseUrl || !connection.token) return notConfigured() as ApiMessageResults[M['type']];
-  const api = createApiClient(connection, deps.fetch);
+  if (message.type === 'vfc:loadDraft' || message.type === 'vfc:saveDraft' || message.type === 'vfc:clearDraft') {
+    return (await handleDraftMessage(message)) as ApiMessageResults[M['type']];
+  }
+  if (message.type === 'vfc:signInStatus') {
+    return (deps.signIn ? { ok: true, status: 200, data: await deps.signIn.status() } : { ok: true, status: 200, data: { state: 'not_configured' } }) as ApiMessageResults[M['type']];
+  }
+  if (message.type === 'vfc:signIn' || message.type === 'vfc:signOut') {
+    if (!deps.signIn) return { ok: false, status: 0, error: { error: 'sign_in_not_configured', message: i18n.t('signIn.errors.notConfigured') } } as ApiMessageResults[M['type']];
+    return (await (message.type === 'vfc:signIn' ? deps.signIn.signIn() : deps.signIn.signOut())) as ApiMessageResults[M['type']];
+  }
+  const given = message.type === 'vfc:getClinic' ? message.connection : undefined;
+  return (await withApi(deps, 'staff', given, (api) => staffCall(message, api))) as ApiMessageResults[M['type']];
+}
+
+type StaffMessage = Extract<
+  ApiMessage,
+  { type: 'vfc:getClinic' | 'vfc:listCalls' | 'vfc:createCall' | 'vfc:cancelCall' | 'vfc:rescheduleCall' | 'vfc:listClinicCalls' | 'vfc:resolveCall' | 'vfc:reopenCall' }
+>;
+
+/** The API call a staff message asks for. */
+function staffCall(message: StaffMessage, api: ApiClient): Promise<ApiResult<unknown>> {
   switch (message.type) {
     case 'vfc:getClinic':
-      return (await api.getClinic()) as ApiMessageResults[M['type']];
+      return api.getClinic();
     case 'vfc:listCalls':
-      return (await api.listCalls(message.consultationId)) as ApiMessageResults[M['type']];
+      return api.listCalls(message.consultationId);
     case 'vfc:createCall':
-      return (await api.createCall(message.body, message.idempotencyKey)) as ApiMessageResults[M['type']];
+      return api.createCall(message.body, message.idempotencyKey);
     case 'vfc:cancelCall':
-      return (await api.cancelCall(message.callId)) as ApiMessageResults[M['type']];
+      return api.cancelCall(message.callId);
     case 'vfc:rescheduleCall':
-      return (await api.rescheduleCall(message.callId, message.scheduledFor)) as ApiMessageResults[M['type']];
+      return api.rescheduleCall(message.callId, message.scheduledFor);
     case 'vfc:listClinicCalls':
-      return (await api.listClinicCalls(message.query)) as ApiMessageResults[M['type']];
+      return api.listClinicCalls(message.query);
     case 'vfc:resolveCall':
-      return (await api.resolveCall(message.callId, message.note)) as ApiMessageResults[M['type']];
+      return api.resolveCall(message.callId, message.note);
     case 'vfc:reopenCall':
-      return (await api.reopenCall(message.callId)) as ApiMessageResults[M['type']];
+      return api.reopenCall(message.callId);
   }
 }
 
+type DraftMessage = Extract<ApiMessage, { type: 'vfc:loadDraft' | 'vfc:saveDraft' | 'vfc:clearDraft' }>;
+
+/** Loads, saves or clears a dialog draft in `storage.session` (lib/draft-store.ts). */
+async function handleDraftMessage(message: DraftMessage): Promise<ApiResult<unknown>> {
+  if (message.type === 'vfc:loadDraft') return { ok: true, status: 200, data: await sessionDrafts.load(message.consultationId) };
+  if (message.type === 'vfc:saveDraft') await sessionDrafts.save(message.consultationId, message.draft);
+  else await sessionDrafts.clear(message.consultationId);
+  return { ok: true, status: 200, data: null };
+}
+
 /**
- * Wires the background worker: answers our messages (returning a promise keeps the channel open), lets content
- * scripts use `storage.session` for unsent dialog drafts (Chrome's default is trusted contexts only), opens the
- * side panel from the toolbar icon, and keeps the badge fresh: a `chrome.alarms` alarm every 5 minutes (created
+ * Wires the background worker: answers our messages (returning a promise keeps the channel open) after checking
+ * who sent them (`refuseSender`), keeps `storage.session` — access token, dialog drafts — closed to content
+ * scripts (trusted contexts only, set again at each start), opens the side panel from the toolbar icon, and keeps the badge fresh: a `chrome.alarms` alarm every 5 minutes (created
  * once — re-creating it at each worker start would push it back forever), at browser start and install, and on
  * `vfc:refreshFollowUps`.
  */
-export function registerBackground(deps: BackgroundDeps = {}): void {
+export function registerBackground(given: BackgroundDeps = {}): void {
+  const deps: BackgroundDeps = { signIn: createSignInService({ ...given.signInDeps, fetch: given.fetch, production: given.production }), ...given };
   const refreshBadge = serialized(() => refreshBadgeNow(deps));
   const withRefresh: BackgroundDeps = { refreshBadge, ...deps };
-  browser.runtime.onMessage.addListener((message: unknown, sender?: { tab?: { id?: number } }) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender?: MessageSenderLike) => {
     if (!isApiMessage(message)) return undefined;
+    const refused = refuseSender(message, sender);
+    if (refused) return Promise.resolve(refused);
     if (message.type === 'vfc:openFollowUps') return openFollowUps(sender?.tab?.id, withRefresh);
     return handleApiMessage(message, withRefresh);
   });
@@ -205,7 +245,7 @@ export function registerBackground(deps: BackgroundDeps = {}): void {
   browser.runtime.onStartup.addListener(() => void refreshBadge());
   browser.runtime.onInstalled.addListener(() => void refreshBadge());
   const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
-  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(() => undefined);
+  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
 }
 
 /** The toolbar icon opens the side panel (the connection status and options link live at its top). */

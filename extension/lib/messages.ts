@@ -3,8 +3,10 @@ import type { Call, CreateCallRequest, GetClinicResponse, ListCallsResponse } fr
 import type { ApiClient, ApiConnection, ApiResult, ClinicCallsQuery } from './api-client';
 import type { CreateCallCheck } from './create-call-request';
 import type { FollowUpsRefresh } from './follow-up-badge';
+import type { DialogDraft } from './draft-store';
 import type { DialogValues } from './form-errors';
 import type { NeoDraftAnswer, NeoDraftRequest } from './neo-draft';
+import type { SignInStatus } from './sign-in/sign-in-service';
 
 /**
  * Messages the content script, popup and options page send to the background worker, which alone holds the API
@@ -32,7 +34,18 @@ export type ApiMessage =
   /** Check the Schedule-call dialog with the API's schema (the worker holds the schemas, not the content script). */
   | { type: 'vfc:checkCreateCall'; values: DialogValues; timeZone: string; /** The page's clock (UTC epoch ms): earlier times are refused. */ nowMs: number }
   /** Turn what Neo answered into a call draft (page-data schema, phone parsing: worker-side for the same reason). */
-  | { type: 'vfc:neoDraft'; request: NeoDraftRequest };
+  | { type: 'vfc:neoDraft'; request: NeoDraftRequest }
+  /**
+   * The Schedule-call dialog's unsent drafts, kept by the worker in `storage.session`, which stays closed to content
+   * scripts (it also holds the sign-in's access token).
+   */
+  | { type: 'vfc:loadDraft'; consultationId: string }
+  | { type: 'vfc:saveDraft'; consultationId: string; draft: DialogDraft }
+  | { type: 'vfc:clearDraft'; consultationId: string }
+  /** Staff sign-in (our own pages only): who is signed in, sign in (opens the issuer's page), sign out. Never a token. */
+  | { type: 'vfc:signInStatus' }
+  | { type: 'vfc:signIn' }
+  | { type: 'vfc:signOut' };
 
 /** Methods of the API client that need an admin token. */
 export const ADMIN_OPS = [
@@ -79,6 +92,13 @@ export interface ApiMessageResults {
   'vfc:neoScheduleConfigs': ApiResult<unknown>;
   'vfc:checkCreateCall': ApiResult<CreateCallCheck>;
   'vfc:neoDraft': ApiResult<NeoDraftAnswer>;
+  /** `data` is `null` when the consultation has no draft. */
+  'vfc:loadDraft': ApiResult<DialogDraft | null>;
+  'vfc:saveDraft': ApiResult<null>;
+  'vfc:clearDraft': ApiResult<null>;
+  'vfc:signInStatus': ApiResult<SignInStatus>;
+  'vfc:signIn': ApiResult<SignInStatus>;
+  'vfc:signOut': ApiResult<SignInStatus>;
 }
 
 /** Is `value` one of our messages (and not some other extension's)? */
@@ -150,4 +170,12 @@ export const adminApi = {
   neoScheduleConfigs: () => sendToBackground({ type: 'vfc:neoScheduleConfigs' }),
 };
 export type AdminApi = typeof adminApi;
+
+/** Staff sign-in as the options page and the side panel see it (the worker holds the tokens). */
+export const signInApi = {
+  status: () => sendToBackground({ type: 'vfc:signInStatus' }),
+  signIn: () => sendToBackground({ type: 'vfc:signIn' }),
+  signOut: () => sendToBackground({ type: 'vfc:signOut' }),
+};
+export type SignInApi = typeof signInApi;
 export type ExtensionApi = typeof backgroundApi;

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiConnection } from './api-client';
+import { loadManagedSettings } from './managed-settings';
 
-/** API base URL, kept in `browser.storage.local` (survives restarts; never synced). */
+/** API base URL, kept in `browser.storage.local` (survives restarts; never synced). A managed `apiUrl` wins over it. */
 export const apiBaseUrlItem = storage.defineItem<string>('local:apiBaseUrl', { fallback: '' });
 /** Staff API token, kept in `browser.storage.local`. Only the background worker and the options page read it. */
 export const apiTokenItem = storage.defineItem<string>('local:apiToken', { fallback: '' });
@@ -12,10 +13,37 @@ export const apiTokenItem = storage.defineItem<string>('local:apiToken', { fallb
  */
 export const apiAdminTokenItem = storage.defineItem<string>('local:apiAdminToken', { fallback: '' });
 
-/** The saved connection, trimmed (empty strings when not configured). */
+/**
+ * The sign-in issuer typed in the options page (`browser.storage.local`); a managed `issuer` wins over it. Empty
+ * when the clinic signs in with API tokens only.
+ */
+export const signInIssuerItem = storage.defineItem<string>('local:signInIssuer', { fallback: '' });
+/** The sign-in app client id typed in the options page; a managed `clientId` wins over it. */
+export const signInClientIdItem = storage.defineItem<string>('local:signInClientId', { fallback: '' });
+
+/** The API base URL in use (trimmed): the one IT preset in managed storage, else the saved one, else empty. */
+export async function loadApiBaseUrl(): Promise<string> {
+  const [managed, saved] = await Promise.all([loadManagedSettings(), apiBaseUrlItem.getValue()]);
+  return managed.apiUrl ?? saved.trim();
+}
+
+/** Where staff sign in: the issuer and the extension's app client id there. */
+export interface SignInConfig {
+  issuer: string;
+  clientId: string;
+}
+
+/** The sign-in settings in use (managed ones win), `undefined` unless both issuer and client id are set. */
+export async function loadSignInConfig(): Promise<SignInConfig | undefined> {
+  const [managed, issuer, clientId] = await Promise.all([loadManagedSettings(), signInIssuerItem.getValue(), signInClientIdItem.getValue()]);
+  const config = { issuer: managed.issuer ?? issuer.trim(), clientId: managed.clientId ?? clientId.trim() };
+  return config.issuer && config.clientId ? config : undefined;
+}
+
+/** The saved connection with the clinic's staff token, trimmed (empty strings when not configured). */
 export async function loadConnection(): Promise<ApiConnection> {
-  const [baseUrl, token] = await Promise.all([apiBaseUrlItem.getValue(), apiTokenItem.getValue()]);
-  return { baseUrl: baseUrl.trim(), token: token.trim() };
+  const [baseUrl, token] = await Promise.all([loadApiBaseUrl(), apiTokenItem.getValue()]);
+  return { baseUrl, token: token.trim() };
 }
 
 /** Saves the connection (trimmed). */
@@ -25,23 +53,13 @@ export async function saveConnection(connection: ApiConnection): Promise<void> {
 
 /** The connection for admin calls: the saved base URL with the admin token (empty token when none is saved). */
 export async function loadAdminConnection(): Promise<ApiConnection> {
-  const [baseUrl, token] = await Promise.all([apiBaseUrlItem.getValue(), apiAdminTokenItem.getValue()]);
-  return { baseUrl: baseUrl.trim(), token: token.trim() };
+  const [baseUrl, token] = await Promise.all([loadApiBaseUrl(), apiAdminTokenItem.getValue()]);
+  return { baseUrl, token: token.trim() };
 }
 
 /** Saves the admin token (trimmed; empty removes admin access from this browser). */
 export async function saveAdminToken(token: string): Promise<void> {
   await apiAdminTokenItem.setValue(token.trim());
-}
-
-/** Is `url` an absolute http(s) URL? */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** Desktop notification for each new urgent call (options page, "Follow-ups"); on unless staff turn it off. */

@@ -1,5 +1,5 @@
 import '../../components/styles.css';
 import ReactDOM from 'react-dom/client';
-import { FollowUpsPanel } from '../../components/FollowUpsPanel';
+import { SidePanelPage } from '../../components/SidePanelPage';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(<FollowUpsPanel />);
+ReactDOM.createRoot(document.getElementById('root')!).render(<SidePanelPage />);
