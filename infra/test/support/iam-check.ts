@@ -33,6 +33,7 @@ export function synthesizeRoles(handlerPermissions: PermissionMap = HANDLER_PERM
     retellApiKeySecret: stateful.retellApiKeySecret,
     vapiWebhookSecret: stateful.vapiWebhookSecret,
     vapiApiKeySecret: stateful.vapiApiKeySecret,
+    knowledgeBucket: stateful.knowledgeBucket,
     handlerPermissions,
   });
   const json = (stack: Stack) => Template.fromStack(stack).toJSON() as Cfn;

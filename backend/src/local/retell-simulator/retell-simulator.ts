@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startHttpServer } from '../emulator-kit/http-server.js';
-import { createRouter } from '../emulator-kit/router.js';
+import { createRouter, type Route } from '../emulator-kit/router.js';
 import { agentRoutes, SimulatedAgents } from './agents.js';
+import { knowledgeBaseRoutes, SimulatedKnowledgeBases } from './knowledge-bases.js';
 import { retellRoutes, sendRetellError, type CreateCallHooks } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
 import { FaultPlan, type FaultCounts, type SimulatorFaults } from './faults.js';
@@ -62,6 +63,8 @@ export interface RetellSimulator {
   faultsInjected(): FaultCounts;
   /** The simulated agents, voices and LLMs (script them in tests: put, change, remove, failRequests, pageSize). */
   agents: SimulatedAgents;
+  /** The simulated knowledge bases (read them in tests: `ids()`, `sourcesOf(id)`). */
+  knowledgeBases: SimulatedKnowledgeBases;
   /** Webhook deliveries so far (event, call_id, status, attempts, delivered). */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves when every webhook started so far has been delivered or given up. */
@@ -97,7 +100,10 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
   });
   const agents = new SimulatedAgents(options.now ?? Date.now);
   const createHooks: CreateCallHooks = {};
-  const route = createRouter([...retellRoutes(calls, faults, createHooks), ...agentRoutes(agents)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
+  const knowledgeBases = new SimulatedKnowledgeBases();
+  // The agents' scripted failures do not reach the knowledge-base routes (the bearer key is checked below for all).
+  const guarded = (handler: Route['handler']): Route['handler'] => handler;
+  const route = createRouter([...retellRoutes(calls, faults, createHooks), ...agentRoutes(agents), ...knowledgeBaseRoutes(knowledgeBases, guarded)], (ctx) => sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`));
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // Recordings are public URLs (no bearer token), as Retell's are: an audio player loads them directly.
     const recording = /^\/recordings\/([\w-]+)\.wav$/.exec(req.url ?? '');
@@ -132,6 +138,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     },
     script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
     agents,
+    knowledgeBases,
     stats: () => calls.stats(),
     callLog: () => calls.callLog(),
     setFaults: (next) => faults.set(next),
