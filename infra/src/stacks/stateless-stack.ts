@@ -303,7 +303,7 @@ export class StatelessStack extends Stack {
             // Justification: object keys are made at run time (one per clinic, upload and source), so the resource is
             // the bucket's uploads/ or sources/ prefix only, with only the object actions this handler sends.
             reason: 'Knowledge documents are keyed per clinic and source at run time: scoped to the uploads/ or sources/ prefix only.',
-            appliesTo: [{ regex: '/^Resource::<KnowledgeBucket.*\\.Arn>\\/(uploads|sources)\\/\\*$/g' }],
+            appliesTo: [{ regex: '/^Resource::.*KnowledgeBucket.*Arn.*\\/(uploads|sources)\\/\\*$/g' }],
           },
         ],
         true,

@@ -70,20 +70,20 @@ const title = z
 
 /** `POST /clinic/knowledge` with a text: `title` ≤ 120 characters, `text` ≤ 50,000 characters. */
 export const AddTextSource = z.strictObject({
-  kind: z.literal('text'),
+  kind: z.enum(['text']),
   title,
   text: z.string().trim().min(1, 'is required').max(MAX_KNOWLEDGE_TEXT_CHARS, `must be at most ${MAX_KNOWLEDGE_TEXT_CHARS} characters`),
 });
 /** `POST /clinic/knowledge` with a public web page (https only); `title` defaults to the URL. */
 export const AddUrlSource = z.strictObject({
-  kind: z.literal('url'),
+  kind: z.enum(['url']),
   url: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an https:// address of a public web page' })
     .max(2000, 'must be at most 2000 characters'),
   title: title.optional(),
 });
 /** `POST /clinic/knowledge` with a document uploaded first through `POST /clinic/knowledge/uploads`. */
-export const AddFileSource = z.strictObject({ kind: z.literal('file'), uploadId: z.string().min(1, 'is required').max(100), title: title.optional() });
+export const AddFileSource = z.strictObject({ kind: z.enum(['file']), uploadId: z.string().min(1, 'is required').max(100), title: title.optional() });
 
 /** Body of `POST /clinic/knowledge`: one of a text, a URL or an uploaded file (`kind` says which). */
 export const AddKnowledgeSourceRequest = z.discriminatedUnion('kind', [AddTextSource, AddUrlSource, AddFileSource], {
@@ -119,7 +119,8 @@ export type CreateKnowledgeUploadRequest = z.infer<typeof CreateKnowledgeUploadR
 export const CreateKnowledgeUploadResponse = z.object({
   uploadId: z.string(),
   url: z.string(),
-  headers: z.record(z.string(), z.string()),
+  /** Exactly the headers the PUT must carry (they are signed into the URL). */
+  headers: z.object({ 'content-type': z.string(), 'content-length': z.string() }),
   expiresAt: z.string(),
 });
 export type CreateKnowledgeUploadResponse = z.infer<typeof CreateKnowledgeUploadResponse>;

@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { KnowledgeFiles, PresignedUpload, StoredObject } from '../../ports/knowledge-files.js';
-import { observeSdkClient } from '../aws/sdk-call-observers.js';
+import { noteSdkCall, observeSdkClient } from '../aws/sdk-call-observers.js';
 
 /** Where {@link S3KnowledgeFiles} keeps documents. */
 export interface S3KnowledgeFilesOptions {
@@ -34,6 +34,8 @@ export class S3KnowledgeFiles implements KnowledgeFiles {
 
   async presignPut(key: string, contentType: string, bytes: number, expiresInSeconds: number): Promise<PresignedUpload> {
     const command = new PutObjectCommand({ Bucket: this.options.bucket, Key: key, ContentType: contentType, ContentLength: bytes });
+    // Presigning sends nothing; the PUT it allows is authorized as this role's s3:PutObject (the local recorder hears of it).
+    noteSdkCall({ client: 'S3Client', command: 'PutObjectCommand', input: { Bucket: this.options.bucket, Key: key } });
     const url = await getSignedUrl(this.client, command, {
       expiresIn: expiresInSeconds,
       // Kept as signed headers (not query parameters): the PUT must carry exactly these.
