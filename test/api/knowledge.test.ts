@@ -13,7 +13,7 @@ let stack: LocalStack;
 beforeAll(async () => {
   stack = await startLocalStack();
   await stack.lambda.settled();
-}, 60_000);
+});
 afterAll(() => stack?.stop());
 
 const admin = apiClient(() => stack.apiUrl, () => stack.adminToken);
@@ -130,3 +130,25 @@ function allDay() {
   const day = [{ start: '00:00', end: '24:00' }];
   return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day };
 }
+
+describe('knowledge drift in the agent audit', () => {
+  const audit = async () => (await admin('/agents/audit')).json as { healthScore: number; discrepancies: { kind: string }[]; recommendations: string[] };
+
+  it('reports a detached knowledge base as a recommendation with a lower score; a sync repairs it', async () => {
+    await settle();
+    const healthy = await audit();
+    expect(healthy.discrepancies.map((d) => d.kind)).not.toContain('knowledge_base_detached');
+    stack.simulator!.agents.updateLlm('llm_agent_demo_followup', { knowledge_base_ids: [] });
+
+    const drifted = await audit();
+    expect(drifted.discrepancies.filter((d) => d.kind === 'knowledge_base_detached')).toHaveLength(1);
+    expect(drifted.recommendations.some((r) => r.includes('knowledge base that is not attached'))).toBe(true);
+    expect(drifted.healthScore).toBe(healthy.healthScore - 10);
+
+    expect((await post('/clinic/knowledge/sync', {})).status).toBe(200);
+    await settle();
+    const repaired = await audit();
+    expect(repaired.discrepancies.map((d) => d.kind)).not.toContain('knowledge_base_detached');
+    expect(repaired.healthScore).toBe(healthy.healthScore);
+  });
+});

@@ -4,6 +4,7 @@ import { LambdaKnowledgeSyncQueue } from '../adapters/lambda/lambda-knowledge-sy
 import { RetellKnowledgeBase } from '../adapters/retell/retell-knowledge-base.js';
 import { S3KnowledgeFiles } from '../adapters/s3/s3-knowledge-files.js';
 import type { KnowledgeDependencies, KnowledgeSyncDependencies } from '../app/knowledge/knowledge-dependencies.js';
+import type { KnowledgeDriftDeps } from '../app/knowledge/knowledge-drift.js';
 import type { KnowledgeStore } from '../ports/knowledge-store.js';
 import type { KnowledgeSyncQueue } from '../ports/knowledge-sync-queue.js';
 import { createRetellClient } from './retell.js';
@@ -62,6 +63,13 @@ export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process
     providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, readMs ?? ms)),
   };
+}
+
+/** What the agent audit reads of the knowledge bases: the store and the platform Retell's knowledge-base API (no S3). */
+export function createKnowledgeDriftDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDriftDeps {
+  const storage = storageDependencies();
+  const retell = new RetellKnowledgeBase(createRetellClient(env));
+  return { knowledge: knowledgeStore(env), clock: storage.clock, logger: storage.logger, providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell) };
 }
 
 let cached: KnowledgeDependencies | undefined;

@@ -1,11 +1,18 @@
 import { auditAgents } from '../app/agents/audit-agents.js';
+import { knowledgeDrift } from '../app/knowledge/knowledge-drift.js';
 import { agentDependencies } from '../composition/agents.js';
+import { createKnowledgeDriftDependencies } from '../composition/knowledge.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
 import { json } from './http/responses.js';
 
-/** `GET /agents/audit` (admin, read-only): discrepancies, health score 0–100 and recommendations (`AgentAuditReport`). */
+/**
+ * `GET /agents/audit` (admin, read-only): discrepancies, health score 0–100 and recommendations (`AgentAuditReport`),
+ * knowledge-base drift of the clinics included.
+ */
 export const handler = apiHandler(async (event) => {
   grantOf(event, 'admin');
-  return json(200, await auditAgents(agentDependencies(), { tag: process.env.RETELL_AGENT_TAG || undefined }));
+  const deps = agentDependencies();
+  const knowledge = async () => knowledgeDrift(createKnowledgeDriftDependencies(), await deps.clinics.listClinics());
+  return json(200, await auditAgents(deps, { tag: process.env.RETELL_AGENT_TAG || undefined, knowledgeDrift: knowledge }));
 });

@@ -1,7 +1,7 @@
 /** A presigned upload: PUT the bytes to `url` with exactly `headers`. */
 export interface PresignedUpload {
   url: string;
-  headers: Record<string, string>;
+  headers: { 'content-type': string; 'content-length': string };
 }
 
 /** What is stored for an object: its length in bytes and content type. */

@@ -12,6 +12,8 @@ export interface AuditAgentsOptions {
   snapshot?: RetellAgentsSnapshot;
   /** Same tag filter as the sync (only tagged agents are expected in the registry as usable). */
   tag?: string;
+  /** Knowledge-base drift of the clinics (`app/knowledge/knowledge-drift.ts`), counted like the other findings. */
+  knowledgeDrift?: () => Promise<AgentDiscrepancy[]>;
 }
 
 /** Plain-words advice per kind, most urgent kinds first (the order recommendations are given in). */
@@ -23,6 +25,9 @@ const ADVICE: [DiscrepancyKind, (n: number) => string][] = [
   ['orphaned', (n) => `${n} agent(s) were deleted in Retell or lost their voice. If no clinic uses them, remove them with "Clean up orphaned agents" (after 7 days).`],
   ['duplicate', (n) => `${n} agent(s) share a name with a newer agent. Rename or delete the older copies in Retell so nobody picks the wrong one.`],
   ['missing_in_registry', (n) => `${n} agent(s) exist in Retell but not in the registry. Run a sync.`],
+  ['knowledge_base_detached', (n) => `${n} clinic(s) have a knowledge base that is not attached to their agent, so calls go without the clinic's answers. Run "Sync now" in the clinic's knowledge settings.`],
+  ['knowledge_source_missing', (n) => `${n} knowledge source(s) are ready here but missing at the provider. Run "Sync now" in the clinic's knowledge settings to send them again.`],
+  ['knowledge_source_stuck', (n) => `${n} knowledge source(s) have been syncing for over an hour. Run "Sync now"; if they stay, check the provider's status.`],
 ];
 
 /**
@@ -91,6 +96,8 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
       detail: agent ? `agent is ${agent.syncStatus}: ${agent.statusReason ?? ''}`.trim() : 'agent is not in the registry (run a sync)',
     });
   }
+
+  if (options.knowledgeDrift) discrepancies.push(...(await options.knowledgeDrift()));
 
   const active = registry.filter((a) => a.syncStatus === 'active').length;
   const counts = new Map<DiscrepancyKind, number>();

@@ -16,6 +16,12 @@ export const HEALTH_PENALTIES = {
   retell_unreachable: 15,
   /** An active agent lacks post-call analysis fields: its calls end without concern / callback / questions, untriaged. */
   analysis_fields_missing: 10,
+  /** The clinic's knowledge base is not attached to its agent: calls go without the clinic's answers. */
+  knowledge_base_detached: 10,
+  /** A source ready here is missing at the provider: the agent lacks that answer. */
+  knowledge_source_missing: 5,
+  /** A source stuck in `syncing`: the sync did not finish it. */
+  knowledge_source_stuck: 5,
 } as const;
 
 /**
@@ -23,7 +29,8 @@ export const HEALTH_PENALTIES = {
  * `0` when the registry has no active agent at all (nothing can dial); otherwise
  * `100 − Σ penalty(kind)` over the discrepancies, with the penalties of {@link HEALTH_PENALTIES}
  * (clinic agent not active 30, voice mismatch 10, orphaned 10, duplicate 5, missing in registry 5,
- * Retell unreachable 15, analysis fields missing 10 per agent), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
+ * Retell unreachable 15, analysis fields missing 10 per agent; knowledge base detached 10 per clinic, knowledge source
+ * missing at the provider or stuck syncing 5 each), floored at 0. The CDK stack alarms below 70 (METRIC.agentHealthScore).
  */
 export function healthScore(discrepancies: readonly AgentDiscrepancy[], activeAgents: number): number {
   if (activeAgents === 0) return 0;
