@@ -26,7 +26,7 @@ const atProvider = async () => stack.simulator!.knowledgeBases.sourcesOf(await k
 const demoLlm = () => stack.simulator!.agents.getLlm('llm_agent_demo_followup');
 
 /** Uploads `bytes` as `fileName` through the API's presigned URL and adds it as a source. */
-async function addFile(fileName: string, bytes: Uint8Array): Promise<KnowledgeSource> {
+async function addFile(fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<KnowledgeSource> {
   const upload = await post('/clinic/knowledge/uploads', { fileName, contentType: 'application/pdf', bytes: bytes.length });
   expect(upload.status).toBe(201);
   const put = await fetch(upload.json.url, { method: 'PUT', headers: upload.json.headers, body: bytes });

@@ -165,7 +165,7 @@ async function readSourceFields(ctx: RouteContext): Promise<SourceFields> {
     }
   };
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://simulator.invalid/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
+    const form = await new Request('http://simulator.invalid/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) as Uint8Array<ArrayBuffer> }).formData();
     const name = form.get('knowledge_base_name');
     if (typeof name === 'string') fields.name = name;
     take(form.get('knowledge_base_texts') ?? undefined, form.get('knowledge_base_urls') ?? undefined);
