@@ -1,3 +1,4 @@
+import type { Clinic } from '@vfc/shared';
 import type { Dependencies } from '../dependencies.js';
 import type { KnowledgeBaseProvider } from '../../ports/knowledge-base-provider.js';
 import type { KnowledgeFiles } from '../../ports/knowledge-files.js';
@@ -14,7 +15,7 @@ export type KnowledgeDependencies = Pick<Dependencies, 'clinics' | 'clock' | 'lo
 /** The sync adds the provider's knowledge-base API and a way to wait between status reads (ms). */
 export type KnowledgeSyncDependencies = Omit<KnowledgeDependencies, 'syncQueue'> & {
   /** The provider of a clinic (Retell for now); undefined when the clinic's provider has no knowledge-base support here. */
-  providerFor: (clinic: import('@vfc/shared').Clinic) => KnowledgeBaseProvider | undefined;
+  providerFor: (clinic: Clinic) => KnowledgeBaseProvider | undefined;
   /** Waits `ms` milliseconds between two reads of the knowledge base's status (a no-op in tests). */
   wait: (ms: number) => Promise<void>;
 };
