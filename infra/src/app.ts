@@ -46,6 +46,7 @@ export function buildApp(app: App = new App()): VfcApp {
     retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret,
     vapiApiKeySecret: stateful.vapiApiKeySecret,
     signIn: { issuer: stateful.signIn.issuer, clientId: stateful.signIn.client.userPoolClientId },
+    knowledgeBucket: stateful.knowledgeBucket,
     description: `Vet follow-up calls (${config.stage}): functions, HTTP API, scheduling, alarms`,
     // It holds the schedule groups, the scheduler role and the failure queues: protected like the data in prod.
     terminationProtection: config.isProduction,

@@ -18,7 +18,7 @@ function synthWith(handlerPermissions: typeof HANDLER_PERMISSIONS): void {
   });
   const config = readStageConfig((key) => app.node.tryGetContext(key));
   const stateful = new StatefulStack(app, 'Stateful', { config });
-  new StatelessStack(app, 'Stateless', { config, table: stateful.table, retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret, vapiApiKeySecret: stateful.vapiApiKeySecret, handlerPermissions });
+  new StatelessStack(app, 'Stateless', { config, table: stateful.table, retellApiKeySecret: stateful.retellApiKeySecret, vapiWebhookSecret: stateful.vapiWebhookSecret, vapiApiKeySecret: stateful.vapiApiKeySecret, knowledgeBucket: stateful.knowledgeBucket, handlerPermissions });
   app.synth();
 }
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntry, handlerNames } from '../src/functions/handler-catalog.js';
 import {
   CLINIC_SECRET_ACTIONS,
+  KNOWLEDGE_FILE_GRANTS,
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -15,7 +16,7 @@ import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthe
 
 /** Handler env vars that only the local stack sets (emulator endpoints, the local Retell key and simulator URL). */
 // VAPI_API_KEY / VAPI_CONCURRENCY_LIMIT: the platform's Vapi account is not deployed yet (local stack only).
-const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL', 'VAPI_WEBHOOK_SECRET', 'VAPI_API_KEY', 'VAPI_BASE_URL', 'VAPI_CONCURRENCY_LIMIT', 'LOCAL_SECRET_STORE'];
+const LOCAL_ONLY_ENV = ['RETELL_API_KEY', 'RETELL_BASE_URL', 'VAPI_WEBHOOK_SECRET', 'VAPI_API_KEY', 'VAPI_BASE_URL', 'VAPI_CONCURRENCY_LIMIT', 'LOCAL_SECRET_STORE', 'S3_ENDPOINT', 'KNOWLEDGE_STATUS_READ_MS'];
 /** The env vars (of HANDLER_ENV) that the AWS deployment sets. */
 const DEPLOYED_ENV = HANDLER_ENV.filter((name) => !LOCAL_ONLY_ENV.includes(name));
 
@@ -77,7 +78,8 @@ describe('functions', () => {
     if (permissions.includes('scheduler-role:pass')) expected.add('iam:PassRole');
     // Scheduler-invoked functions send the record of a run that failed after retries to their on-failure queue.
     if (([...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS] as readonly string[]).includes(handler)) ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].forEach((a) => expected.add(a));
-    if (permissions.includes('provider-event:invoke')) expected.add('lambda:InvokeFunction');
+    if (permissions.includes('provider-event:invoke') || permissions.includes('knowledge-sync:invoke')) expected.add('lambda:InvokeFunction');
+    for (const p of permissions) KNOWLEDGE_FILE_GRANTS[p]?.actions.forEach((a) => expected.add(a));
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());

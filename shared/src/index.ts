@@ -23,3 +23,5 @@ export * from './api/clinic-settings.js';
 export * from './api/clinic-voice.js';
 export * from './api/calls-export.js';
 export * from './api/identity.js';
+export * from './api/knowledge.js';
+export * from './domain/clinic-facts.js';

@@ -6,7 +6,7 @@ import type { ValidationIssue } from '@vfc/shared';
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
     readonly code: string,
     message: string,
     readonly issues?: ValidationIssue[],

@@ -1,6 +1,8 @@
 import { auditAgents } from '../app/agents/audit-agents.js';
 import { auditVapiAssistants } from '../app/agents/audit-vapi-assistants.js';
+import { knowledgeDrift } from '../app/knowledge/knowledge-drift.js';
 import { agentDependencies } from '../composition/agents.js';
+import { createKnowledgeDriftDependencies } from '../composition/knowledge.js';
 import { vapiRegistryDependencies } from '../composition/vapi-registry.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
@@ -8,10 +10,12 @@ import { json } from './http/responses.js';
 
 /**
  * `GET /agents/audit` (admin, read-only): discrepancies, health score 0–100 and recommendations (`AgentAuditReport`),
- * over the Retell registry and the Vapi clinics' assistants together.
+ * over the Retell registry and the Vapi clinics' assistants together, knowledge-base drift of the clinics included.
  */
 export const handler = apiHandler(async (event) => {
   grantOf(event, 'admin');
+  const deps = agentDependencies();
   const vapi = await auditVapiAssistants(vapiRegistryDependencies());
-  return json(200, await auditAgents(agentDependencies(), { tag: process.env.RETELL_AGENT_TAG || undefined, vapi }));
+  const knowledge = async () => knowledgeDrift(createKnowledgeDriftDependencies(), await deps.clinics.listClinics());
+  return json(200, await auditAgents(deps, { tag: process.env.RETELL_AGENT_TAG || undefined, vapi, knowledgeDrift: knowledge }));
 });

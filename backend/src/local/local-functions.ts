@@ -17,11 +17,15 @@ export const LOCAL_FUNCTIONS = {
   'agent-sync': { arn: localArn('agent-sync'), load: () => import('../handlers/agent-sync.js') },
   reconcile: { arn: localArn('reconcile'), load: () => import('../handlers/reconcile.js') },
   'apply-provider-event': { arn: localArn('apply-provider-event'), load: () => import('../handlers/apply-provider-event.js') },
+  'sync-knowledge': { arn: localArn('sync-knowledge'), load: () => import('../handlers/sync-knowledge.js') },
 } as const;
 export type LocalFunctionName = keyof typeof LOCAL_FUNCTIONS;
 
 /** ARN the webhook invokes asynchronously (`PROVIDER_EVENT_FUNCTION_ARN`). */
 export const LOCAL_PROVIDER_EVENT_ARN = LOCAL_FUNCTIONS['apply-provider-event'].arn;
+
+/** ARN the knowledge handlers invoke asynchronously (`KNOWLEDGE_SYNC_FUNCTION_ARN`). */
+export const LOCAL_KNOWLEDGE_SYNC_ARN = LOCAL_FUNCTIONS['sync-knowledge'].arn;
 
 /** ARN the local call schedules target (the dialer). */
 export const LOCAL_DIALER_ARN = LOCAL_FUNCTIONS.dialer.arn;

@@ -16,6 +16,7 @@ import {
   LOCAL_DIALER_ARN,
   LOCAL_FUNCTIONS,
   LOCAL_PROVIDER_EVENT_ARN,
+  LOCAL_KNOWLEDGE_SYNC_ARN,
   LOCAL_SCHEDULER_ROLE_ARN,
 } from './local-functions.js';
 import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lambda-emulator.js';
@@ -23,6 +24,7 @@ import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from '.
 import { startIdentityProvider, type IdentityProvider } from './identity-provider/identity-provider.js';
 import { localRedirectUris } from './identity-provider/redirect-uris.js';
 import { seedDemoPeople, type DemoPeople, type DemoPeopleOptions } from './identity-provider/demo-people.js';
+import { startLocalS3 } from './s3/s3-server.js';
 
 export { LOCAL_DIALER_ARN } from './local-functions.js';
 
@@ -128,6 +130,8 @@ export interface LocalStack {
   retellClinicApiKey?: string;
   tableName: string;
   dynamoDbEndpoint: string;
+  /** The local S3 stand-in holding knowledge documents (bucket {@link LOCAL_KNOWLEDGE_BUCKET}). */
+  s3Endpoint: string;
   simulator?: RetellSimulator;
   /** The Vapi simulator (absent with a real `vapiApiKey`). */
   vapiSimulator?: VapiSimulator;
@@ -153,6 +157,9 @@ export interface LocalStack {
    */
   kill(): Promise<void>;
 }
+
+/** The local knowledge documents' bucket. */
+export const LOCAL_KNOWLEDGE_BUCKET = 'vfc-local-knowledge';
 
 /**
  * Starts everything `pnpm start` runs on one machine: DynamoDB Local (in memory) with the table from TABLE_DESIGN,
@@ -239,6 +246,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => identityProvider.stop());
     const demoPeople = seedDemoPeople(identityProvider.people, DEMO_CLINIC_ID, options.demoPeople);
+    // The S3 stand-in for knowledge documents (the real @aws-sdk/client-s3 adapter talks to it).
+    const s3 = await startLocalS3({ buckets: [LOCAL_KNOWLEDGE_BUCKET], ...(options.dataDir ? { directory: join(options.dataDir, 's3') } : {}) });
+    stops.push(() => s3.stop());
 
     Object.assign(process.env, {
       // The authorizer verifies sign-in tokens against the local identity provider, as it does against Cognito in AWS.
@@ -269,6 +279,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(vapiSimulator ? { VAPI_BASE_URL: vapiSimulator.url } : {}),
       // Clinic-owned provider keys stay in this process's memory (the stand-in for Secrets Manager).
       LOCAL_SECRET_STORE: 'memory',
+      KNOWLEDGE_BUCKET: LOCAL_KNOWLEDGE_BUCKET,
+      S3_ENDPOINT: s3.endpoint,
+      KNOWLEDGE_SYNC_FUNCTION_ARN: LOCAL_KNOWLEDGE_SYNC_ARN,
+      // Read the simulated knowledge base's status every 20 ms (AWS: every 2 s).
+      KNOWLEDGE_STATUS_READ_MS: process.env.KNOWLEDGE_STATUS_READ_MS ?? '20',
     });
 
     const api = await startApiServer(options.port ?? 0);
@@ -315,6 +330,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(retellClinicApiKey ? { retellClinicApiKey } : {}),
       tableName,
       dynamoDbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       simulator,
       vapiSimulator,
       vapiWebhookSecret,
@@ -330,7 +346,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
       kill: async () => {
-        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop(), identityProvider.stop()]);
+        await Promise.all([dynamo.stop(), scheduler.crash(), lambda.crash(), api.stop(), neo.stop(), identityProvider.stop(), s3.stop()]);
       },
     };
   } catch (error) {

@@ -25,6 +25,9 @@ export const ASYNC_INVOKE_POLICY: Readonly<Record<string, { readonly retryAttemp
   // A verified webhook event handed over by the webhook: applying it is idempotent (conditional writes, dedupe keys);
   // Retell's own redelivery and the reconciler cover what still fails after an hour.
   'apply-provider-event': { retryAttempts: 2, maxEventAge: Duration.hours(1) },
+  // A knowledge sync is idempotent (content hashes, one lease per clinic): retried twice; the next change or "Sync now"
+  // covers what still fails.
+  'sync-knowledge': { retryAttempts: 2, maxEventAge: Duration.hours(1) },
 };
 
 /**

@@ -26,7 +26,15 @@ export type Permission =
   /** iam:PassRole of the scheduler's invoke role only, and only to scheduler.amazonaws.com. */
   | 'scheduler-role:pass'
   /** lambda:InvokeFunction of the `apply-provider-event` function only (the webhook's asynchronous hand-over). */
-  | 'provider-event:invoke';
+  | 'provider-event:invoke'
+  /** lambda:InvokeFunction of the `sync-knowledge` function only (the knowledge sync's asynchronous hand-over). */
+  | 'knowledge-sync:invoke'
+  /** s3:PutObject under `uploads/` of the knowledge bucket only: what a presigned upload URL is signed with. */
+  | 'knowledge-files:upload'
+  /** s3:GetObject/PutObject/DeleteObject under `uploads/` and `sources/` of the knowledge bucket (an upload becomes a source). */
+  | 'knowledge-files:manage'
+  /** s3:GetObject under `sources/` of the knowledge bucket only (the sync sends documents to the provider). */
+  | 'knowledge-files:read';
 
 /**
  * Per-handler permissions. Fails closed: a handler without an entry gets nothing — {@link permissionsFor} throws and
@@ -86,7 +94,8 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'update-clinic-agent': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
   // Clinic settings and opt-out admin routes: table only (they never call Retell).
   'get-clinic-settings': ['table:read'],
-  'update-clinic-settings': ['table:read', 'table:write'],
+  // Then regenerates the clinic facts of the knowledge base and queues their sync.
+  'update-clinic-settings': ['table:read', 'table:write', 'knowledge-sync:invoke'],
   'list-opt-outs': ['table:read'],
   // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
   // secret and the clinic item.
@@ -95,6 +104,17 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
+  // The knowledge base (docs/knowledge-base.md): only these handlers touch the knowledge bucket.
+  'list-knowledge': ['table:read'],
+  // Moves the upload to sources/ (head, copy, delete), writes the source, queues a sync.
+  'add-knowledge-source': ['table:read', 'table:write', 'knowledge-files:manage', 'knowledge-sync:invoke'],
+  // Signs a PUT under uploads/ and writes the upload record.
+  'create-knowledge-upload': ['table:read', 'table:write', 'knowledge-files:upload'],
+  // Hides the source, deletes its document, queues a sync.
+  'remove-knowledge-source': ['table:read', 'table:write', 'knowledge-files:manage', 'knowledge-sync:invoke'],
+  'sync-knowledge-now': ['table:read', 'knowledge-sync:invoke'],
+  // Reads sources and documents, sends them to Retell, attaches the base to the clinic agent's LLM.
+  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'knowledge-files:read'],
   // Answers the API description built from the shared schemas: no AWS resource at all.
   'get-openapi': [],
 };
@@ -132,6 +152,13 @@ export const CLINIC_SECRET_ACTIONS = [
   'secretsmanager:GetSecretValue',
   'secretsmanager:DeleteSecret',
 ];
+
+/** S3 actions and key prefixes of the `knowledge-files:*` permissions (object ARNs `<bucket>/<prefix>*`). */
+export const KNOWLEDGE_FILE_GRANTS: Partial<Record<Permission, { actions: string[]; prefixes: string[] }>> = {
+  'knowledge-files:upload': { actions: ['s3:PutObject'], prefixes: ['uploads/'] },
+  'knowledge-files:manage': { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], prefixes: ['uploads/', 'sources/'] },
+  'knowledge-files:read': { actions: ['s3:GetObject'], prefixes: ['sources/'] },
+};
 
 /** The scheduler actions granted by the `schedule:*` permissions. */
 export const SCHEDULE_ACTIONS: Partial<Record<Permission, string>> = {

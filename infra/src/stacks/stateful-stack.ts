@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
@@ -15,6 +16,11 @@ export interface StatefulStackProps extends StackProps {
 
 /** Days a backup is kept, in this region and in the copy region. */
 export const BACKUP_RETENTION_DAYS = 35;
+
+/** Days an abandoned upload (a file PUT under `uploads/` that never became a source) is kept. */
+export const ABANDONED_UPLOAD_DAYS = 1;
+/** Days the previous version of a deleted or replaced knowledge document is kept (to undo a mistaken removal). */
+export const DELETED_DOCUMENT_DAYS = 30;
 
 /** Name of the backup vault (the same name in the stack's region and in the copy region). */
 export const backupVaultName = (config: StageConfig) => `${config.prefix}-backups`;
@@ -35,6 +41,8 @@ export class StatefulStack extends Stack {
   readonly vapiApiKeySecret: secretsmanager.Secret;
   /** Staff sign-in: the Cognito user pool, its groups, the extension's app client and the managed-login domain. */
   readonly signIn: StaffSignIn;
+  /** Knowledge-base documents the clinics upload (`uploads/`, then `sources/` once added). */
+  readonly knowledgeBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -154,6 +162,33 @@ export class StatefulStack extends Stack {
     ]);
 
     this.signIn = new StaffSignIn(this, 'SignIn', { config });
+    // Knowledge documents: a source's file stays here so a re-sync or a change of provider can send it again.
+    this.knowledgeBucket = new s3.Bucket(this, 'KnowledgeBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+      autoDeleteObjects: false,
+      lifecycleRules: [
+        // Abandoned uploads: a file PUT under uploads/ is moved to sources/ when it is added; what is left is dropped.
+        { id: 'abandoned-uploads', prefix: 'uploads/', expiration: Duration.days(ABANDONED_UPLOAD_DAYS), noncurrentVersionExpiration: Duration.days(ABANDONED_UPLOAD_DAYS) },
+        // Deleted or replaced documents: the old version is kept a while, then expired; lone delete markers are cleaned.
+        { id: 'deleted-sources', noncurrentVersionExpiration: Duration.days(DELETED_DOCUMENT_DAYS), expiredObjectDeleteMarker: true },
+        { id: 'incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      // The admin's browser (the extension) PUTs to a presigned URL: the URL is the credential, bound to type and length.
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3000 }],
+    });
+    NagSuppressions.addResourceSuppressions(this.knowledgeBucket, [
+      {
+        id: 'AwsSolutions-S1',
+        // Justification: every access is by our own functions (logged in CloudTrail and their logs) or a presigned PUT
+        // issued to an authenticated admin; a separate access-log bucket would hold no more than that.
+        reason: 'Access is by our functions (CloudTrail) or short-lived presigned PUTs issued to authenticated admins.',
+      },
+    ]);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the ops CLI)' });
     new CfnOutput(this, 'Region', { value: this.region, description: 'Region of the stack (AWS_REGION for the ops CLI)' });

@@ -1,6 +1,7 @@
 import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TABLE_DESIGN, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
@@ -16,6 +17,7 @@ import { AUTHORIZER_HANDLER, handlerNames } from '../functions/handler-catalog.j
 import { HandlerFunction, functionNameFor } from '../functions/handler-function.js';
 import {
   CLINIC_SECRET_ACTIONS,
+  KNOWLEDGE_FILE_GRANTS,
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -32,6 +34,8 @@ export interface StatelessStackProps extends StackProps {
   readonly vapiWebhookSecret: secretsmanager.ISecret;
   /** The platform's Vapi private key (read by the functions that place, check or sync Vapi calls and assistants). */
   readonly vapiApiKeySecret: secretsmanager.ISecret;
+  /** The knowledge documents' bucket (stateful stack). */
+  readonly knowledgeBucket: s3.IBucket;
   /** Per-handler permissions; {@link HANDLER_PERMISSIONS} unless a test swaps it. A handler missing from it fails synth. */
   readonly handlerPermissions?: PermissionMap;
   /**
@@ -51,6 +55,8 @@ const TIMEOUTS: Readonly<Record<string, Duration>> = {
   // The same hand-over for Vapi's server messages (Vapi's own server-URL timeout is 20 s by default).
   'vapi-webhook': Duration.seconds(10),
   'agent-sync': Duration.minutes(2),
+  // Sends each changed source and follows the provider's indexing (up to 2 minutes per source).
+  'sync-knowledge': Duration.minutes(15),
   // Walks the last 3 days of open calls of every clinic and may dial; well under its 5-minute period.
   reconcile: Duration.minutes(2),
 };
@@ -105,6 +111,8 @@ export class StatelessStack extends Stack {
       CLINIC_SECRET_PREFIX: config.prefix,
       RETELL_CONCURRENCY_LIMIT: String(config.retellConcurrencyLimit),
       PROVIDER_EVENT_FUNCTION_ARN: this.providerEventFunctionArn(config),
+      KNOWLEDGE_BUCKET: props.knowledgeBucket.bucketName,
+      KNOWLEDGE_SYNC_FUNCTION_ARN: this.functionArn(config, 'sync-knowledge'),
     };
 
     const reserved = reservedConcurrency(config);
@@ -188,10 +196,15 @@ export class StatelessStack extends Stack {
 
   /** ARN of the `apply-provider-event` function, built from its fixed name (no reference cycle through the environment). */
   private providerEventFunctionArn(config: StageConfig): string {
+    return this.functionArn(config, 'apply-provider-event');
+  }
+
+  /** ARN of a handler's function, built from its fixed name (no reference cycle through the environment). */
+  private functionArn(config: StageConfig, handler: string): string {
     return Stack.of(this).formatArn({
       service: 'lambda',
       resource: 'function',
-      resourceName: functionNameFor(config, 'apply-provider-event'),
+      resourceName: functionNameFor(config, handler),
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
   }
@@ -285,6 +298,28 @@ export class StatelessStack extends Stack {
     if (has('provider-event:invoke')) {
       fn.role.addToPolicy(
         new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.providerEventFunctionArn(props.config)] }),
+      );
+    }
+    if (has('knowledge-sync:invoke')) {
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.functionArn(props.config, 'sync-knowledge')] }));
+    }
+    for (const permission of permissions) {
+      const grant = KNOWLEDGE_FILE_GRANTS[permission];
+      if (!grant) continue;
+      const resources = grant.prefixes.map((prefix) => props.knowledgeBucket.arnForObjects(`${prefix}*`));
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: grant.actions, resources }));
+      NagSuppressions.addResourceSuppressions(
+        fn.role,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            // Justification: object keys are made at run time (one per clinic, upload and source), so the resource is
+            // the bucket's uploads/ or sources/ prefix only, with only the object actions this handler sends.
+            reason: 'Knowledge documents are keyed per clinic and source at run time: scoped to the uploads/ or sources/ prefix only.',
+            appliesTo: [{ regex: '/^Resource::.*KnowledgeBucket.*Arn.*\\/(uploads|sources)\\/\\*$/g' }],
+          },
+        ],
+        true,
       );
     }
     if (has('scheduler-role:pass')) {

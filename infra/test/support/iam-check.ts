@@ -33,6 +33,7 @@ export function synthesizeRoles(handlerPermissions: PermissionMap = HANDLER_PERM
     retellApiKeySecret: stateful.retellApiKeySecret,
     vapiWebhookSecret: stateful.vapiWebhookSecret,
     vapiApiKeySecret: stateful.vapiApiKeySecret,
+    knowledgeBucket: stateful.knowledgeBucket,
     handlerPermissions,
   });
   const json = (stack: Stack) => Template.fromStack(stack).toJSON() as Cfn;
@@ -83,6 +84,8 @@ class Resolver {
         return p.TableName ?? id;
       case 'AWS::Scheduler::ScheduleGroup':
         return p.Name ?? id;
+      case 'AWS::S3::Bucket':
+        return p.BucketName ?? id;
       default:
         return id;
     }
@@ -111,6 +114,8 @@ class Resolver {
         return at('logs', `log-group:${p.LogGroupName ?? id}:*`);
       case 'AWS::KMS::Key':
         return at('kms', `key/${id}`);
+      case 'AWS::S3::Bucket':
+        return `arn:aws:s3:::${p.BucketName ?? id}`;
       case 'AWS::SNS::Topic':
         return at('sns', p.TopicName ?? id);
       default:
@@ -192,6 +197,8 @@ function deployedArn(call: RecordedAwsCall, env: Cfn, config: StageConfig): stri
       return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${functionNameFor(config, r.handler)}`;
     case 'retell-key-secret':
       return env.RETELL_API_KEY_SECRET_ARN;
+    case 'knowledge-object':
+      return `arn:aws:s3:::${env.KNOWLEDGE_BUCKET}/${r.prefix}recorded-object`;
   }
 }
 

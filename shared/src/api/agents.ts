@@ -126,11 +126,17 @@ export const DISCREPANCY_KINDS = [
   'managed_fields_drift',
   /** A Vapi account could not be read during the audit. */
   'vapi_unreachable',
+  /** The clinic's knowledge base is not attached to its agent (docs/knowledge-base.md): the agent cannot answer from it. */
+  'knowledge_base_detached',
+  /** A knowledge source is `ready` here but its copy is missing at the provider. */
+  'knowledge_source_missing',
+  /** A knowledge source has been `syncing` for more than an hour. */
+  'knowledge_source_stuck',
 ] as const;
 export const DiscrepancyKind = z.enum(DISCREPANCY_KINDS);
 export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;
 
-/** One finding of the audit. `clinicId` only on `clinic_agent_not_active`. */
+/** One finding of the audit. `clinicId` on `clinic_agent_not_active` and the `knowledge_*` kinds. */
 export const AgentDiscrepancy = z.object({
   kind: DiscrepancyKind,
   agentId: z.string(),

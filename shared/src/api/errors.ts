@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'unknown_number',
   /** `PUT /clinic/voice`: another admin's save of the voice settings is in progress (409); nothing was stored. */
   'save_in_progress',
+  /** `POST /clinic/knowledge/uploads`: the document is larger than 5 MB (413); nothing was stored. */
+  'payload_too_large',
+  /** `POST /clinic/knowledge`: the clinic already has the most sources allowed (409); nothing was stored. */
+  'too_many_sources',
 ] as const;
 
 /** One invalid field: `path` is the dotted path of the field in the request (e.g. `phoneNumber`). */

@@ -12,6 +12,14 @@ import { Call, ExportCallsQuery, ListCallsQuery, ListCallsResponse, RescheduleCa
 import { CreateCallRequest } from './call-request.js';
 import { ClinicSettings, UpdateClinicSettingsRequest } from './clinic-settings.js';
 import { ClinicVoice, UpdateClinicVoiceRequest, UpdateClinicVoiceResponse } from './clinic-voice.js';
+import {
+  AddKnowledgeSourceRequest,
+  CreateKnowledgeUploadRequest,
+  CreateKnowledgeUploadResponse,
+  KnowledgeSource,
+  KnowledgeSourceIdPath,
+  ListKnowledgeResponse,
+} from './knowledge.js';
 import { AddOptOutResponse, ListOptOutsResponse } from './opt-outs.js';
 import { AddOptOutRequest, OptOutPathNumber } from './opt-out-request.js';
 import type { HandlerName } from './routes.js';
@@ -222,6 +230,42 @@ export const API_OPERATIONS = {
     path: z.object({ phoneNumber: OptOutPathNumber.meta({ description: 'URL-encoded E.164, e.g. `%2B15551230101`.' }) }),
     responses: { 204: 'empty' },
     errors: [400, 404],
+  },
+  'list-knowledge': {
+    summary: "List the clinic's knowledge sources",
+    description: 'Each source with its sync status; `knowledgeBaseId` once the provider holds a copy.',
+    responses: { 200: ListKnowledgeResponse },
+    errors: [404],
+  },
+  'add-knowledge-source': {
+    summary: 'Add a text, a web page or an uploaded document to the knowledge base',
+    description:
+      'Text ≤ 50,000 characters with a title ≤ 120; a URL must be https; a file names the `uploadId` of a finished upload. ' +
+      'At most 50 sources per clinic (409 past it). The provider is updated in the background: follow `status` in `GET /clinic/knowledge`.',
+    body: withExample(AddKnowledgeSourceRequest, { kind: 'text', title: 'Recheck visits', text: 'Rechecks after a dental are free within 14 days.' }),
+    responses: { 201: KnowledgeSource },
+    errors: [400, 404, 409],
+  },
+  'create-knowledge-upload': {
+    summary: 'Get a one-time upload URL for a document',
+    description:
+      'PDF, plain text, Markdown or .docx, at most 5 MB (413 above). PUT the bytes to `url` with `headers` (the URL accepts only that type and length), then add it with `{kind: "file", uploadId}`.',
+    body: withExample(CreateKnowledgeUploadRequest, { fileName: 'aftercare.pdf', contentType: 'application/pdf', bytes: 182_044 }),
+    responses: { 201: CreateKnowledgeUploadResponse },
+    errors: [400, 404, 413],
+  },
+  'sync-knowledge-now': {
+    summary: 'Sync the knowledge base to the provider now',
+    description: 'Starts a sync in the background (changes also start one); answers the sources as they are now.',
+    responses: { 200: ListKnowledgeResponse },
+    errors: [404],
+  },
+  'remove-knowledge-source': {
+    summary: 'Remove a knowledge source',
+    description: 'Gone here at once; removed from the provider by the background sync. The generated clinic facts cannot be removed (409).',
+    path: KnowledgeSourceIdPath,
+    responses: { 204: 'empty' },
+    errors: [404, 409],
   },
   'get-openapi': { summary: 'This document (OpenAPI 3.1)', responses: { 200: z.looseObject({ openapi: z.string() }) }, errors: [] },
 } as const satisfies Record<HandlerName, ApiOperation>;

@@ -35,6 +35,12 @@ export const API_ROUTES = [
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
+  // The clinic's knowledge base (docs/knowledge-base.md): admin only. Static segments before `{sourceId}`.
+  { method: 'GET', path: '/clinic/knowledge', handler: 'list-knowledge', auth: 'admin' },
+  { method: 'POST', path: '/clinic/knowledge', handler: 'add-knowledge-source', auth: 'admin' },
+  { method: 'POST', path: '/clinic/knowledge/uploads', handler: 'create-knowledge-upload', auth: 'admin' },
+  { method: 'POST', path: '/clinic/knowledge/sync', handler: 'sync-knowledge-now', auth: 'admin' },
+  { method: 'DELETE', path: '/clinic/knowledge/{sourceId}', handler: 'remove-knowledge-source', auth: 'admin' },
   // The OpenAPI 3.1 description of this table (shared/src/api/openapi.ts), for integrators: no authentication.
   { method: 'GET', path: '/openapi.json', handler: 'get-openapi', auth: 'public' },
 ] as const;

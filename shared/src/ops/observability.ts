@@ -28,9 +28,10 @@ export const SCHEDULED_HANDLERS = ['dialer', 'agent-sync', 'reconcile'] as const
 
 /**
  * Handlers invoked asynchronously by another handler (Lambda `InvocationType: 'Event'`): `apply-provider-event`
- * applies a verified provider webhook after the webhook has answered.
+ * applies a verified provider webhook after the webhook has answered; `sync-knowledge` syncs a clinic's knowledge base
+ * after a change.
  */
-export const ASYNC_HANDLERS = ['apply-provider-event'] as const;
+export const ASYNC_HANDLERS = ['apply-provider-event', 'sync-knowledge'] as const;
 
 /** How often the reconciler runs (EventBridge Scheduler expression): finds calls stuck by a crash or a lost webhook. */
 export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
@@ -43,7 +44,9 @@ export const RECONCILE_SCHEDULE_EXPRESSION = 'rate(5 minutes)';
  * - `RETELL_API_KEY_SECRET_ARN` (AWS) or `RETELL_API_KEY` (local); `RETELL_BASE_URL` (simulator only).
  * - `RETELL_CONCURRENCY_LIMIT`: concurrent calls the Retell workspace allows (default 20).
  * - `PROVIDER_EVENT_FUNCTION_ARN`: ARN of the `apply-provider-event` function the webhook invokes asynchronously.
- * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`, `LAMBDA_ENDPOINT`: local emulators only.
+ * - `KNOWLEDGE_BUCKET`: the S3 bucket of knowledge documents. `KNOWLEDGE_SYNC_FUNCTION_ARN`: the `sync-knowledge` function.
+ * - `KNOWLEDGE_STATUS_READ_MS`: wait between two reads of a knowledge base's indexing status (ms; default 2000).
+ * - `DYNAMODB_ENDPOINT`, `SCHEDULER_ENDPOINT`, `LAMBDA_ENDPOINT`, `S3_ENDPOINT`: local emulators only.
  */
 export const HANDLER_ENV = [
   'TABLE_NAME',
@@ -63,4 +66,8 @@ export const HANDLER_ENV = [
   'VAPI_BASE_URL',
   'VAPI_CONCURRENCY_LIMIT',
   'LOCAL_SECRET_STORE',
+  'KNOWLEDGE_BUCKET',
+  'KNOWLEDGE_SYNC_FUNCTION_ARN',
+  'KNOWLEDGE_STATUS_READ_MS',
+  'S3_ENDPOINT',
 ] as const;

@@ -12,6 +12,8 @@
  * - opt-out         `CLINIC#<clinicId>` / `OPTOUT#<e164>`
  * - number usage    `CLINIC#<clinicId>` / `DIAL#<e164>#<at>#<callId>#<attempt>` (per-number 30-day cap), and the number's
  *   reservation version `CLINIC#<clinicId>` / `NUMSEQ#<e164>` (a dial is recorded under the cap in one conditional transaction)
+ * - knowledge       `CLINIC#<clinicId>` / `KSOURCE#<sourceId>` (one source), `CLINIC#<clinicId>` / `KBASE` (the provider's
+ *                   knowledge base, sync lease, source count), `CLINIC#<clinicId>` / `KUPLOAD#<uploadId>` (a pending upload, TTL)
  * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`

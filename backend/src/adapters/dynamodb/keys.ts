@@ -30,6 +30,13 @@ export const keys = {
   dialRotation: (scope: string) => `DIALROTATION#${scope}`,
   dialRotationEntry: (clinicId: string) => `CLINIC#${clinicId}`,
   dialQueueEntry: (dueAt: string, callId: string, attempt: number) => `${dueAt}#${callId}#${attempt}`,
+  /** A clinic's knowledge source (texts inline; files point at their S3 object). */
+  knowledgeSource: (clinicId: string, sourceId: string) => ({ pk: `CLINIC#${clinicId}`, sk: `KSOURCE#${sourceId}` }),
+  knowledgeSourcePrefix: 'KSOURCE#',
+  /** The clinic's knowledge base: the provider's copy, the sync lease and the source count (the 50-source cap). */
+  knowledgeBase: (clinicId: string) => ({ pk: `CLINIC#${clinicId}`, sk: 'KBASE' }),
+  /** An upload URL handed out and not yet turned into a source (with TTL: abandoned ones expire). */
+  knowledgeUpload: (clinicId: string, uploadId: string) => ({ pk: `CLINIC#${clinicId}`, sk: `KUPLOAD#${uploadId}` }),
 };
 
 /** Attributes that are keys, not data: stripped when an item is read back. */

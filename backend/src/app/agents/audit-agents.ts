@@ -15,6 +15,8 @@ export interface AuditAgentsOptions {
   tag?: string;
   /** What the audit of the Vapi clinics' assistants found: counted in the same report and health score. */
   vapi?: VapiFindings;
+  /** Knowledge-base drift of the clinics (`app/knowledge/knowledge-drift.ts`), counted like the other findings. */
+  knowledgeDrift?: () => Promise<AgentDiscrepancy[]>;
 }
 
 /** Plain-words advice per kind, most urgent kinds first (the order recommendations are given in). */
@@ -28,6 +30,9 @@ const ADVICE: [DiscrepancyKind, (n: number) => string][] = [
   ['missing_in_registry', (n) => `${n} agent(s) exist in Retell (or are tagged in Vapi) but not in the registry. Run a sync.`],
   ['vapi_unreachable', () => 'A Vapi account could not be read during the audit. Check the Vapi API key and Vapi\'s status, then run the audit again.'],
   ['managed_fields_drift', (n) => `${n} Vapi assistant(s) have a different server URL, credential, retry plan or analysis schema than ours, so call results may be lost. Run a sync: it rewrites only those fields.`],
+  ['knowledge_base_detached', (n) => `${n} clinic(s) have a knowledge base that is not attached to their agent, so calls go without the clinic's answers. Run "Sync now" in the clinic's knowledge settings.`],
+  ['knowledge_source_missing', (n) => `${n} knowledge source(s) are ready here but missing at the provider. Run "Sync now" in the clinic's knowledge settings to send them again.`],
+  ['knowledge_source_stuck', (n) => `${n} knowledge source(s) have been syncing for over an hour. Run "Sync now"; if they stay, check the provider's status.`],
 ];
 
 /**
@@ -98,6 +103,8 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
       detail: agent ? `agent is ${agent.syncStatus}: ${agent.statusReason ?? ''}`.trim() : 'agent is not in the registry (run a sync)',
     });
   }
+
+  if (options.knowledgeDrift) discrepancies.push(...(await options.knowledgeDrift()));
 
   const active = registry.filter((a) => a.syncStatus === 'active').length + (options.vapi?.active ?? 0);
   const counts = new Map<DiscrepancyKind, number>();

@@ -20,6 +20,12 @@ export const HEALTH_PENALTIES = {
   managed_fields_drift: 10,
   /** A Vapi account could not be read, so the audit may miss drift (as for Retell). */
   vapi_unreachable: 15,
+  /** The clinic's knowledge base is not attached to its agent: calls go without the clinic's answers. */
+  knowledge_base_detached: 10,
+  /** A source ready here is missing at the provider: the agent lacks that answer. */
+  knowledge_source_missing: 5,
+  /** A source stuck in `syncing`: the sync did not finish it. */
+  knowledge_source_stuck: 5,
 } as const;
 
 /**
@@ -28,7 +34,9 @@ export const HEALTH_PENALTIES = {
  * `100 − Σ penalty(kind)` over the discrepancies, with the penalties of {@link HEALTH_PENALTIES}
  * (clinic agent not active 30, voice mismatch 10, orphaned 10, duplicate 5, missing in registry 5,
  * Retell unreachable 15, analysis fields missing 10 per agent, Vapi managed fields drifted 10 per assistant, Vapi
- * unreachable 15), floored at 0. Vapi assistants are counted in `activeAgents` and their findings use the same kinds. The CDK stack alarms below 70 (METRIC.agentHealthScore).
+ * unreachable 15; knowledge base detached 10 per clinic, knowledge source missing at the provider or stuck syncing 5
+ * each), floored at 0. Vapi assistants are counted in `activeAgents` and their findings use the same kinds. The CDK
+ * stack alarms below 70 (METRIC.agentHealthScore).
  */
 export function healthScore(discrepancies: readonly AgentDiscrepancy[], activeAgents: number): number {
   if (activeAgents === 0) return 0;

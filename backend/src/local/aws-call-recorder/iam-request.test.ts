@@ -42,6 +42,18 @@ describe('iamRequestsOf', () => {
   });
 
   it('refuses a client it has no mapping for', () => {
-    expect(() => iamRequestsOf({ client: 'S3Client', command: 'GetObjectCommand', input: {} })).toThrow(/No IAM mapping for AWS client S3Client/);
+    expect(() => iamRequestsOf({ client: 'SNSClient', command: 'PublishCommand', input: {} })).toThrow(/No IAM mapping for AWS client SNSClient/);
+  });
+});
+
+describe('iamRequestsOf for the knowledge bucket', () => {
+  it('maps HeadObject to s3:GetObject and CopyObject to GetObject of the source plus PutObject of the copy, by key prefix', () => {
+    expect(iamRequestsOf({ client: 'S3Client', command: 'HeadObjectCommand', input: { Bucket: 'b', Key: 'uploads/c/u' } })).toEqual([
+      { action: 's3:GetObject', resource: { type: 'knowledge-object', prefix: 'uploads/' } },
+    ]);
+    expect(iamRequestsOf({ client: 'S3Client', command: 'CopyObjectCommand', input: { Bucket: 'b', Key: 'sources/c/s/a.pdf', CopySource: 'b/uploads/c/u' } })).toEqual([
+      { action: 's3:GetObject', resource: { type: 'knowledge-object', prefix: 'uploads/' } },
+      { action: 's3:PutObject', resource: { type: 'knowledge-object', prefix: 'sources/' } },
+    ]);
   });
 });

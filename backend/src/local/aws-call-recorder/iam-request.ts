@@ -10,7 +10,9 @@ export type RecordedResource =
   | { type: 'call-schedule' }
   | { type: 'scheduler-role' }
   | { type: 'function'; handler: string }
-  | { type: 'retell-key-secret' };
+  | { type: 'retell-key-secret' }
+  /** An object of the knowledge bucket, by its key prefix (`uploads/`, `sources/`; anything else as `other/`). */
+  | { type: 'knowledge-object'; prefix: 'uploads/' | 'sources/' | 'other/' };
 
 /** One IAM-authorized action a handler's AWS request needs. */
 export interface IamRequest {
@@ -86,6 +88,10 @@ function dynamoRequests(operation: string, input: Input): IamRequest[] {
   }
 }
 
+function prefixOf(key: string): 'uploads/' | 'sources/' | 'other/' {
+  return key.startsWith('uploads/') ? 'uploads/' : key.startsWith('sources/') ? 'sources/' : 'other/';
+}
+
 /**
  * The IAM requests one AWS SDK command needs, as AWS authorizes them: one per DynamoDB item action of a transaction,
  * `iam:PassRole` of the target's role (to `scheduler.amazonaws.com`) beside `CreateSchedule`.
@@ -107,6 +113,18 @@ export function iamRequestsOf(call: SdkCallObservation): IamRequest[] {
     case 'LambdaClient': {
       const name = String(input.FunctionName ?? '').split(':').pop()!.replace(/^vfc-local-/, '');
       return [{ action: `lambda:${operation === 'Invoke' ? 'InvokeFunction' : operation}`, resource: { type: 'function', handler: name } }];
+    }
+    case 'S3Client': {
+      const object = (key: unknown) => ({ type: 'knowledge-object' as const, prefix: prefixOf(String(key ?? '')) });
+      // HeadObject is authorized as s3:GetObject; CopyObject as GetObject of the source and PutObject of the copy.
+      if (operation === 'CopyObject') {
+        const source = String(input.CopySource ?? '').split('/').slice(1).join('/');
+        return [
+          { action: 's3:GetObject', resource: object(decodeURIComponent(source)) },
+          { action: 's3:PutObject', resource: object(input.Key) },
+        ];
+      }
+      return [{ action: `s3:${operation === 'HeadObject' ? 'GetObject' : operation}`, resource: object(input.Key) }];
     }
     case 'SecretsManagerClient':
       return [{ action: `secretsmanager:${operation}`, resource: { type: 'retell-key-secret' } }];

@@ -88,7 +88,7 @@ interface FailurePlan {
 /** The simulated account's agents, voices and LLMs, and the test hooks to script them. */
 export class SimulatedAgents {
   private readonly agents = new Map<string, StoredAgent>();
-  private readonly llms = new Map<string, { llm_id: string; begin_message: string | null; version: number }>();
+  private readonly llms = new Map<string, { llm_id: string; begin_message: string | null; version: number; knowledge_base_ids?: string[] | null }>();
   private voices: SimulatedVoice[] = [...DEFAULT_VOICES];
   private failure: FailurePlan | undefined;
   private readonly log: string[] = [];
@@ -279,7 +279,12 @@ export class SimulatedAgents {
   updateLlm(llmId: string, body: Record<string, unknown>) {
     const llm = this.llms.get(llmId);
     if (!llm) return undefined;
-    const next = { ...llm, ...(typeof body.begin_message === 'string' || body.begin_message === null ? { begin_message: body.begin_message as string | null } : {}) };
+    const next = {
+      ...llm,
+      ...(typeof body.begin_message === 'string' || body.begin_message === null ? { begin_message: body.begin_message as string | null } : {}),
+      // The knowledge bases the LLM answers from (`knowledge_base_ids`, docs/knowledge-base.md).
+      ...(Array.isArray(body.knowledge_base_ids) || body.knowledge_base_ids === null ? { knowledge_base_ids: body.knowledge_base_ids as string[] | null } : {}),
+    };
     this.llms.set(llmId, next);
     return next;
   }

@@ -3,6 +3,7 @@ import { startHttpServer } from '../emulator-kit/http-server.js';
 import { sendJson } from '../emulator-kit/http-server.js';
 import { createRouter, type Route } from '../emulator-kit/router.js';
 import { agentRoutes, SimulatedAgents } from './agents.js';
+import { knowledgeBaseRoutes, SimulatedKnowledgeBases } from './knowledge-bases.js';
 import { retellRoutes, sendRetellError, type CreateCallHooks } from './retell-routes.js';
 import type { OutcomeName, SimulatedOutcome } from './scripted-outcomes.js';
 import { FaultPlan, type FaultCounts, type SimulatorFaults } from './faults.js';
@@ -87,6 +88,8 @@ export interface RetellSimulator {
   faultsInjected(): FaultCounts;
   /** The simulated agents, voices and LLMs (script them in tests: put, change, remove, failRequests, pageSize). */
   agents: SimulatedAgents;
+  /** The simulated knowledge bases (read them in tests: `ids()`, `sourcesOf(id)`). */
+  knowledgeBases: SimulatedKnowledgeBases;
   /** Webhook deliveries so far (event, call_id, status, attempts, delivered). */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves when every webhook started so far has been delivered or given up. */
@@ -105,6 +108,8 @@ export interface RetellSimulator {
 
 interface Workspace extends RetellWorkspaceView {
   calls: SimulatedCalls;
+  /** The workspace's knowledge bases (create / add-sources / delete-source / get). */
+  knowledgeBases: SimulatedKnowledgeBases;
   route: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
 
@@ -160,14 +165,16 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
           }),
       },
     ];
+    const knowledgeBases = new SimulatedKnowledgeBases();
     const numberGuard = spec.enforceNumbers ? (from: string) => numbers.includes(from) : () => true;
-    const route = createRouter([...retellRoutes(calls, faults, createHooks, numberGuard), ...agentRoutes(agents), ...numberRoutes], (ctx) =>
+    const route = createRouter([...retellRoutes(calls, faults, createHooks, numberGuard), ...agentRoutes(agents), ...numberRoutes, ...knowledgeBaseRoutes(knowledgeBases, (handler) => handler)], (ctx) =>
       sendRetellError(ctx, 404, `No route ${ctx.req.method} ${ctx.url.pathname}`),
     );
     return {
       agents,
       numbers,
       calls,
+      knowledgeBases,
       route,
       stats: () => calls.stats(),
       callLog: () => calls.callLog(),
@@ -185,7 +192,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     webhookUrl: () => webhookUrl,
   });
   workspaces.set(options.apiKey, main);
-  const { calls, agents } = main;
+  const { calls, agents, knowledgeBases } = main;
   const server = await startHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // Recordings are public URLs (no bearer token), as Retell's are: an audio player loads them directly.
     const recording = /^\/recordings\/([\w-]+)\.wav$/.exec(req.url ?? '');
@@ -222,6 +229,7 @@ export async function startRetellSimulator(options: RetellSimulatorOptions): Pro
     },
     script: (toNumber, outcomes) => calls.script(toNumber, outcomes),
     agents,
+    knowledgeBases,
     stats: () => calls.stats(),
     callLog: () => calls.callLog(),
     setFaults: (next) => faults.set(next),

@@ -1,0 +1,15 @@
+import { listKnowledge } from '../app/knowledge/knowledge-sources.js';
+import { requestSync } from '../app/knowledge/request-sync.js';
+import { knowledgeDependencies } from '../composition/knowledge.js';
+import { apiHandler } from './http/api-handler.js';
+import { grantOf } from './http/api-request.js';
+import { json } from './http/responses.js';
+
+/** `POST /clinic/knowledge/sync` (admin): starts a background sync; answers the sources as they are now (`GET /clinic/knowledge`). */
+export const handler = apiHandler(async (event) => {
+  const { clinicId } = grantOf(event, 'admin');
+  const deps = knowledgeDependencies();
+  const now = await listKnowledge(deps, clinicId);
+  await requestSync(deps, clinicId);
+  return json(200, now);
+});
