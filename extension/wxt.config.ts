@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { checkContentScriptBudget } from './build/content-script-budget';
+import { DEV_EXTENSION_KEY } from './build/dev-extension-key';
 
 /**
  * WXT config. `wxt build` → `.output/chrome-mv3`; `wxt build --mode e2e` (script `build:e2e`) →
@@ -38,7 +39,10 @@ export default defineConfig({
   },
   // The Chrome Web Store upload package (`pnpm --filter @vfc/extension zip`; see docs/store-listing.md).
   zip: { artifactTemplate: 'vet-follow-up-calls-{{version}}-{{browser}}.zip' },
-  manifest: {
+  // Development and e2e builds carry a manifest `key` (a fixed extension id, so a fixed sign-in redirect URL); the
+  // production build has none (the Chrome Web Store assigns the id).
+  manifest: ({ mode }) => ({
+    ...(mode === 'production' ? {} : { key: DEV_EXTENSION_KEY }),
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
@@ -49,5 +53,5 @@ export default defineConfig({
     action: { default_title: '__MSG_extActionTitle__' },
     // What the clinic's IT may preset by policy (API URL, sign-in issuer and client id): lib/managed-settings.ts.
     storage: { managed_schema: 'managed-schema.json' },
-  },
+  }),
 });

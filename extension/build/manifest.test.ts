@@ -20,6 +20,7 @@ let manifest: {
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: { matches: string[] }[];
   storage?: { managed_schema?: string };
+  key?: string;
 };
 let code: string;
 
@@ -81,6 +82,10 @@ describe('production manifest', () => {
   it("ships the managed-storage schema IT presets the API URL, issuer and client id with", async () => {
     const schema = JSON.parse(await readFile(join(outDir, manifest.storage?.managed_schema ?? 'missing'), 'utf8'));
     expect(Object.keys(schema.properties).sort()).toEqual(['apiUrl', 'clientId', 'issuer']);
+  });
+
+  it('carries no manifest key (the store assigns the id; only development builds pin one)', () => {
+    expect(manifest.key).toBeUndefined();
   });
 
   it('has a store description within Chrome\'s 132 characters', () => {

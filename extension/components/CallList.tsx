@@ -6,6 +6,7 @@ import { callNotices } from '../lib/call-notices';
 import { formatClinicTime, localizeInstants } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
 import type { ExtensionApi } from '../lib/messages';
+import { CallAuthors } from './CallAuthors';
 import { RescheduleForm } from './RescheduleForm';
 
 /** What the call list needs from the API. */
@@ -71,6 +72,7 @@ export function CallItem(props: { call: Call; timeZone: string; api: CallListApi
       {call.requestedFor && call.requestedFor !== call.scheduledFor && (
         <div className="vfc-muted">{i18n.t('calls.requestedFor', [formatClinicTime(call.requestedFor, timeZone)])}</div>
       )}
+      <CallAuthors call={call} timeZone={timeZone} />
       {call.statusReason && (call.status === 'failed' || call.status === 'cancelled' || call.requestedFor) && (
         <div className="vfc-reason" data-testid="call-status-reason">{localizeInstants(call.statusReason, timeZone)}</div>
       )}

@@ -5,6 +5,7 @@ import { ATTENTION_LABELS, REASON_LABELS, STATUS_LABELS } from '../lib/attention
 import { formatClinicTime } from '../lib/clinic-time';
 import { describeApiFailure } from '../lib/error-text';
 import type { ExtensionApi } from '../lib/messages';
+import { CallAuthors } from './CallAuthors';
 import { Field } from './Field';
 
 export type FollowUpRowApi = Pick<ExtensionApi, 'resolveCall' | 'reopenCall' | 'refreshFollowUps'>;
@@ -71,6 +72,7 @@ export function FollowUpRow(props: FollowUpRowProps) {
         {formatClinicTime(call.scheduledFor, timeZone)}
         {call.attempt > 1 && ` · ${i18n.t('followUps.row.attempt', [String(call.attempt)])}`}
       </div>
+      <CallAuthors call={call} timeZone={timeZone} />
       {call.attentionReasons.length > 0 && (
         <ul className="vfc-chips" aria-label={i18n.t('followUps.row.reasons')}>
           {call.attentionReasons.map((reason) => (

@@ -5,14 +5,14 @@ import { useAdminAccess, type AdminAccess } from './use-admin-access';
 /**
  * The options page: a title, the privacy policy link, and the sections this person may use, each in its own
  * `<section>`: admin sections only when the saved admin token is an admin's (`useAdminAccess`), so a staff member
- * never sees admin forms nor their errors.
+ * never sees admin forms nor their errors. The page's `data-admin-access` says which answer it shows (`checking` first).
  */
 export function OptionsPage(props: { sections: readonly OptionsSection[]; adminAccess?: AdminAccess }) {
   const checked = useAdminAccess();
   const access = props.adminAccess ?? checked;
   const shown = props.sections.filter((section) => !section.admin || access === 'admin');
   return (
-    <main className="vfc-options">
+    <main className="vfc-options" data-admin-access={access}>
       <h1>{i18n.t('options.title')}</h1>
       <p>
         <a href="/privacy.html" target="_blank" rel="noreferrer">

@@ -39,6 +39,11 @@ describe('sign-in through the local identity provider', () => {
     expect([answer.status, answer.json.clinicId, answer.json.role]).toEqual([200, 'demo-clinic', 'staff']);
   });
 
+  it("puts the person's groups, name and email in the ID token, as Cognito does", async () => {
+    const { idClaims } = await signIn(client, stack.demoPeople.admin.email, stack.demoPeople.password);
+    expect([idClaims?.['cognito:groups'], idClaims?.name, idClaims?.email]).toEqual([['staff', 'admin'], 'Dr. Alex Rivera', stack.demoPeople.admin.email]);
+  });
+
   it('lets a signed-in admin use an admin route', async () => {
     const { accessToken } = await signIn(client, stack.demoPeople.admin.email, stack.demoPeople.password);
     expect((await api('/clinic/settings', { token: accessToken })).status).toBe(200);

@@ -14,6 +14,8 @@ export interface SignedIn {
   refreshToken: string;
   /** The access token's lifetime, seconds. */
   expiresIn: number;
+  /** The ID token's claims (checked by oauth4webapi: issuer, audience, expiry). */
+  idClaims: oauth.IDToken | undefined;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function signIn(client: SignInClient, email: string, password: stri
   const response = await oauth.authorizationCodeGrantRequest(as, oauthClient, oauth.None(), params, client.redirectUri, verifier, insecure);
   const tokens = await oauth.processAuthorizationCodeResponse(as, oauthClient, response);
   if (!tokens.refresh_token) throw new Error('sign-in: no refresh token');
-  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresIn: tokens.expires_in ?? 0 };
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresIn: tokens.expires_in ?? 0, idClaims: oauth.getValidatedIdTokenClaims(tokens) };
 }
 
 /**

@@ -35,3 +35,9 @@ export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
  */
 export const Actor = z.object({ userId: z.string().min(1), name: z.string().min(1) });
 export type Actor = z.infer<typeof Actor>;
+
+/**
+ * The extension id of the development and e2e builds, pinned by their manifest `key` (extension/build/dev-extension-key.ts):
+ * the local identity provider allows its sign-in redirect, `https://<id>.chromiumapp.org/`, without configuration.
+ */
+export const DEV_EXTENSION_ID = 'ileaaafcpmlbndikpphpdkflhbmghlib';

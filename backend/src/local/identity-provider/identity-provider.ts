@@ -12,6 +12,19 @@ import { signInPage } from './sign-in-page.js';
 /** The resource indicator the extension's access tokens are for: the API (JWT access tokens need one). */
 const API_RESOURCE = 'urn:vfc:api';
 
+/**
+ * Whether a browser origin may call the client's CORS endpoints (token, revocation, userinfo): a redirect URI's own
+ * origin, or `chrome-extension://<id>` when `https://<id>.chromiumapp.org/` is one of the redirect URIs.
+ */
+export function corsAllowed(origin: string, redirectUris: readonly string[]): boolean {
+  return redirectUris.some((uri) => {
+    const url = URL.parse(uri);
+    if (!url) return false;
+    const extensionId = /^([a-p]{32})\.chromiumapp\.org$/.exec(url.hostname)?.[1];
+    return url.origin === origin || (extensionId !== undefined && origin === `chrome-extension://${extensionId}`);
+  });
+}
+
 /** Options of {@link startIdentityProvider}. */
 export interface IdentityProviderOptions {
   /** Port (0 = a free one; `pnpm start` passes `OIDC_PORT` or 4300). */
@@ -78,7 +91,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     cookies: { keys: [randomBytes(32).toString('hex')] },
     routes: { jwks: '/.well-known/jwks.json' },
     scopes: [...SIGN_IN_SCOPES],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // `cognito:groups` in the ID token too, as Cognito puts it there: the extension shows the role from the ID token.
+    claims: { openid: ['sub', ACCESS_TOKEN_CLAIMS.groups], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
     ttl: { AccessToken: options.accessTokenTtlSeconds ?? 3600, AuthorizationCode: 300, RefreshToken: 30 * 24 * 3600, Session: 24 * 3600, Interaction: 3600, Grant: 30 * 24 * 3600 },
     features: {
@@ -102,7 +116,10 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     findAccount: async (_ctx, sub) => {
       const person = people.findEnabled(sub);
       if (!person) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, [ACCESS_TOKEN_CLAIMS.groups]: [...person.groups] }),
+      };
     },
     extraTokenClaims: async (_ctx, token) => {
       const person = 'accountId' in token && typeof token.accountId === 'string' ? people.findEnabled(token.accountId) : undefined;
@@ -125,6 +142,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       await grant.save();
       return grant;
     },
+    // The extension's worker calls the token and revocation endpoints from `chrome-extension://<id>`: allowed for the ids
+    // whose `https://<id>.chromiumapp.org/` redirect the client has (plus a redirect URI's own origin, the default rule).
+    clientBasedCORS: (_ctx, origin, client) => corsAllowed(origin, client.redirectUris ?? []),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
