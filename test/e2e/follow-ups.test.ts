@@ -44,7 +44,7 @@ async function configure(page: Page) {
   await page.goto(browser.extensionUrl('options.html'));
   await page.locator('#vfc-api-url').fill(stack.apiUrl);
   await page.locator('#vfc-api-token').fill(stack.staffToken);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.').first().waitFor();
 }
 

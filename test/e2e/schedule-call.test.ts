@@ -32,7 +32,7 @@ async function configure(page: Page, token: string): Promise<string> {
   await page.goto(browser.extensionUrl('options.html'));
   await page.locator('#vfc-api-url').fill(stack.apiUrl);
   await page.locator('#vfc-api-token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.').waitFor();
   await page.getByRole('button', { name: 'Test connection' }).click();
   const result = page.getByTestId('connection-result').locator('p');
