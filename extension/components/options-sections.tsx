@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { AgentEditorSection } from './admin/AgentEditorSection';
 import { AgentsSection } from './admin/AgentsSection';
 import { CallingHoursSection } from './admin/CallingHoursSection';
+import { KnowledgeSection } from './admin/KnowledgeSection';
 import { OptOutsSection } from './admin/OptOutsSection';
 import { VoiceProviderSection } from './admin/VoiceProviderSection';
 import { ConnectionSection } from './ConnectionSection';
@@ -28,4 +29,5 @@ export const OPTIONS_SECTIONS: OptionsSection[] = [
   { id: 'agents', title: i18n.t('options.section.agents'), Component: AgentsSection, admin: true },
   { id: 'agent-editor', title: i18n.t('options.section.agentEditor'), Component: AgentEditorSection, admin: true },
   { id: 'voice-provider', title: i18n.t('voiceProvider.sectionTitle'), Component: VoiceProviderSection, admin: true },
+  { id: 'knowledge', title: i18n.t('knowledge.sectionTitle'), Component: KnowledgeSection, admin: true },
 ];

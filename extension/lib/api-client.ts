@@ -15,6 +15,11 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   ListAgentsResponse,
   ListCallsResponse,
+  ListKnowledgeResponse,
+  KnowledgeSource,
+  CreateKnowledgeUploadResponse,
+  type AddKnowledgeSourceRequest,
+  type CreateKnowledgeUploadRequest,
   ListOptOutsResponse,
   ListVoicesResponse,
   UpdateClinicVoiceResponse,
@@ -196,6 +201,18 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
      */
     updateClinicVoice: (body: UpdateClinicVoiceRequest) =>
       request('PUT', routePath('update-clinic-voice'), UpdateClinicVoiceResponse, { body }),
+    /** `GET /clinic/knowledge`: the knowledge sources with their sync status, the provider's base id and last sync (UTC ISO). */
+    listKnowledge: () => request('GET', routePath('list-knowledge'), ListKnowledgeResponse),
+    /** `POST /clinic/knowledge`: add a text, a page URL or an uploaded file; answers the source (`pending`). 409 past 50 sources. */
+    addKnowledgeSource: (body: AddKnowledgeSourceRequest) => request('POST', routePath('add-knowledge-source'), KnowledgeSource, { body }),
+    /** `POST /clinic/knowledge/uploads`: a one-time presigned PUT for a document (413 above 5 MB). */
+    createKnowledgeUpload: (body: CreateKnowledgeUploadRequest) =>
+      request('POST', routePath('create-knowledge-upload'), CreateKnowledgeUploadResponse, { body }),
+    /** `DELETE /clinic/knowledge/{sourceId}`: 204 with no body (409 for the generated clinic facts). */
+    removeKnowledgeSource: (sourceId: string) =>
+      request('DELETE', routePath('remove-knowledge-source', { sourceId }), z.undefined().transform(() => null)),
+    /** `POST /clinic/knowledge/sync`: start a sync now; answers the list as it is. */
+    syncKnowledge: () => request('POST', routePath('sync-knowledge-now'), ListKnowledgeResponse),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -76,6 +76,16 @@ describe('background worker: who may ask what', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('answers no knowledge operation to a content script: no upload URL is asked for', async () => {
+    const server = optOuts();
+    registerBackground({ fetch: server.fetch });
+    await saveConnection({ baseUrl: 'https://api.example', token: 'staff' });
+    await saveAdminToken('admin');
+    sendMessagesAs(TEST_SENDERS.contentScript);
+    const answer = await adminApi.createKnowledgeUpload({ fileName: 'a.pdf', contentType: 'application/pdf', bytes: 4 });
+    expect([answer.ok ? '' : answer.error.error, server.requests.length]).toEqual(['content_script_refused', 0]);
+  });
+
   it('answers admin operations to the side panel', async () => {
     const server = optOuts();
     registerBackground({ fetch: server.fetch });

@@ -63,6 +63,12 @@ export const ADMIN_OPS = [
   'updateClinicAgent',
   'getClinicVoice',
   'updateClinicVoice',
+  'getClinic',
+  'listKnowledge',
+  'addKnowledgeSource',
+  'createKnowledgeUpload',
+  'removeKnowledgeSource',
+  'syncKnowledge',
 ] as const satisfies readonly (keyof ApiClient)[];
 export type AdminOp = (typeof ADMIN_OPS)[number];
 
@@ -166,6 +172,13 @@ export const adminApi = {
   updateClinicAgent: (...args: Parameters<ApiClient['updateClinicAgent']>) => sendAdmin('updateClinicAgent', args),
   getClinicVoice: () => sendAdmin('getClinicVoice', []),
   updateClinicVoice: (...args: Parameters<ApiClient['updateClinicVoice']>) => sendAdmin('updateClinicVoice', args),
+  /** `GET /clinic` with the admin token (the knowledge section previews the clinic facts from it). */
+  getClinicAsAdmin: () => sendAdmin('getClinic', []),
+  listKnowledge: () => sendAdmin('listKnowledge', []),
+  addKnowledgeSource: (...args: Parameters<ApiClient['addKnowledgeSource']>) => sendAdmin('addKnowledgeSource', args),
+  createKnowledgeUpload: (...args: Parameters<ApiClient['createKnowledgeUpload']>) => sendAdmin('createKnowledgeUpload', args),
+  removeKnowledgeSource: (...args: Parameters<ApiClient['removeKnowledgeSource']>) => sendAdmin('removeKnowledgeSource', args),
+  syncKnowledge: () => sendAdmin('syncKnowledge', []),
   /** Neo's business hours from an open Neo tab (`ok: false, error: 'no_neo_tab'` when none is open). */
   neoScheduleConfigs: () => sendToBackground({ type: 'vfc:neoScheduleConfigs' }),
 };
