@@ -5,7 +5,7 @@ import { FAKE_NEO_BUSINESS_HOURS } from '@vfc/backend/local/fake-neo/fixtures';
 import { Call, ClinicSettings, ListOptOutsResponse } from '@vfc/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchExtensionBrowser, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
 import { clinicLocalInputValue } from '../support/clinic-clock.js';
 import { apiClient } from '../support/api.js';
 
@@ -32,16 +32,7 @@ afterAll(async () => {
 });
 
 /** Options page with the API URL, the staff token and the admin token saved. */
-async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  await page.locator('#vfc-api-url').fill(stack.apiUrl);
-  await page.locator('#vfc-api-token').fill(stack.staffToken);
-  await page.locator('#vfc-api-admin-token').fill(stack.adminToken);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText('Saved.').waitFor();
-  return page;
-}
+const openOptions = (): Promise<Page> => openAdminOptions(browser, stack);
 
 const agentsSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Voice agents (admin)' }) });
 const hoursSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Calling hours (admin)' }) });

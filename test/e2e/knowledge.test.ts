@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchExtensionBrowser, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
 
 /**
  * The admin "Knowledge" section of the real extension build in Chromium, against the local stack (API + DynamoDB
@@ -23,16 +23,7 @@ afterAll(async () => {
 });
 
 /** Options page with the API URL, the staff token and the admin token saved. */
-async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  await page.locator('#vfc-api-url').fill(stack.apiUrl);
-  await page.locator('#vfc-api-token').fill(stack.staffToken);
-  await page.locator('#vfc-api-admin-token').fill(stack.adminToken);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText('Saved.').waitFor();
-  return page;
-}
+const openOptions = (): Promise<Page> => openAdminOptions(browser, stack);
 
 const knowledgeSection = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Knowledge (admin)' }) });
 

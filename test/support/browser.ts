@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /** The e2e build of the extension (`pnpm --filter @vfc/extension build:e2e`): its content script also runs on localhost. */
 export const E2E_EXTENSION_DIR = fileURLToPath(new URL('../../extension/.output/chrome-mv3-e2e', import.meta.url));
@@ -64,4 +64,19 @@ export async function launchExtensionBrowser(extensionDir: string = E2E_EXTENSIO
       await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens the extension's options page in `browser` and saves the connection to the local stack with its staff and
+ * admin tokens; resolves once the page says "Saved.".
+ */
+export async function openAdminOptions(browser: ExtensionBrowser, stack: { apiUrl: string; staffToken: string; adminToken: string }): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  await page.locator('#vfc-api-url').fill(stack.apiUrl);
+  await page.locator('#vfc-api-token').fill(stack.staffToken);
+  await page.locator('#vfc-api-admin-token').fill(stack.adminToken);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved.').waitFor();
+  return page;
 }
