@@ -1,4 +1,3 @@
-import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbKnowledgeStore } from '../adapters/dynamodb/dynamodb-knowledge-store.js';
 import { LambdaKnowledgeSyncQueue } from '../adapters/lambda/lambda-knowledge-sync-queue.js';
 import { RetellKnowledgeBase } from '../adapters/retell/retell-knowledge-base.js';
@@ -8,15 +7,16 @@ import type { KnowledgeDriftDeps } from '../app/knowledge/knowledge-drift.js';
 import type { KnowledgeStore } from '../ports/knowledge-store.js';
 import type { KnowledgeSyncQueue } from '../ports/knowledge-sync-queue.js';
 import { createRetellClient } from './retell.js';
-import { requireEnv, storageDependencies } from './storage.js';
+import { processTable, requireEnv, storageDependencies } from './storage.js';
 
 /**
  * The knowledge handlers' dependencies, from the environment: `TABLE_NAME`, `KNOWLEDGE_BUCKET` (+ `S3_ENDPOINT`
  * locally), `KNOWLEDGE_SYNC_FUNCTION_ARN` (+ `LAMBDA_ENDPOINT` locally); for the sync also the Retell key and
  * `KNOWLEDGE_STATUS_READ_MS` (the wait between two status reads, ms; default 2000).
  */
-function knowledgeStore(env: NodeJS.ProcessEnv): KnowledgeStore {
-  return new DynamoDbKnowledgeStore(createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }), requireEnv('TABLE_NAME', env));
+function knowledgeStore(): KnowledgeStore {
+  const { db, tableName } = processTable();
+  return new DynamoDbKnowledgeStore(db, tableName);
 }
 
 function syncQueue(env: NodeJS.ProcessEnv): KnowledgeSyncQueue {
@@ -32,7 +32,7 @@ export type ClinicFactsDependencies = Pick<KnowledgeDependencies, 'knowledge' | 
 
 export function createClinicFactsDependencies(env: NodeJS.ProcessEnv = process.env): ClinicFactsDependencies {
   const storage = storageDependencies();
-  return { knowledge: knowledgeStore(env), syncQueue: syncQueue(env), clock: storage.clock, logger: storage.logger };
+  return { knowledge: knowledgeStore(), syncQueue: syncQueue(env), clock: storage.clock, logger: storage.logger };
 }
 
 export function createKnowledgeDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDependencies {
@@ -42,7 +42,7 @@ export function createKnowledgeDependencies(env: NodeJS.ProcessEnv = process.env
     clock: storage.clock,
     logger: storage.logger,
     newId: storage.newId,
-    knowledge: knowledgeStore(env),
+    knowledge: knowledgeStore(),
     files: files(env),
     syncQueue: syncQueue(env),
   };
@@ -57,7 +57,7 @@ export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process
     clock: storage.clock,
     logger: storage.logger,
     newId: storage.newId,
-    knowledge: knowledgeStore(env),
+    knowledge: knowledgeStore(),
     files: files(env),
     // The platform's Retell workspace; a clinic calling through Vapi has no knowledge sync here yet.
     providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell),
@@ -69,7 +69,7 @@ export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process
 export function createKnowledgeDriftDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDriftDeps {
   const storage = storageDependencies();
   const retell = new RetellKnowledgeBase(createRetellClient(env));
-  return { knowledge: knowledgeStore(env), clock: storage.clock, logger: storage.logger, providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell) };
+  return { knowledge: knowledgeStore(), clock: storage.clock, logger: storage.logger, providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell) };
 }
 
 let cached: KnowledgeDependencies | undefined;

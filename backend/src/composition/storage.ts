@@ -44,10 +44,31 @@ export function concurrencyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): n
   return limitFromEnv('RETELL_CONCURRENCY_LIMIT', DEFAULT_CONCURRENCY_LIMIT, env);
 }
 
+/** The table every store writes to: one DynamoDB document client and the table's name. */
+export interface Table {
+  db: ReturnType<typeof createDocumentClient>;
+  tableName: string;
+}
+
+/** A table from the environment (`TABLE_NAME`; `DYNAMODB_ENDPOINT` locally). @throws Error when `TABLE_NAME` is missing. */
+export function tableFromEnv(env: NodeJS.ProcessEnv = process.env): Table {
+  return { db: createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }), tableName: requireEnv('TABLE_NAME', env) };
+}
+
+let processTableCache: Table | undefined;
+
+/**
+ * The process's one table client, built on first use: the stores of every composition share it, so a cold start
+ * builds one DynamoDB client, not one per store family.
+ */
+export function processTable(): Table {
+  processTableCache ??= tableFromEnv();
+  return processTableCache;
+}
+
 /** The DynamoDB stores, clock, logger and ids, from the environment (`TABLE_NAME`; `DYNAMODB_ENDPOINT` locally). */
-export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env): StorageDependencies {
-  const tableName = requireEnv('TABLE_NAME', env);
-  const db = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env, table: Table = tableFromEnv(env)): StorageDependencies {
+  const { db, tableName } = table;
   const slotsByScope = new Map<string, DialSlots>();
   const slotsFor = (scope: string, limit: number): DialSlots => {
     const key = `${scope}#${limit}`;
@@ -80,6 +101,6 @@ let cached: StorageDependencies | undefined;
  * Secrets Manager client (smaller bundle, faster cold start).
  */
 export function storageDependencies(): StorageDependencies {
-  cached ??= createStorageDependencies();
+  cached ??= createStorageDependencies(process.env, processTable());
   return cached;
 }

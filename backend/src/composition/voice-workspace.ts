@@ -1,4 +1,3 @@
-import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbAssistantRegistry } from '../adapters/dynamodb/dynamodb-assistant-registry.js';
 import { RetellAgentDirectory } from '../adapters/retell/retell-agent-directory.js';
 import { retellClientFactory } from '../adapters/retell/retell-client.js';
@@ -8,7 +7,7 @@ import { vapiClientFactory } from '../adapters/vapi/vapi-client.js';
 import type { VoiceWorkspaceDeps } from '../app/voice/clinic-voice.js';
 import type { AssistantRegistry } from '../ports/assistant-registry.js';
 import { secretStoreFromEnv } from './clinic-secrets.js';
-import { requireEnv, storageDependencies } from './storage.js';
+import { processTable, storageDependencies } from './storage.js';
 import { platformLimitsFromEnv } from './voice-limits.js';
 import { vapiApiKeySource } from './vapi.js';
 
@@ -45,7 +44,7 @@ export function voiceWorkspaceDependencies(env: NodeJS.ProcessEnv = process.env)
     retellWebhookUrl: () => env.RETELL_WEBHOOK_URL || undefined,
     platformVapiKey: vapiApiKeySource(env),
     platformLimits: platformLimitsFromEnv(env),
-    assistants: new DynamoDbAssistantRegistry(createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }), requireEnv('TABLE_NAME', env)),
+    assistants: new DynamoDbAssistantRegistry(processTable().db, processTable().tableName),
   };
   return cached;
 }
