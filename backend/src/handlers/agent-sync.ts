@@ -5,6 +5,7 @@ import { METRIC } from '@vfc/shared';
 import { recordValue } from '../adapters/metrics/powertools-metrics.js';
 import { runAgentMaintenance } from '../app/agents/run-agent-maintenance.js';
 import { agentDependencies } from '../composition/agents.js';
+import { clinicsKnowledgeDrift } from '../composition/knowledge-audit.js';
 import { vapiRegistryDependencies } from '../composition/vapi-registry.js';
 
 /** What the recurring schedule's invocation returns (also visible in the Lambda console). */
@@ -16,14 +17,14 @@ export interface AgentSyncResult {
 
 /**
  * The recurring EventBridge Scheduler target (every 6 hours; any input is ignored): syncs the agent registry with
- * Retell and the Vapi clinics' assistants with Vapi, audits both, logs the reports and emits the health score as the `AgentHealthScore` metric (the stack alarms
+ * Retell and the Vapi clinics' assistants with Vapi, audits both and the clinics' knowledge bases, logs the reports and emits the health score as the `AgentHealthScore` metric (the stack alarms
  * below 70). A Retell outage is not thrown (the registry stays as it was and the score says so); a DynamoDB error is:
  * Lambda retries the asynchronous run twice, then records it in the on-failure queue (`<prefix>-async-failures`).
  * Needs: table read/write, the Retell API key secret (read).
  */
 export const handler = middy<unknown, AgentSyncResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async () => {
   const deps = agentDependencies();
-  const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined }, vapiRegistryDependencies());
+  const { sync, audit } = await runAgentMaintenance(deps, { tag: process.env.RETELL_AGENT_TAG || undefined, knowledgeDrift: clinicsKnowledgeDrift() }, vapiRegistryDependencies());
   recordValue(METRIC.agentHealthScore, audit.healthScore);
   deps.logger.info('agent sync and audit', {
     ok: sync.ok,

@@ -1,8 +1,7 @@
 import { auditAgents } from '../app/agents/audit-agents.js';
 import { auditVapiAssistants } from '../app/agents/audit-vapi-assistants.js';
-import { knowledgeDrift } from '../app/knowledge/knowledge-drift.js';
 import { agentDependencies } from '../composition/agents.js';
-import { createKnowledgeDriftDependencies } from '../composition/knowledge.js';
+import { clinicsKnowledgeDrift } from '../composition/knowledge-audit.js';
 import { vapiRegistryDependencies } from '../composition/vapi-registry.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
@@ -16,6 +15,5 @@ export const handler = apiHandler(async (event) => {
   grantOf(event, 'admin');
   const deps = agentDependencies();
   const vapi = await auditVapiAssistants(vapiRegistryDependencies());
-  const knowledge = async () => knowledgeDrift(createKnowledgeDriftDependencies(), await deps.clinics.listClinics());
-  return json(200, await auditAgents(deps, { tag: process.env.RETELL_AGENT_TAG || undefined, vapi, knowledgeDrift: knowledge }));
+  return json(200, await auditAgents(deps, { tag: process.env.RETELL_AGENT_TAG || undefined, vapi, knowledgeDrift: clinicsKnowledgeDrift() }));
 });

@@ -1,4 +1,4 @@
-import { missingAnalysisFields, type AgentAuditReport, type AgentDiscrepancy, type DiscrepancyKind } from '@vfc/shared';
+import { missingAnalysisFields, type AgentAuditReport, type AgentDiscrepancy, type Clinic, type DiscrepancyKind } from '@vfc/shared';
 import { AgentDirectoryError } from '../../ports/agent-directory.js';
 import type { Dependencies } from '../dependencies.js';
 import type { VapiFindings } from './audit-vapi-assistants.js';
@@ -15,8 +15,11 @@ export interface AuditAgentsOptions {
   tag?: string;
   /** What the audit of the Vapi clinics' assistants found: counted in the same report and health score. */
   vapi?: VapiFindings;
-  /** Knowledge-base drift of the clinics (`app/knowledge/knowledge-drift.ts`), counted like the other findings. */
-  knowledgeDrift?: () => Promise<AgentDiscrepancy[]>;
+  /**
+   * Knowledge-base drift of the given clinics (`app/knowledge/knowledge-drift.ts`), counted like the other findings;
+   * called with the clinics the audit read (so they are not read twice).
+   */
+  knowledgeDrift?: (clinics: readonly Clinic[]) => Promise<AgentDiscrepancy[]>;
 }
 
 /** Plain-words advice per kind, most urgent kinds first (the order recommendations are given in). */
@@ -104,7 +107,7 @@ export async function auditAgents(deps: AgentAuditDeps, options: AuditAgentsOpti
     });
   }
 
-  if (options.knowledgeDrift) discrepancies.push(...(await options.knowledgeDrift()));
+  if (options.knowledgeDrift) discrepancies.push(...(await options.knowledgeDrift(clinics)));
 
   const active = registry.filter((a) => a.syncStatus === 'active').length + (options.vapi?.active ?? 0);
   const counts = new Map<DiscrepancyKind, number>();

@@ -12,6 +12,7 @@ import type { AppLogger } from '../../ports/logger.js';
 import { auditAgents } from './audit-agents.js';
 import { agentHoldReason } from './agent-guard.js';
 import { cleanupOrphanedAgents } from './cleanup-orphaned-agents.js';
+import { runAgentMaintenance } from './run-agent-maintenance.js';
 import { syncAgents } from './sync-agents.js';
 
 /** Use cases on the real adapters: DynamoDB Local + the simulator's agent routes reached through retell-sdk. */
@@ -140,6 +141,24 @@ describe('auditAgents', () => {
     const audit = await auditAgents(deps);
     expect(audit.healthScore).toBe(0);
     expect(audit.discrepancies.map((d) => d.kind)).toEqual(['retell_unreachable']);
+  });
+});
+
+describe('runAgentMaintenance', () => {
+  it('hands the clinics it read to the knowledge-drift check and counts what that finds in the same score', async () => {
+    agents.put({ agent_id: 'a1', agent_name: 'One' });
+    await deps.clinics.putClinic(clinic('c1', 'a1'));
+    const seen: string[][] = [];
+    const { audit } = await runAgentMaintenance(deps, {
+      knowledgeDrift: async (clinics) => {
+        seen.push(clinics.map((c) => c.clinicId));
+        return [{ kind: 'knowledge_base_detached', agentId: 'a1', clinicId: 'c1', detail: 'knowledge base kb_1 is not attached to the agent' }];
+      },
+    });
+    expect(seen).toEqual([['c1']]);
+    expect(audit.discrepancies.map((d) => `${d.kind}:${d.clinicId}`)).toEqual(['knowledge_base_detached:c1']);
+    expect(audit.healthScore).toBe(100 - 10);
+    expect(audit.recommendations).toEqual([expect.stringMatching(/not attached to their agent/)]);
   });
 });
 
