@@ -149,6 +149,8 @@ export interface LocalStack {
   awsCalls(): RecordedAwsCall[];
   /** The stack's clock (virtual time when `timeScale` > 1): what "now" means to the backend and the emulators. */
   now(): Date;
+  /** Virtual ms per real ms of {@link now} (the `timeScale` option; 1 = the wall clock). */
+  timeScale: number;
   stop(): Promise<void>;
   /**
    * Kills the stack mid-flight as a crash would: DynamoDB Local's process is killed, the API and the scheduler emulator
@@ -341,6 +343,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbPort: Number(new URL(dynamo.endpoint).port),
       schedulerPort: Number(new URL(scheduler.url).port),
       now: clock.now,
+      timeScale: clock.scale,
       awsCalls: () => recorder.calls(),
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);

@@ -16,11 +16,20 @@ export interface Burst {
 }
 
 /**
- * Creates `n` calls due together, `leadMs` of stack time from now (the stack clock may run faster than real time).
+ * Real time allowed per call for creating a burst, ms: the calls fall due no sooner than this × n of REAL time from
+ * now, so a slow or loaded machine still creates every call before its time (a call more than two minutes in the past
+ * is refused) — on a fast stack clock a fixed stack-time lead is only a few real seconds.
+ */
+export const CREATE_BUDGET_REAL_MS_PER_CALL = 400;
+
+/**
+ * Creates `n` calls due together, at least `leadMs` of stack time from now (the stack clock may run faster than real
+ * time) and at least {@link CREATE_BUDGET_REAL_MS_PER_CALL} × n of real time.
  * `offset` keeps numbers distinct between bursts of one stack (the per-number cap is 3 per 30 days).
  */
 export async function createBurst(stack: LocalStack, n: number, options: { leadMs: number; offset: number }): Promise<Burst> {
-  const dueMs = Math.ceil((stack.now().getTime() + options.leadMs) / 1_000) * 1_000;
+  const leadMs = Math.max(options.leadMs, n * CREATE_BUDGET_REAL_MS_PER_CALL * stack.timeScale);
+  const dueMs = Math.ceil((stack.now().getTime() + leadMs) / 1_000) * 1_000;
   const scheduledFor = new Date(dueMs).toISOString();
   const callIds = await createCallsDueAt(stack, {
     token: stack.staffToken,
