@@ -113,8 +113,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Hides the source, deletes its document, queues a sync.
   'remove-knowledge-source': ['table:read', 'table:write', 'knowledge-files:manage', 'knowledge-sync:invoke'],
   'sync-knowledge-now': ['table:read', 'knowledge-sync:invoke'],
-  // Reads sources and documents, sends them to Retell, attaches the base to the clinic agent's LLM.
-  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'knowledge-files:read'],
+  // Reads sources and documents, sends them to the clinic's provider in the account it calls through (the platform's
+  // Retell or Vapi key, or the clinic's own key) and attaches the base to the clinic's agent / assistant.
+  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:read'],
   // Answers the API description built from the shared schemas: no AWS resource at all.
   'get-openapi': [],
 };
