@@ -98,9 +98,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'update-clinic-settings': ['table:read', 'table:write', 'knowledge-sync:invoke'],
   'list-opt-outs': ['table:read'],
   // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
-  // secret and the clinic item.
+  // secret and the clinic item; a move to another provider or account resets the knowledge sources and queues a sync.
   'get-clinic-voice': ['table:read'],
-  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read'],
+  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read', 'knowledge-sync:invoke'],
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
