@@ -83,7 +83,7 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
       await deps.knowledge.deleteSource(clinicId, source.sourceId);
       report.removed.push(source.sourceId);
     } catch (error) {
-      deps.logger.warn('knowledge source not yet removed at the provider', { clinicId, sourceId: source.sourceId, message: (error as Error).message });
+      deps.logger.warn('knowledge source not yet removed at the provider', { clinicId, sourceId: source.sourceId, reason: (error as Error).message });
     }
   }
 
@@ -105,7 +105,7 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
   const after = await provider.get(knowledgeBaseId);
   for (const orphan of (after?.sources ?? []).filter((s) => !claimed.has(s.providerSourceId))) {
     await provider.deleteSource(knowledgeBaseId, orphan.providerSourceId).catch((error: Error) =>
-      deps.logger.warn('stray knowledge copy not deleted', { clinicId, message: error.message }),
+      deps.logger.warn('stray knowledge copy not deleted', { clinicId, reason: error.message }),
     );
   }
 
@@ -147,7 +147,7 @@ async function sendSource(
   } catch (error) {
     const message = (error as Error).message || 'The provider refused this source';
     await save({ status: 'error', error: message, providerSourceId: undefined, syncedHash: undefined });
-    deps.logger.warn('knowledge source refused by the provider', { clinicId, sourceId: source.sourceId, message });
+    deps.logger.warn('knowledge source refused by the provider', { clinicId, sourceId: source.sourceId, reason: message });
     return { error: message };
   }
 }
@@ -202,7 +202,7 @@ async function attach(deps: KnowledgeSyncDependencies, provider: KnowledgeBasePr
     await provider.attach(agentId, knowledgeBaseId);
     return true;
   } catch (error) {
-    deps.logger.warn('knowledge base not attached to the agent', { clinicId: clinic.clinicId, message: (error as Error).message });
+    deps.logger.warn('knowledge base not attached to the agent', { clinicId: clinic.clinicId, reason: (error as Error).message });
     return false;
   }
 }

@@ -139,6 +139,6 @@ describe('updateClinicVoice and the knowledge base', () => {
     logged.length = 0;
     const { voice } = await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
     expect([voice.account, clinics.get('c-1')?.voice?.account]).toEqual(['clinic', 'clinic']);
-    expect(logged).toContainEqual(['knowledge re-sync after a voice change failed', { clinicId: 'c-1', message: 'queue down' }]);
+    expect(logged).toContainEqual(['knowledge re-sync after a voice change failed', { clinicId: 'c-1', reason: 'queue down' }]);
   });
 });

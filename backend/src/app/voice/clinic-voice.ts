@@ -147,7 +147,7 @@ async function resyncKnowledge(deps: VoiceWorkspaceDeps, before: Clinic, after: 
   try {
     await deps.resyncKnowledge(after.clinicId, { forget });
   } catch (error) {
-    deps.logger.warn('knowledge re-sync after a voice change failed', { clinicId: after.clinicId, message: (error as Error).message });
+    deps.logger.warn('knowledge re-sync after a voice change failed', { clinicId: after.clinicId, reason: (error as Error).message });
   }
 }
 
