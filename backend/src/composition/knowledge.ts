@@ -38,15 +38,18 @@ function baseDependencies(): Omit<KnowledgeDependencies, 'files' | 'syncQueue'> 
   return { clinics: storage.clinics, clock: storage.clock, logger: storage.logger, newId: storage.newId, knowledge: knowledgeStore() };
 }
 
+/** The clinic-settings handler's (and a change of voice account's): the knowledge store and the sync queue. */
 export function createClinicFactsDependencies(env: NodeJS.ProcessEnv = process.env): ClinicFactsDependencies {
   const { knowledge, clock, logger } = baseDependencies();
   return { knowledge, clock, logger, syncQueue: syncQueue(env) };
 }
 
+/** The source and upload routes': the knowledge store, the S3 documents and the sync queue. */
 export function createKnowledgeDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDependencies {
   return { ...baseDependencies(), files: files(env), syncQueue: syncQueue(env) };
 }
 
+/** The sync's: the knowledge store, the S3 documents (read only) and each clinic's provider in its account. */
 export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeSyncDependencies {
   const readMs = env.KNOWLEDGE_STATUS_READ_MS ? Number(env.KNOWLEDGE_STATUS_READ_MS) : undefined;
   return {
