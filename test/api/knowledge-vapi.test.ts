@@ -82,6 +82,17 @@ describe('knowledge base of a clinic on Vapi (local stack)', () => {
     expect(vapi().assistants().find((a) => a.id === assistantId)?.model?.toolIds).toEqual([knowledgeBaseId]);
   });
 
+  it('a second sync sends nothing that is unchanged: every ready copy keeps its Vapi file', async () => {
+    await onVapi();
+    await addText('Payments', 'Cards and cash.');
+    await settle();
+    const ready = (await toolFiles()).filter((f) => f.status === 'done').map((f) => f.id);
+    expect((await post('/clinic/knowledge/sync', {})).status).toBe(200);
+    await settle();
+    expect((await toolFiles()).map((f) => f.id)).toEqual(expect.arrayContaining(ready));
+    expect(vapi().knowledge.listFiles().filter((f) => ready.includes(f.id))).toHaveLength(ready.length);
+  });
+
   it("a corrupt file → error with Vapi's message; the other sources stay ready", async () => {
     await onVapi();
     const corrupt = await addPdf('scan-corrupt.pdf', 'garbage');
