@@ -99,8 +99,9 @@ describe('functions', () => {
       handlerNames().filter((handler) =>
         nonLogStatements(handler).some((st) => actionsOf(st).includes('secretsmanager:GetSecretValue') && match(JSON.stringify(st.Resource ?? ''))),
       );
-    // Calls placed / checked, the voice settings saved, and the agent registry's Vapi side (sync, audit, clean-up, editor).
-    const expected = ['agent-sync', 'apply-provider-event', 'audit-agents', 'cleanup-orphaned-agents', 'dialer', 'get-clinic-agent', 'reconcile', 'sync-agents', 'update-clinic-agent', 'update-clinic-voice'];
+    // Calls placed / checked, the voice settings saved, the agent registry's Vapi side (sync, audit, clean-up, editor),
+    // and the knowledge sync (a clinic's knowledge base lives in the account its calls go through).
+    const expected = ['agent-sync', 'apply-provider-event', 'audit-agents', 'cleanup-orphaned-agents', 'dialer', 'get-clinic-agent', 'reconcile', 'sync-agents', 'sync-knowledge', 'update-clinic-agent', 'update-clinic-voice'];
     expect(readers((r) => r.includes('VapiApiKey')).sort()).toEqual(expected);
     // The Retell webhook also reads a clinic's key, to verify the events of that clinic's own Retell workspace.
     expect(readers((r) => r.includes('/clinic-voice/*')).sort()).toEqual([...expected, 'retell-webhook'].sort());

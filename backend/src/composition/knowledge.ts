@@ -6,14 +6,10 @@ import type { KnowledgeDependencies, KnowledgeSyncDependencies } from '../app/kn
 import type { KnowledgeDriftDeps } from '../app/knowledge/knowledge-drift.js';
 import type { KnowledgeStore } from '../ports/knowledge-store.js';
 import type { KnowledgeSyncQueue } from '../ports/knowledge-sync-queue.js';
+import { knowledgeProvidersFromEnv } from './knowledge-providers.js';
 import { createRetellClient } from './retell.js';
 import { processTable, requireEnv, storageDependencies } from './storage.js';
 
-/**
- * The knowledge handlers' dependencies, from the environment: `TABLE_NAME`, `KNOWLEDGE_BUCKET` (+ `S3_ENDPOINT`
- * locally), `KNOWLEDGE_SYNC_FUNCTION_ARN` (+ `LAMBDA_ENDPOINT` locally); for the sync also the Retell key and
- * `KNOWLEDGE_STATUS_READ_MS` (the wait between two status reads, ms; default 2000).
- */
 function knowledgeStore(): KnowledgeStore {
   const { db, tableName } = processTable();
   return new DynamoDbKnowledgeStore(db, tableName);
@@ -27,40 +23,40 @@ function files(env: NodeJS.ProcessEnv) {
   return new S3KnowledgeFiles({ bucket: requireEnv('KNOWLEDGE_BUCKET', env), endpoint: env.S3_ENDPOINT, region: env.AWS_REGION });
 }
 
-/** What the clinic-settings handler needs to regenerate the clinic facts: the store and the sync queue. */
+/** What the clinic-settings handler (and a change of voice account) needs to regenerate the facts and queue a sync. */
 export type ClinicFactsDependencies = Pick<KnowledgeDependencies, 'knowledge' | 'syncQueue' | 'clock' | 'logger'>;
 
+/**
+ * The one builder the knowledge handlers share: the clinic store, clock, logger and ids of the storage composition
+ * (`TABLE_NAME`; `DYNAMODB_ENDPOINT` locally) and the knowledge store on the same table. Each handler adds only what it
+ * uses: the S3 documents (`KNOWLEDGE_BUCKET`, + `S3_ENDPOINT` locally), the asynchronous sync
+ * (`KNOWLEDGE_SYNC_FUNCTION_ARN`, + `LAMBDA_ENDPOINT` locally), or the providers' knowledge-base APIs (see
+ * `knowledge-providers.ts`) with the wait between two status reads (`KNOWLEDGE_STATUS_READ_MS`, default 2000 ms).
+ */
+function baseDependencies(): Omit<KnowledgeDependencies, 'files' | 'syncQueue'> {
+  const storage = storageDependencies();
+  return { clinics: storage.clinics, clock: storage.clock, logger: storage.logger, newId: storage.newId, knowledge: knowledgeStore() };
+}
+
+/** The clinic-settings handler's (and a change of voice account's): the knowledge store and the sync queue. */
 export function createClinicFactsDependencies(env: NodeJS.ProcessEnv = process.env): ClinicFactsDependencies {
-  const storage = storageDependencies();
-  return { knowledge: knowledgeStore(), syncQueue: syncQueue(env), clock: storage.clock, logger: storage.logger };
+  const { knowledge, clock, logger } = baseDependencies();
+  return { knowledge, clock, logger, syncQueue: syncQueue(env) };
 }
 
+/** The source and upload routes': the knowledge store, the S3 documents and the sync queue. */
 export function createKnowledgeDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDependencies {
-  const storage = storageDependencies();
-  return {
-    clinics: storage.clinics,
-    clock: storage.clock,
-    logger: storage.logger,
-    newId: storage.newId,
-    knowledge: knowledgeStore(),
-    files: files(env),
-    syncQueue: syncQueue(env),
-  };
+  return { ...baseDependencies(), files: files(env), syncQueue: syncQueue(env) };
 }
 
+/** The sync's: the knowledge store, the S3 documents (read only) and each clinic's provider in its account. */
 export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeSyncDependencies {
-  const storage = storageDependencies();
-  const retell = new RetellKnowledgeBase(createRetellClient(env));
   const readMs = env.KNOWLEDGE_STATUS_READ_MS ? Number(env.KNOWLEDGE_STATUS_READ_MS) : undefined;
   return {
-    clinics: storage.clinics,
-    clock: storage.clock,
-    logger: storage.logger,
-    newId: storage.newId,
-    knowledge: knowledgeStore(),
+    ...baseDependencies(),
     files: files(env),
-    // The platform's Retell workspace; a clinic calling through Vapi has no knowledge sync here yet.
-    providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell),
+    // Each clinic's provider in the account its calls go through (the platform's, or its own key's).
+    providerFor: knowledgeProvidersFromEnv(env),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, readMs ?? ms)),
   };
 }

@@ -11,6 +11,13 @@ export interface ProviderKnowledgeSource {
   title?: string;
   fileName?: string;
   url?: string;
+  /**
+   * This copy's own indexing state, when the provider reports one per source (Vapi: each file's `status`); absent when
+   * only the whole base has a status (Retell). When present it wins over the base's `status` for this source.
+   */
+  status?: 'indexing' | 'ready' | 'error';
+  /** Why this copy failed, when `status` is `error`. */
+  error?: string;
 }
 
 /**
@@ -32,17 +39,21 @@ export class KnowledgeProviderError extends Error {
   }
 }
 
-/** The provider's knowledge-base API (Retell: docs/knowledge-base.md). Provider failures throw {@link KnowledgeProviderError}. */
+/**
+ * The provider's knowledge-base API (docs/knowledge-base.md): Retell's knowledge bases attached to the agent's LLM, or
+ * Vapi's query tool attached to the assistant's `model.toolIds` (then the knowledge base id is the tool id and the
+ * agent id the assistant id). Provider failures throw {@link KnowledgeProviderError}.
+ */
 export interface KnowledgeBaseProvider {
   /** Creates an empty knowledge base named `name` (< 40 characters). @returns its id. */
   create(name: string): Promise<string>;
   /** @returns undefined when the provider has no such knowledge base. */
   get(knowledgeBaseId: string): Promise<ProviderKnowledgeBase | undefined>;
-  /** Adds sources; the base goes back to indexing. */
+  /** Adds sources; the base goes back to indexing. A kind the provider cannot take throws {@link KnowledgeProviderError}. */
   addSources(knowledgeBaseId: string, sources: OutgoingKnowledgeSource[]): Promise<void>;
   /** Removes one source (already gone = fine). */
   deleteSource(knowledgeBaseId: string, providerSourceId: string): Promise<void>;
-  /** The knowledge bases the clinic's agent answers from (Retell: its LLM's `knowledge_base_ids`). */
+  /** The knowledge bases the clinic's agent answers from (Retell: its LLM's `knowledge_base_ids`; Vapi: `model.toolIds`). */
   attachedTo(agentId: string): Promise<string[]>;
   /** Adds the knowledge base to the agent's (keeping any others). @returns true when it changed something. */
   attach(agentId: string, knowledgeBaseId: string): Promise<boolean>;

@@ -36,6 +36,11 @@ export interface KnowledgeSourceRecord {
 /** The clinic's knowledge base at its provider. */
 export interface KnowledgeBaseRecord {
   provider: VoiceProviderName;
+  /**
+   * The account it lives in (`retell:platform`, `retell:clinic:<id>`, `vapi:platform`, `vapi:clinic:<id>`); absent on
+   * records written before accounts were kept, which are the provider's platform account.
+   */
+  account?: string;
   knowledgeBaseId: string;
   /** UTC ISO instant of the last finished sync. */
   syncedAt?: string;

@@ -44,8 +44,9 @@ describe('HANDLER_PERMISSIONS', () => {
     ['add-opt-out', ['table:read', 'table:write', 'schedule:delete']],
     ['get-clinic-agent', ['table:read', 'secret:read', 'vapi-key:read', 'clinic-secrets:read']],
     ['list-voices', ['secret:read']],
-    ['update-clinic-voice', ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read']],
+    ['update-clinic-voice', ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read', 'knowledge-sync:invoke']],
     ['cleanup-orphaned-agents', ['table:read', 'table:write', 'vapi-key:read', 'clinic-secrets:read']],
+    ['sync-knowledge', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:read']],
     ['resolve-call', ['table:read', 'table:write']],
     ['reopen-call', ['table:read', 'table:write']],
   ])('%s may do exactly what its code path needs', (handler, expected) => {

@@ -98,9 +98,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   'update-clinic-settings': ['table:read', 'table:write', 'knowledge-sync:invoke'],
   'list-opt-outs': ['table:read'],
   // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
-  // secret and the clinic item.
+  // secret and the clinic item; a move to another provider or account resets the knowledge sources and queues a sync.
   'get-clinic-voice': ['table:read'],
-  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read'],
+  'update-clinic-voice': ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read', 'knowledge-sync:invoke'],
   // Also cancels the clinic's scheduled calls to the number (deletes their schedules).
   'add-opt-out': ['table:read', 'table:write', 'schedule:delete'],
   'remove-opt-out': ['table:read', 'table:write'],
@@ -113,8 +113,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Hides the source, deletes its document, queues a sync.
   'remove-knowledge-source': ['table:read', 'table:write', 'knowledge-files:manage', 'knowledge-sync:invoke'],
   'sync-knowledge-now': ['table:read', 'knowledge-sync:invoke'],
-  // Reads sources and documents, sends them to Retell, attaches the base to the clinic agent's LLM.
-  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'knowledge-files:read'],
+  // Reads sources and documents, sends them to the clinic's provider in the account it calls through (the platform's
+  // Retell or Vapi key, or the clinic's own key) and attaches the base to the clinic's agent / assistant.
+  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:read'],
   // Answers the API description built from the shared schemas: no AWS resource at all.
   'get-openapi': [],
 };

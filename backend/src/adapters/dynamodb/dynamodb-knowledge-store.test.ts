@@ -54,6 +54,14 @@ describe('DynamoDbKnowledgeStore (DynamoDB Local)', () => {
     expect(await store.getBase('k-base')).toBeUndefined();
   });
 
+  it("keeps the account a knowledge base lives in, and forgets it with the base", async () => {
+    await store.putBase('k-account', { provider: 'vapi', account: 'vapi:clinic:k-account', knowledgeBaseId: 'tool_1' });
+    expect(await store.getBase('k-account')).toEqual({ provider: 'vapi', account: 'vapi:clinic:k-account', knowledgeBaseId: 'tool_1' });
+    await store.deleteBase('k-account');
+    await store.putBase('k-account', { provider: 'retell', knowledgeBaseId: 'kb_2' });
+    expect(await store.getBase('k-account')).toEqual({ provider: 'retell', knowledgeBaseId: 'kb_2' });
+  });
+
   it('gives the sync lease to one holder and tells it to run again when asked meanwhile', async () => {
     expect(await store.claimSync('k-lease', 1_000, 5_000)).toBe(true);
     expect(await store.claimSync('k-lease', 2_000, 6_000)).toBe(false);

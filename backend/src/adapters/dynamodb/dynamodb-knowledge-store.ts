@@ -125,15 +125,26 @@ export class DynamoDbKnowledgeStore implements KnowledgeStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.knowledgeBase(clinicId),
-        UpdateExpression: `SET provider = :provider, knowledgeBaseId = :id${base.syncedAt ? ', syncedAt = :syncedAt' : ''}`,
-        ExpressionAttributeValues: { ':provider': base.provider, ':id': base.knowledgeBaseId, ...(base.syncedAt ? { ':syncedAt': base.syncedAt } : {}) },
+        UpdateExpression: `SET provider = :provider, knowledgeBaseId = :id${base.account ? ', #account = :account' : ''}${base.syncedAt ? ', syncedAt = :syncedAt' : ''}`,
+        ExpressionAttributeValues: {
+          ':provider': base.provider,
+          ':id': base.knowledgeBaseId,
+          ...(base.account ? { ':account': base.account } : {}),
+          ...(base.syncedAt ? { ':syncedAt': base.syncedAt } : {}),
+        },
+        ...(base.account ? { ExpressionAttributeNames: { '#account': 'account' } } : {}),
       }),
     );
   }
 
   async deleteBase(clinicId: string): Promise<void> {
     await this.db.send(
-      new UpdateCommand({ TableName: this.tableName, Key: keys.knowledgeBase(clinicId), UpdateExpression: 'REMOVE provider, knowledgeBaseId, syncedAt' }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.knowledgeBase(clinicId),
+        UpdateExpression: 'REMOVE provider, #account, knowledgeBaseId, syncedAt',
+        ExpressionAttributeNames: { '#account': 'account' },
+      }),
     );
   }
 

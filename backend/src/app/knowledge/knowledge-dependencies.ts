@@ -14,7 +14,10 @@ export type KnowledgeDependencies = Pick<Dependencies, 'clinics' | 'clock' | 'lo
 
 /** The sync adds the provider's knowledge-base API and a way to wait between status reads (ms). */
 export type KnowledgeSyncDependencies = Omit<KnowledgeDependencies, 'syncQueue'> & {
-  /** The provider of a clinic (Retell for now); undefined when the clinic's provider has no knowledge-base support here. */
+  /**
+   * The clinic's knowledge-base provider in the account its calls go through (the platform's Retell workspace or Vapi
+   * org, or the clinic's own with its key); undefined when there is no knowledge-base support for it here.
+   */
   providerFor: (clinic: Clinic) => KnowledgeBaseProvider | undefined;
   /** Waits `ms` milliseconds between two reads of the knowledge base's status (a no-op in tests). */
   wait: (ms: number) => Promise<void>;

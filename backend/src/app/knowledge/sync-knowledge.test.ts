@@ -13,12 +13,16 @@ import { contentHash } from './content-hash.js';
 import type { KnowledgeSyncDependencies } from './knowledge-dependencies.js';
 import { syncKnowledge } from './sync-knowledge.js';
 
-/** A provider in memory: indexes at once; `failNextAdd` makes the next add-sources throw. */
+/**
+ * A provider in memory: indexes at once; `failNextAdd` makes the next add-sources throw; `copyError` gives a copy its
+ * own `error` state (as Vapi's file status does) while the base stays `ready`.
+ */
 class FakeProvider implements KnowledgeBaseProvider {
   bases = new Map<string, ProviderKnowledgeBase>();
   added: OutgoingKnowledgeSource[] = [];
   attached = new Map<string, string[]>();
   failNextAdd?: string;
+  copyError?: (source: OutgoingKnowledgeSource) => string | undefined;
   private next = 1;
   async create() {
     const id = `kb${this.next++}`;
@@ -39,7 +43,15 @@ class FakeProvider implements KnowledgeBaseProvider {
     const base = this.bases.get(id)!;
     for (const s of sources) {
       const providerSourceId = `s${this.next++}`;
-      base.sources.push(s.type === 'text' ? { providerSourceId, type: 'text', title: s.title } : s.type === 'url' ? { providerSourceId, type: 'url', url: s.url } : { providerSourceId, type: 'file', fileName: s.fileName });
+      const error = this.copyError?.(s);
+      const state = error ? { status: 'error' as const, error } : {};
+      base.sources.push(
+        s.type === 'text'
+          ? { providerSourceId, type: 'text', title: s.title, ...state }
+          : s.type === 'url'
+            ? { providerSourceId, type: 'url', url: s.url, ...state }
+            : { providerSourceId, type: 'file', fileName: s.fileName, ...state },
+      );
     }
   }
   async deleteSource(id: string, sourceId: string) {
@@ -119,6 +131,37 @@ describe('syncKnowledge', () => {
     const base = provider.bases.get(first.knowledgeBaseId!)!;
     base.sources = base.sources.filter((s) => !s.title?.startsWith('Title t1'));
     expect((await syncKnowledge(deps, clinic.clinicId)).sent).toEqual(['t1']);
+  });
+
+  it("leaves a source in error with its copy's own message when the provider reports one per copy; the others are ready", async () => {
+    await addText('t1', 'Rechecks are free.');
+    await addText('t2', 'Broken.');
+    provider.copyError = (s) => (s.type === 'text' && s.title.startsWith('Title t2') ? 'Vapi could not process the file t2.txt (status failed)' : undefined);
+    const report = await syncKnowledge(deps, clinic.clinicId);
+    expect(report.errors).toEqual([{ sourceId: 't2', message: 'Vapi could not process the file t2.txt (status failed)' }]);
+    expect((await store.listSources(clinic.clinicId)).map((s) => [s.sourceId, s.status])).toEqual([
+      ['clinic-facts', 'ready'],
+      ['t1', 'ready'],
+      ['t2', 'error'],
+    ]);
+  });
+
+  it("makes a new base and re-sends every source when the clinic now calls through another account of the same provider", async () => {
+    await addText('t1', 'Rechecks are free.');
+    const first = await syncKnowledge(deps, clinic.clinicId);
+    const own = Clinic.parse({ ...clinic, voice: { provider: 'retell', account: 'clinic', keyLast4: '1234', fromNumber: clinic.fromNumber, agentId: 'agent_own', status: 'ok' } });
+    deps.clinics = { getClinic: async () => own } as never;
+    const second = await syncKnowledge(deps, clinic.clinicId);
+    expect(second.knowledgeBaseId).not.toBe(first.knowledgeBaseId);
+    expect(second.sent.sort()).toEqual(['clinic-facts', 't1']);
+    expect(await store.getBase(clinic.clinicId)).toMatchObject({ provider: 'retell', account: 'retell:clinic:c-sync', knowledgeBaseId: second.knowledgeBaseId });
+  });
+
+  it("attaches the base to the agent in the clinic's own workspace (voice.agentId), not its platform agent", async () => {
+    const own = Clinic.parse({ ...clinic, voice: { provider: 'retell', account: 'clinic', keyLast4: '1234', fromNumber: clinic.fromNumber, agentId: 'agent_own', status: 'ok' } });
+    deps.clinics = { getClinic: async () => own } as never;
+    const report = await syncKnowledge(deps, clinic.clinicId);
+    expect([...provider.attached.entries()]).toEqual([['agent_own', [report.knowledgeBaseId]]]);
   });
 
   it('does nothing while another sync holds the clinic lease', async () => {

@@ -1,7 +1,8 @@
 import type { Clinic } from '@vfc/shared';
 import { requireClinic } from '../read-clinic.js';
 import type { KnowledgeBaseProvider, OutgoingKnowledgeSource, ProviderKnowledgeBase } from '../../ports/knowledge-base-provider.js';
-import type { KnowledgeSourceRecord } from '../../ports/knowledge-store.js';
+import type { KnowledgeBaseRecord, KnowledgeSourceRecord } from '../../ports/knowledge-store.js';
+import { dialsOwnAgent, voiceAccountOf } from '../voice/voice-accounts.js';
 import { refreshClinicFacts } from './clinic-facts.js';
 import type { KnowledgeSyncDependencies } from './knowledge-dependencies.js';
 import { isCopyOf, knowledgeBaseName, providerFileName, providerTitle } from './provider-names.js';
@@ -28,8 +29,8 @@ const emptyReport = (): KnowledgeSyncReport => ({ sent: [], unchanged: [], remov
 
 /**
  * Brings the provider's knowledge base in step with the clinic's sources, idempotently: the clinic facts are
- * regenerated first; the knowledge base is created once (and again if it vanished or the clinic changed provider, then
- * every source is re-sent); removed sources are deleted there; a source is sent only when the provider lacks its
+ * regenerated first; the knowledge base is created once in the account the clinic calls through (and again if it
+ * vanished or the clinic changed provider or account, then every source is re-sent); removed sources are deleted there; a source is sent only when the provider lacks its
  * current content (content hash); each sent source is followed until the provider finished indexing it (`ready`) or
  * refused it (`error` with the provider's message, retried by the next sync); copies the provider holds that no
  * source claims are deleted; finally the base is attached to the clinic's agent. One sync per clinic at a time (a
@@ -57,15 +58,16 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
   const clinic = await requireClinic(deps, clinicId);
   const provider = deps.providerFor(clinic);
   const providerName = clinic.voice?.provider ?? 'retell';
+  const account = voiceAccountOf(clinic);
   if (!provider) return { ...report, skipped: 'unsupported_provider' };
   await refreshClinicFacts(deps, clinic);
 
   let base = await deps.knowledge.getBase(clinicId);
-  let remote = base && base.provider === providerName ? await provider.get(base.knowledgeBaseId) : undefined;
+  let remote = base && isInAccount(base, providerName, account) ? await provider.get(base.knowledgeBaseId) : undefined;
   if (!remote) {
-    // First sync, a new provider, or the provider lost the base: a new one, and every source is sent again.
+    // First sync, a new provider or account, or the provider lost the base: a new one, and every source is sent again.
     const knowledgeBaseId = await provider.create(knowledgeBaseName(clinic));
-    base = { provider: providerName, knowledgeBaseId };
+    base = { provider: providerName, account, knowledgeBaseId };
     await deps.knowledge.putBase(clinicId, base);
     remote = { knowledgeBaseId, status: 'ready', sources: [], errors: [] };
     deps.logger.info('knowledge base created', { clinicId, provider: providerName });
@@ -81,7 +83,7 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
       await deps.knowledge.deleteSource(clinicId, source.sourceId);
       report.removed.push(source.sourceId);
     } catch (error) {
-      deps.logger.warn('knowledge source not yet removed at the provider', { clinicId, sourceId: source.sourceId, message: (error as Error).message });
+      deps.logger.warn('knowledge source not yet removed at the provider', { clinicId, sourceId: source.sourceId, reason: (error as Error).message });
     }
   }
 
@@ -103,12 +105,12 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
   const after = await provider.get(knowledgeBaseId);
   for (const orphan of (after?.sources ?? []).filter((s) => !claimed.has(s.providerSourceId))) {
     await provider.deleteSource(knowledgeBaseId, orphan.providerSourceId).catch((error: Error) =>
-      deps.logger.warn('stray knowledge copy not deleted', { clinicId, message: error.message }),
+      deps.logger.warn('stray knowledge copy not deleted', { clinicId, reason: error.message }),
     );
   }
 
   report.attached = await attach(deps, provider, clinic, knowledgeBaseId);
-  await deps.knowledge.putBase(clinicId, { provider: providerName, knowledgeBaseId, syncedAt: deps.clock.now().toISOString() });
+  await deps.knowledge.putBase(clinicId, { provider: providerName, account, knowledgeBaseId, syncedAt: deps.clock.now().toISOString() });
   deps.logger.info('knowledge synced', { clinicId, sent: report.sent.length, unchanged: report.unchanged.length, removed: report.removed.length, errors: report.errors.length });
   return report;
 }
@@ -128,37 +130,55 @@ async function sendSource(
     if (source.providerSourceId && held.has(source.providerSourceId)) await provider.deleteSource(knowledgeBaseId, source.providerSourceId);
     await save({ status: 'syncing', error: undefined, providerSourceId: undefined });
     await provider.addSources(knowledgeBaseId, [await outgoing(deps, source)]);
-    const indexed = await followIndexing(deps, provider, knowledgeBaseId);
+    const indexed = await followIndexing(deps, provider, knowledgeBaseId, source);
     const copy = indexed?.sources.find((remote) => isCopyOf(remote, source));
-    if (copy && indexed?.status === 'ready') {
+    const state = indexed && stateOf(indexed, source);
+    if (copy && state === 'ready') {
       await save({ status: 'ready', error: undefined, providerSourceId: copy.providerSourceId, syncedHash: source.contentHash });
       return { providerSourceId: copy.providerSourceId };
     }
-    if (!indexed || indexed.status === 'indexing') {
+    if (!indexed || state === 'indexing') {
       // Still indexing after every read: left `syncing`; the next sync looks again (the audit reports it if it stays).
       return copy ? { providerSourceId: copy.providerSourceId } : {};
     }
-    const message = indexed.errors.join('; ') || 'The provider could not index this source';
+    const message = copy?.error ?? (indexed.errors.join('; ') || 'The provider could not index this source');
     await save({ status: 'error', error: message, syncedHash: undefined });
     return { error: message, ...(copy ? { providerSourceId: copy.providerSourceId } : {}) };
   } catch (error) {
     const message = (error as Error).message || 'The provider refused this source';
     await save({ status: 'error', error: message, providerSourceId: undefined, syncedHash: undefined });
-    deps.logger.warn('knowledge source refused by the provider', { clinicId, sourceId: source.sourceId, message });
+    deps.logger.warn('knowledge source refused by the provider', { clinicId, sourceId: source.sourceId, reason: message });
     return { error: message };
   }
 }
 
-/** Reads the base until the provider finished indexing (`ready` or `error`), at most {@link MAX_STATUS_READS} times. */
+/** Was the base made in the clinic's current provider and account? A record from before accounts were kept is the platform's. */
+function isInAccount(base: KnowledgeBaseRecord, provider: string, account: string): boolean {
+  return base.provider === provider && (base.account ?? `${base.provider}:platform`) === account;
+}
+
+/**
+ * Where the provider stands with `source`: its copy's own state when the provider reports one per source (Vapi's file
+ * status), otherwise the whole base's (Retell).
+ */
+function stateOf(base: ProviderKnowledgeBase, source: KnowledgeSourceRecord): ProviderKnowledgeBase['status'] {
+  return base.sources.find((remote) => isCopyOf(remote, source))?.status ?? base.status;
+}
+
+/**
+ * Reads the base until the provider finished indexing `source` (`ready` or `error`, see {@link stateOf}), at most
+ * {@link MAX_STATUS_READS} times.
+ */
 async function followIndexing(
   deps: KnowledgeSyncDependencies,
   provider: KnowledgeBaseProvider,
   knowledgeBaseId: string,
+  source: KnowledgeSourceRecord,
 ): Promise<ProviderKnowledgeBase | undefined> {
   let latest: ProviderKnowledgeBase | undefined;
   for (let read = 0; read < MAX_STATUS_READS; read++) {
     latest = await provider.get(knowledgeBaseId);
-    if (!latest || latest.status !== 'indexing') return latest;
+    if (!latest || stateOf(latest, source) !== 'indexing') return latest;
     await deps.wait(STATUS_READ_INTERVAL_MS);
   }
   return latest;
@@ -170,15 +190,19 @@ async function outgoing(deps: KnowledgeSyncDependencies, source: KnowledgeSource
   return { type: 'text', title: providerTitle(source), text: source.text ?? '' };
 }
 
-/** Attaches the base to the clinic's agent. @returns whether it is attached (a failure is logged; the audit reports it). */
+/**
+ * Attaches the base to the agent the clinic dials: its Vapi assistant or the agent in its own Retell workspace
+ * (`voice.agentId`), else its platform Retell agent. @returns whether it is attached (a failure is logged; the audit
+ * reports it).
+ */
 async function attach(deps: KnowledgeSyncDependencies, provider: KnowledgeBaseProvider, clinic: Clinic, knowledgeBaseId: string): Promise<boolean> {
-  const agentId = clinic.voice?.provider === 'vapi' ? clinic.voice.agentId : clinic.agentId;
+  const agentId = dialsOwnAgent(clinic) ? clinic.voice?.agentId : clinic.agentId;
   if (!agentId) return false;
   try {
     await provider.attach(agentId, knowledgeBaseId);
     return true;
   } catch (error) {
-    deps.logger.warn('knowledge base not attached to the agent', { clinicId: clinic.clinicId, message: (error as Error).message });
+    deps.logger.warn('knowledge base not attached to the agent', { clinicId: clinic.clinicId, reason: (error as Error).message });
     return false;
   }
 }

@@ -105,3 +105,40 @@ describe('updateClinicVoice on an own Retell workspace', () => {
     expect(clinics.get('c-1')?.voice).toMatchObject({ provider: 'retell', account: 'clinic' });
   });
 });
+
+describe('updateClinicVoice and the knowledge base', () => {
+  let resyncs: [string, { forget: boolean }][];
+  beforeEach(() => {
+    resyncs = [];
+    deps.resyncKnowledge = async (clinicId, options) => void resyncs.push([clinicId, options]);
+  });
+
+  it("a move from the platform workspace to the clinic's own re-syncs the knowledge base there, forgetting the old copy", async () => {
+    await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
+    expect(resyncs).toEqual([['c-1', { forget: true }]]);
+  });
+
+  it('a save that keeps the account and key asks for no knowledge sync', async () => {
+    await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
+    resyncs = [];
+    await updateClinicVoice(deps, 'c-1', { provider: 'retell', concurrencyLimit: 3 });
+    expect(resyncs).toEqual([]);
+  });
+
+  it('a new key for the same account asks for a sync that keeps what the provider holds', async () => {
+    await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
+    resyncs = [];
+    await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
+    expect(resyncs).toEqual([['c-1', { forget: false }]]);
+  });
+
+  it('a failing re-sync is logged and the save stands', async () => {
+    deps.resyncKnowledge = async () => {
+      throw new Error('queue down');
+    };
+    logged.length = 0;
+    const { voice } = await updateClinicVoice(deps, 'c-1', { provider: 'retell', apiKey: OWN_KEY, fromNumber: OWN_NUMBER });
+    expect([voice.account, clinics.get('c-1')?.voice?.account]).toEqual(['clinic', 'clinic']);
+    expect(logged).toContainEqual(['knowledge re-sync after a voice change failed', { clinicId: 'c-1', reason: 'queue down' }]);
+  });
+});

@@ -10,7 +10,7 @@ import { syncClinicAssistant, type AssistantServer } from './clinic-assistant.js
 import type { AssistantRegistry } from '../../ports/assistant-registry.js';
 import { assistantRecord, FOLLOW_UP_ROLE } from '../agents/vapi-registry.js';
 import { checkRetellNumber, syncOwnRetellAgent, type ClinicRetellWorkspace } from './own-retell-workspace.js';
-import { clinicVapiAccount, defaultOwnLimit, VAPI_PLATFORM } from './voice-accounts.js';
+import { clinicVapiAccount, defaultOwnLimit, VAPI_PLATFORM, voiceAccountOf } from './voice-accounts.js';
 
 /** What the voice workspace use cases need. */
 export interface VoiceWorkspaceDeps {
@@ -32,6 +32,12 @@ export interface VoiceWorkspaceDeps {
   platformLimits: { retell: number; vapi: number };
   /** The agent registry's Vapi records: the synced assistant is recorded with the same conditional write as its sync. */
   assistants?: AssistantRegistry;
+  /**
+   * Re-syncs the clinic's knowledge base after a save that changed where its calls go: `forget` when the provider or
+   * account changed (what we kept of the old provider's copy is dropped and every source re-sent), not when only a new
+   * key for the same account was saved (the sync finds out whether the base is still there). Unset: nothing is synced.
+   */
+  resyncKnowledge?: (clinicId: string, options: { forget: boolean }) => Promise<void>;
 }
 
 /** A clinic with no voice settings calls through the platform's Retell account with its stored `fromNumber`. */
@@ -58,7 +64,9 @@ export async function getClinicVoice(deps: Pick<VoiceWorkspaceDeps, 'clinics' | 
  * A refused key → 400 `invalid_credentials`, a number outside the account → 400 `unknown_number`; either way nothing
  * is stored. On the clinic's own account (Vapi or Retell) the clinic's follow-up assistant / agent is then made to
  * exist in that account and the answer reports that sync; the key is stored only after that (never in the table).
- * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins.
+ * The clinic item is written with a plain put (ClinicStore has no conditional put): last write wins. A save that moved
+ * the clinic to another provider or account (or gave a new key) then re-syncs the clinic's knowledge base there
+ * ({@link VoiceWorkspaceDeps.resyncKnowledge}; a failure is logged, the save stands).
  * @throws AppError 400 / 404 / 409 `save_in_progress` (another admin's save holds the lease) / 503 (provider unreachable)
  */
 export async function updateClinicVoice(
@@ -128,7 +136,19 @@ export async function updateClinicVoice(
   const next = Clinic.parse({ ...clinic, voice });
   await deps.clinics.putClinic(next);
   deps.logger.info('voice workspace saved', { clinicId, provider: voice.provider, account: voice.account, agentId: voice.agentId });
+  await resyncKnowledge(deps, clinic, next, typeof body.apiKey === 'string');
   return { voice: viewOf(next, deps), ...(sync ? { sync } : {}) };
+}
+
+/** Re-syncs the knowledge base when the save moved the clinic's calls to another account, or gave a new key. */
+async function resyncKnowledge(deps: VoiceWorkspaceDeps, before: Clinic, after: Clinic, newKey: boolean): Promise<void> {
+  const forget = voiceAccountOf(before) !== voiceAccountOf(after);
+  if (!deps.resyncKnowledge || (!forget && !newKey)) return;
+  try {
+    await deps.resyncKnowledge(after.clinicId, { forget });
+  } catch (error) {
+    deps.logger.warn('knowledge re-sync after a voice change failed', { clinicId: after.clinicId, reason: (error as Error).message });
+  }
 }
 
 /** How long one save may hold the clinic's agent-sync lease, ms (the save's own put ends it sooner). */

@@ -60,6 +60,8 @@ export interface RetellWorkspaceOptions {
 /** One simulated workspace as tests see it: its agents, numbers and calls. */
 export interface RetellWorkspaceView {
   agents: SimulatedAgents;
+  /** The workspace's knowledge bases (create / add-sources / delete-source / get). */
+  knowledgeBases: SimulatedKnowledgeBases;
   numbers: string[];
   stats(): SimulatorStats;
   callLog(): SimulatedCallRecord[];
@@ -108,8 +110,6 @@ export interface RetellSimulator {
 
 interface Workspace extends RetellWorkspaceView {
   calls: SimulatedCalls;
-  /** The workspace's knowledge bases (create / add-sources / delete-source / get). */
-  knowledgeBases: SimulatedKnowledgeBases;
   route: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
 

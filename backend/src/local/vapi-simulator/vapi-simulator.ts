@@ -6,6 +6,7 @@ import { createRouter, type RouteContext } from '../emulator-kit/router.js';
 import { silentWav } from '../retell-simulator/recording.js';
 import type { OutcomeName, SimulatedOutcome } from '../retell-simulator/scripted-outcomes.js';
 import { VapiCalls, VapiConcurrencyLimitError, type VapiDelivery, type VapiSimulatorStats } from './vapi-calls.js';
+import { SimulatedVapiKnowledge, vapiKnowledgeRoutes } from './vapi-knowledge.js';
 
 export type { VapiDelivery, VapiSimulatorStats } from './vapi-calls.js';
 
@@ -26,6 +27,8 @@ export interface VapiSimulatorOptions {
   callDurationMs?: number;
   webhookRetries?: number;
   webhookRetryDelayMs?: number;
+  /** Reads of an uploaded file that answer `processing` before it is `done` (or `failed`); default 1. */
+  fileReadsToProcess?: number;
   now?: () => number;
 }
 
@@ -40,6 +43,8 @@ export interface VapiSimulator {
   calls(): Vapi.Call[];
   assistants(): Vapi.Assistant[];
   phoneNumbers(): { id: string; number: string }[];
+  /** The org's files and query tools (the clinic knowledge bases). */
+  knowledge: SimulatedVapiKnowledge;
   deliveries(): VapiDelivery[];
   /** Resolves when every scheduled call step and message has run. */
   settled(): Promise<void>;
@@ -69,7 +74,8 @@ async function jsonBody(ctx: RouteContext): Promise<unknown> {
 
 /**
  * Starts a Vapi API simulator for the endpoints `@vapi-ai/server-sdk` calls for this project: `POST|GET /call`,
- * `GET /call/{id}`, `GET|POST /assistant`, `GET|PATCH|DELETE /assistant/{id}`, `GET /phone-number`. Outcomes follow the
+ * `GET /call/{id}`, `GET|POST /assistant`, `GET|PATCH|DELETE /assistant/{id}`, `GET /phone-number`, and the knowledge
+ * base's files and query tools (`vapi-knowledge.ts`). Outcomes follow the
  * Retell simulator's last-four-digits table; server messages are signed as Vapi's HMAC credential does by default.
  */
 export async function startVapiSimulator(options: VapiSimulatorOptions): Promise<VapiSimulator> {
@@ -77,6 +83,7 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
   let ownUrl = '';
   const now = options.now ?? Date.now;
   const assistants = new Map<string, Vapi.Assistant>();
+  const knowledge = new SimulatedVapiKnowledge(now, options.fileReadsToProcess ?? 1);
   const numbers = (options.numbers ?? ['+15550100000']).map((number) => ({ id: randomUUID(), number, provider: 'vapi', status: 'active' }));
   const calls = new VapiCalls({
     concurrencyLimit: options.concurrencyLimit ?? 10,
@@ -173,6 +180,7 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
           sendJson(ctx.res, 200, current);
         },
       },
+      ...vapiKnowledgeRoutes(knowledge, sendError),
     ],
     (ctx) => sendError(ctx, 404, `Cannot ${ctx.req.method} ${ctx.url.pathname}`),
   );
@@ -205,6 +213,7 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
     calls: () => calls.list(Number.MAX_SAFE_INTEGER).reverse(),
     assistants: () => [...assistants.values()].map((a) => structuredClone(a)),
     phoneNumbers: () => numbers.map(({ id, number }) => ({ id, number })),
+    knowledge,
     deliveries: () => calls.deliveries(),
     settled: () => calls.settled(),
     stop: () =>
