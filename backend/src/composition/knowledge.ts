@@ -1,13 +1,11 @@
 import { DynamoDbKnowledgeStore } from '../adapters/dynamodb/dynamodb-knowledge-store.js';
 import { LambdaKnowledgeSyncQueue } from '../adapters/lambda/lambda-knowledge-sync-queue.js';
-import { RetellKnowledgeBase } from '../adapters/retell/retell-knowledge-base.js';
 import { S3KnowledgeFiles } from '../adapters/s3/s3-knowledge-files.js';
 import type { KnowledgeDependencies, KnowledgeSyncDependencies } from '../app/knowledge/knowledge-dependencies.js';
 import type { KnowledgeDriftDeps } from '../app/knowledge/knowledge-drift.js';
 import type { KnowledgeStore } from '../ports/knowledge-store.js';
 import type { KnowledgeSyncQueue } from '../ports/knowledge-sync-queue.js';
 import { knowledgeProvidersFromEnv } from './knowledge-providers.js';
-import { createRetellClient } from './retell.js';
 import { processTable, requireEnv, storageDependencies } from './storage.js';
 
 function knowledgeStore(): KnowledgeStore {
@@ -61,11 +59,10 @@ export function createKnowledgeSyncDependencies(env: NodeJS.ProcessEnv = process
   };
 }
 
-/** What the agent audit reads of the knowledge bases: the store and the platform Retell's knowledge-base API (no S3). */
+/** What the agent audit reads of the knowledge bases: the store and each clinic's provider in its account (no S3). */
 export function createKnowledgeDriftDependencies(env: NodeJS.ProcessEnv = process.env): KnowledgeDriftDeps {
-  const storage = storageDependencies();
-  const retell = new RetellKnowledgeBase(createRetellClient(env));
-  return { knowledge: knowledgeStore(), clock: storage.clock, logger: storage.logger, providerFor: (clinic) => (clinic.voice?.provider === 'vapi' ? undefined : retell) };
+  const { knowledge, clock, logger } = baseDependencies();
+  return { knowledge, clock, logger, providerFor: knowledgeProvidersFromEnv(env) };
 }
 
 let cached: KnowledgeDependencies | undefined;

@@ -3,6 +3,7 @@ import type { KnowledgeBaseProvider } from '../../ports/knowledge-base-provider.
 import type { KnowledgeStore } from '../../ports/knowledge-store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AppLogger } from '../../ports/logger.js';
+import { isBaseOfClinicAccount, knowledgeAgentOf } from './knowledge-account.js';
 
 /** A source `syncing` for longer than this (ms) is reported as stuck. */
 export const STUCK_SYNCING_MS = 60 * 60_000;
@@ -27,8 +28,9 @@ export async function knowledgeDrift(deps: KnowledgeDriftDeps, clinics: readonly
   for (const clinic of clinics) {
     const provider = deps.providerFor(clinic);
     const base = provider && (await deps.knowledge.getBase(clinic.clinicId));
-    if (!provider || !base) continue;
-    const agentId = clinic.voice?.provider === 'vapi' ? (clinic.voice.agentId ?? '') : clinic.agentId;
+    // A base of another provider or account (the clinic switched; the next sync replaces it) is not this one's drift.
+    if (!provider || !base || !isBaseOfClinicAccount(base, clinic)) continue;
+    const agentId = knowledgeAgentOf(clinic) ?? '';
     const at = { agentId, clinicId: clinic.clinicId };
     try {
       const [attached, remote, sources] = await Promise.all([

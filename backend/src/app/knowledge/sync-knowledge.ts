@@ -2,7 +2,8 @@ import type { Clinic } from '@vfc/shared';
 import { requireClinic } from '../read-clinic.js';
 import type { KnowledgeBaseProvider, OutgoingKnowledgeSource, ProviderKnowledgeBase } from '../../ports/knowledge-base-provider.js';
 import type { KnowledgeBaseRecord, KnowledgeSourceRecord } from '../../ports/knowledge-store.js';
-import { dialsOwnAgent, voiceAccountOf } from '../voice/voice-accounts.js';
+import { voiceAccountOf } from '../voice/voice-accounts.js';
+import { isBaseOfClinicAccount, knowledgeAgentOf } from './knowledge-account.js';
 import { refreshClinicFacts } from './clinic-facts.js';
 import type { KnowledgeSyncDependencies } from './knowledge-dependencies.js';
 import { isCopyOf, knowledgeBaseName, providerFileName, providerTitle } from './provider-names.js';
@@ -63,7 +64,7 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
   await refreshClinicFacts(deps, clinic);
 
   let base = await deps.knowledge.getBase(clinicId);
-  let remote = base && isInAccount(base, providerName, account) ? await provider.get(base.knowledgeBaseId) : undefined;
+  let remote = base && isBaseOfClinicAccount(base, clinic) ? await provider.get(base.knowledgeBaseId) : undefined;
   if (!remote) {
     // First sync, a new provider or account, or the provider lost the base: a new one, and every source is sent again.
     const knowledgeBaseId = await provider.create(knowledgeBaseName(clinic));
@@ -152,11 +153,6 @@ async function sendSource(
   }
 }
 
-/** Was the base made in the clinic's current provider and account? A record from before accounts were kept is the platform's. */
-function isInAccount(base: KnowledgeBaseRecord, provider: string, account: string): boolean {
-  return base.provider === provider && (base.account ?? `${base.provider}:platform`) === account;
-}
-
 /**
  * Where the provider stands with `source`: its copy's own state when the provider reports one per source (Vapi's file
  * status), otherwise the whole base's (Retell).
@@ -196,7 +192,7 @@ async function outgoing(deps: KnowledgeSyncDependencies, source: KnowledgeSource
  * reports it).
  */
 async function attach(deps: KnowledgeSyncDependencies, provider: KnowledgeBaseProvider, clinic: Clinic, knowledgeBaseId: string): Promise<boolean> {
-  const agentId = dialsOwnAgent(clinic) ? clinic.voice?.agentId : clinic.agentId;
+  const agentId = knowledgeAgentOf(clinic);
   if (!agentId) return false;
   try {
     await provider.attach(agentId, knowledgeBaseId);
