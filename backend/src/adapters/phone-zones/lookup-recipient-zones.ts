@@ -14,6 +14,7 @@ import type { RecipientZoneLookup } from '../../ports/recipient-zones.js';
  * throws `PhoneZoneDataMissingError` without the data.
  *
  * Mobile numbers move with their owners: a zone staff entered for the call should win over this lookup.
+ * Only scheduling calls it (`composition/scheduling.ts`): the zones are stored on the call, the dialer reads them back.
  */
 
 /** The package could not read its `resources/timezones.bson` (see the module doc for what a bundle must ship). */
