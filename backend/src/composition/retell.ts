@@ -1,5 +1,4 @@
 import { retellClientFactory, type ApiKeySource } from '../adapters/retell/retell-client.js';
-import { RetellWebhookVerifier, type SigningKeyOf } from '../adapters/retell/retell-webhook-verifier.js';
 import { noteSdkCall } from '../adapters/aws/sdk-call-observers.js';
 import { cachedSecretString } from '../adapters/secrets/cached-secret.js';
 import { requireEnv } from './storage.js';
@@ -25,16 +24,6 @@ export function retellApiKeySource(env: NodeJS.ProcessEnv = process.env): ApiKey
     if (!value) throw new Error('The Retell API key secret is empty: set it with aws secretsmanager put-secret-value');
     return value;
   };
-}
-
-/**
- * The Retell webhook verifier. With `keys` (the webhook handler): each body is verified with the key of the workspace
- * its call was placed through — the platform's, or a clinic's own (see `retell-webhook-keys.ts`); without: the
- * platform's key for every body.
- */
-export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env, keys?: (platformKey: ApiKeySource) => SigningKeyOf): RetellWebhookVerifier {
-  const platformKey = retellApiKeySource(env);
-  return new RetellWebhookVerifier(keys ? keys(platformKey) : platformKey);
 }
 
 /** The Retell client from the environment: the key source above, `RETELL_BASE_URL` (the simulator) and `RETELL_TIMEOUT_MS`. */
