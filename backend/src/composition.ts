@@ -1,6 +1,5 @@
 import type { Dependencies } from './app/dependencies.js';
 import { concurrencyLimitFromEnv, createStorageDependencies, storageDependencies } from './composition/storage.js';
-import { lookupRecipientZones } from './adapters/phone-zones/lookup-recipient-zones.js';
 import { RetellAgentDirectory } from './adapters/retell/retell-agent-directory.js';
 import { RetellVoiceProvider } from './adapters/retell/retell-voice-provider.js';
 import { createCallScheduler } from './composition/call-schedules.js';
@@ -13,7 +12,8 @@ import { vapiConcurrencyLimitFromEnv } from './composition/voice-limits.js';
 
 /**
  * Builds the production wiring from the environment (the same wiring runs on the local stack, with endpoints set):
- * the storage dependencies plus the Scheduler, Retell and phone-zone adapters.
+ * the storage dependencies plus the Scheduler and the voice providers' adapters. The phone-zone lookup is not here:
+ * only scheduling needs it (`composition/scheduling.ts`), the dialer reads the zones stored on the call.
  */
 export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage = createStorageDependencies(env)): Dependencies {
   const retell = createRetellClient(env);
@@ -37,7 +37,6 @@ export function createDependencies(env: NodeJS.ProcessEnv = process.env, storage
       secrets: { getClinicKey: (clinicId) => (secrets ??= secretStoreFromEnv(env)).getClinicKey(clinicId) },
     }),
     agentDirectory: new RetellAgentDirectory(retell),
-    recipientZones: lookupRecipientZones,
   };
 }
 

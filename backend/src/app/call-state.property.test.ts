@@ -2,7 +2,7 @@ import { isLegalStatusWrite, METRIC, type CallRecord, type CallStatus } from '@v
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallStore } from '../ports/call-store.js';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from './dependencies.js';
 import { applyProviderEvent } from './apply-provider-event.js';
 import { cancelCall } from './cancel-call.js';
 import { rescheduleCall } from './calling-rules/reschedule-call.js';
@@ -15,7 +15,7 @@ import { updateCall } from './update-call.js';
 
 const START = '2026-11-23T17:00:00.000Z';
 let world: UseCaseWorld;
-let deps: Dependencies;
+let deps: Dependencies & RecipientZoneDependencies;
 /** Every status write the store accepted, as (status it was conditional on → status written). */
 const writes: Array<{ from: CallStatus; to: CallStatus }> = [];
 const counted: string[] = [];

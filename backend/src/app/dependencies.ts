@@ -30,7 +30,6 @@ export interface Dependencies {
   /** Our synced registry of those agents (DynamoDB). */
   agentRegistry: AgentRegistry;
   clock: Clock;
-  recipientZones: RecipientZoneLookup;
   /** The clinic's do-not-call list. */
   optOuts: OptOutStore;
   /** Dials per number, for the 30-day per-number cap. */
@@ -45,4 +44,13 @@ export interface Dependencies {
   slots?: DialSlots;
   /** New unique ids (call ids). */
   newId: () => string;
+}
+
+/**
+ * The number → IANA zones lookup (libphonenumber's mapping and its data). Only scheduling and rescheduling look a
+ * number up; they store the zones on the call (`recipientZones`), so the dialer and retries never need it and their
+ * bundles leave the phone metadata out. Hence not part of {@link Dependencies}.
+ */
+export interface RecipientZoneDependencies {
+  recipientZones: RecipientZoneLookup;
 }

@@ -4,7 +4,7 @@ import type { DialSlots, WaitingDial } from '../ports/dial-slots.js';
 import type { VoiceLine } from '../ports/voice-lines.js';
 import { PlaceCallError } from '../ports/voice-provider.js';
 import { AGENT_HOLD_RECHECK_MS, agentHoldReason, NO_VAPI_ASSISTANT } from './agents/agent-guard.js';
-import { recipientZonesFor, slotFor } from './call-slot.js';
+import { slotFor, storedRecipientZones } from './call-slot.js';
 import { dialKey, pumpLine } from './concurrency/dial-line.js';
 import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
 import { cancelIfOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
@@ -111,12 +111,11 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
     return 'skipped';
   }
   // Independent reads, in parallel: the slot is held meanwhile, so every millisecond here is provider capacity.
-  const [dialing, optedOut, hold, zones] = await Promise.all([
+  const [dialing, optedOut, hold] = await Promise.all([
     dialingFor(deps, clinic),
     deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber),
     // The agent registry knows the platform workspace's agents only: an agent of the clinic's own account is not in it.
     dialsOwnAgent(clinic) ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
-    recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone),
   ]);
   if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line };
   if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
@@ -127,6 +126,7 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
     deps.logger.warn('due call held: clinic agent not usable', { callId: call.callId, clinicId: call.clinicId, agentId: dialing?.agentId ?? clinic.agentId });
     return held ? 'held' : 'skipped';
   }
+  const zones = storedRecipientZones(deps, call); // found when it was scheduled: no number lookup here
   if (!isWithinCallingWindow(now, clinic, zones)) {
     const slot = slotFor(clinic, now, zones);
     const moved = await rescheduleAttempt(deps, call, slot.at, 'window_closed', {

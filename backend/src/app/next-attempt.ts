@@ -7,7 +7,7 @@ import {
   type CallStatus,
   type CallStatusCode,
 } from '@vfc/shared';
-import { recipientZonesFor, slotFor } from './call-slot.js';
+import { slotFor, storedRecipientZones } from './call-slot.js';
 import { numberCapAt, releaseDial } from './calling-rules/number-cap.js';
 import type { Dependencies } from './dependencies.js';
 import { AppError } from './errors.js';
@@ -131,7 +131,7 @@ export async function endAttempt(
     if (!clinic) return finish('failed', 'not_retryable', 'The clinic of this call no longer exists');
     let nextAt: Date;
     try {
-      const zones = await recipientZonesFor(deps, call.phoneNumber, call.recipientTimezone);
+      const zones = storedRecipientZones(deps, call);
       nextAt = slotFor(clinic, retryBaseTime(ending.endedAt, now, delay), zones).at;
     } catch (error) {
       if (error instanceof AppError) return finish('failed', error.code === 'no_slot' ? 'no_slot' : 'not_retryable', error.message);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from './dependencies.js';
 import { scheduleCall } from './schedule-call.js';
 import { startUseCaseWorld, type UseCaseWorld } from '../local/test-support/use-case-world.js';
 
@@ -15,7 +15,7 @@ afterAll(() => world?.stop());
  * wrapped to log when each starts and ends; the clinic read is held until `releaseClinic()` so the test can see which
  * reads were already under way while it was pending.
  */
-function instrumented(deps: Dependencies) {
+function instrumented(deps: Dependencies & RecipientZoneDependencies) {
   const log: string[] = [];
   let releaseClinic!: () => void;
   const clinicGate = new Promise<void>((resolve) => (releaseClinic = resolve));
@@ -27,7 +27,7 @@ function instrumented(deps: Dependencies) {
       log.push(`end ${name}`);
       return result;
     };
-  const wrapped: Dependencies = {
+  const wrapped: Dependencies & RecipientZoneDependencies = {
     ...deps,
     clinics: { ...deps.clinics, getClinic: wrap('clinic', deps.clinics.getClinic.bind(deps.clinics), clinicGate) },
     agentRegistry: { ...deps.agentRegistry, get: wrap('agent', deps.agentRegistry.get.bind(deps.agentRegistry)) },

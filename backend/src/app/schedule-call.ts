@@ -1,9 +1,9 @@
 import { CALL_RETENTION_DAYS, type Actor, type CallRecord, type CreateCallRequest } from '@vfc/shared';
 import { assertClinicAgentUsable } from './agents/agent-guard.js';
-import { recipientZonesFor, slotFor } from './call-slot.js';
+import { recipientZonesFor, slotFor, zonesToStore } from './call-slot.js';
 import { assertPlannedCapAllows, plannedCapCounts } from './calling-rules/number-cap.js';
 import { assertNotOptedOut } from './calling-rules/opt-outs.js';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from './dependencies.js';
 import { AppError, invalidField } from './errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import { scheduleNameFor } from './schedule-names.js';
@@ -37,7 +37,8 @@ export interface ScheduleCallInput {
  * `idempotency_key_reused`: the key came with a different request, nothing changed).
  */
 export async function scheduleCall(
-  deps: Pick<Dependencies, 'calls' | 'clinics' | 'agentRegistry' | 'recipientZones' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'newId'>,
+  deps: Pick<Dependencies, 'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'newId'> &
+    RecipientZoneDependencies,
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
   const { request, clinicId } = input;
@@ -64,7 +65,8 @@ export async function scheduleCall(
   if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) {
     throw invalidField('scheduledFor', 'must not be in the past');
   }
-  const slot = slotFor(clinic, requested, await zonesRead);
+  const zones = await zonesRead;
+  const slot = slotFor(clinic, requested, zones);
   await optOutRead;
   assertPlannedCapAllows(clinic, await capRead, slot.at);
 
@@ -88,6 +90,7 @@ export async function scheduleCall(
     dischargeSummary: request.dischargeSummary,
     notes: request.notes,
     recipientTimezone: request.recipientTimezone,
+    ...zonesToStore(request.recipientTimezone, zones),
     attempt: 1,
     attempts: [{ attempt: 1, scheduledFor }],
     scheduleName,

@@ -1,39 +1,29 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { retellClientFactory, type ApiKeySource } from '../adapters/retell/retell-client.js';
-import { RetellWebhookVerifier, type SigningKeyOf } from '../adapters/retell/retell-webhook-verifier.js';
 import { noteSdkCall } from '../adapters/aws/sdk-call-observers.js';
+import { cachedSecretString } from '../adapters/secrets/cached-secret.js';
 import { requireEnv } from './storage.js';
 
 /**
  * The Retell API key: `RETELL_API_KEY` (local stack) or the Secrets Manager secret `RETELL_API_KEY_SECRET_ARN`
- * (AWS; cached 5 minutes by Powertools Parameters, so a rotated key is picked up without a deploy).
+ * (AWS; cached 5 minutes per process by `cachedSecretString`, so a rotated key is picked up without a deploy).
  */
 export function retellApiKeySource(env: NodeJS.ProcessEnv = process.env): ApiKeySource {
   const secretArn = env.RETELL_API_KEY ? undefined : requireEnv('RETELL_API_KEY_SECRET_ARN', env);
   // Where AWS reads the secret, the local stack's permission recorder hears of a GetSecretValue too (the key itself is
-  // an env var there; Powertools' own client is not one of ours to observe).
+  // an env var there).
   const note = () =>
     noteSdkCall({ client: 'SecretsManagerClient', command: 'GetSecretValueCommand', input: { SecretId: secretArn ?? 'RETELL_API_KEY_SECRET_ARN' } });
   if (env.RETELL_API_KEY) {
     const key = env.RETELL_API_KEY;
     return async () => (note(), key);
   }
+  const secret = cachedSecretString(secretArn!);
   return async () => {
     note();
-    const value = await getSecret<string>(secretArn!, { maxAge: 300 });
+    const value = await secret();
     if (!value) throw new Error('The Retell API key secret is empty: set it with aws secretsmanager put-secret-value');
     return value;
   };
-}
-
-/**
- * The Retell webhook verifier. With `keys` (the webhook handler): each body is verified with the key of the workspace
- * its call was placed through — the platform's, or a clinic's own (see `retell-webhook-keys.ts`); without: the
- * platform's key for every body.
- */
-export function createWebhookVerifier(env: NodeJS.ProcessEnv = process.env, keys?: (platformKey: ApiKeySource) => SigningKeyOf): RetellWebhookVerifier {
-  const platformKey = retellApiKeySource(env);
-  return new RetellWebhookVerifier(keys ? keys(platformKey) : platformKey);
 }
 
 /** The Retell client from the environment: the key source above, `RETELL_BASE_URL` (the simulator) and `RETELL_TIMEOUT_MS`. */

@@ -1,10 +1,10 @@
-import type { Dependencies } from '../app/dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from '../app/dependencies.js';
 import { lookupRecipientZones } from '../adapters/phone-zones/lookup-recipient-zones.js';
 import { createCallScheduler } from './call-schedules.js';
 import { createStorageDependencies, storageDependencies, type StorageDependencies } from './storage.js';
 
 /** The table, the call schedules and the phone-zone lookup: what scheduling, moving and cancelling calls need (no provider). */
-export type SchedulingDependencies = StorageDependencies & Pick<Dependencies, 'scheduler' | 'recipientZones'>;
+export type SchedulingDependencies = StorageDependencies & Pick<Dependencies, 'scheduler'> & RecipientZoneDependencies;
 
 /** Builds {@link SchedulingDependencies} from the environment. */
 export function createSchedulingDependencies(env: NodeJS.ProcessEnv = process.env, storage = createStorageDependencies(env)): SchedulingDependencies {

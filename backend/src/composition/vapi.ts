@@ -1,16 +1,18 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { cachedSecretString } from '../adapters/secrets/cached-secret.js';
 import { requireEnv } from './storage.js';
 
 /**
  * A secret's value from `env[valueVar]` (the local stack) or from the Secrets Manager secret named by `env[arnVar]`
- * (AWS; cached 5 minutes by Powertools Parameters, so a rotated value is picked up without a deploy).
+ * (AWS; cached 5 minutes per process by `cachedSecretString`, so a rotated value is picked up without a deploy).
  * @throws Error (on first use) when neither is set, or the secret is empty (naming `what`).
  */
 function envOrSecret(env: NodeJS.ProcessEnv, valueVar: string, arnVar: string, what: string): () => Promise<string> {
   const local = env[valueVar];
   if (local) return async () => local;
+  let secret: (() => Promise<string | undefined>) | undefined;
   return async () => {
-    const value = await getSecret<string>(requireEnv(arnVar, env), { maxAge: 300 });
+    secret ??= cachedSecretString(requireEnv(arnVar, env));
+    const value = await secret();
     if (!value) throw new Error(`${what} is empty: set it with aws secretsmanager put-secret-value`);
     return value;
   };

@@ -7,7 +7,7 @@ import { METRIC, RETELL_SIGNATURE_HEADER } from '@vfc/shared';
 import { receiveProviderEvent } from '../app/receive-provider-event.js';
 import { createProviderEventQueue } from '../composition/provider-events.js';
 import { secretStoreFromEnv } from '../composition/clinic-secrets.js';
-import { createWebhookVerifier } from '../composition/retell.js';
+import { createWebhookVerifier } from '../composition/retell-webhook.js';
 import { retellWebhookKeys } from '../composition/retell-webhook-keys.js';
 import { storageDependencies } from '../composition/storage.js';
 import type { SecretStore } from '../ports/secret-store.js';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build } from 'esbuild';
 import { esbuildOptionsFor, handlerBundling } from '../functions/bundling.js';
 import { WORKSPACE_ROOT, handlerEntry, handlerNames } from '../functions/handler-catalog.js';
-import { DIRNAME_PACKAGE, RUNTIME_DATA_FILES, bundledDataPath } from '../functions/runtime-data.js';
+import { RUNTIME_DATA_FILES, bundledDataPath } from '../functions/runtime-data.js';
 
 /** One handler's bundle, measured. */
 export interface BundleMeasurement {
@@ -22,9 +22,9 @@ export interface BundleMeasurement {
   /** Inputs that must never reach a Lambda bundle (local stack, tests, dev-only packages), relative to the workspace root. */
   readonly forbiddenInputs: readonly string[];
   /**
-   * Why the bundle would fail to find files at run time (empty when fine): a bundled package of `RUNTIME_DATA_FILES`
-   * whose file the after-bundling step does not ship, free `__dirname` left in the ESM output, or another package
-   * that uses `__dirname`/`__filename` (it would get the phone-zone package's folder from the global `define`).
+   * Why the bundle would fail to find files at run time (empty when fine): a bundled module that reads one of
+   * `RUNTIME_DATA_FILES` whose file the after-bundling step does not ship, or free `__dirname`/`__filename` left in
+   * the ESM output (ESM has neither).
    */
   readonly dataProblems: readonly string[];
 }
@@ -48,26 +48,6 @@ export function findForbiddenInputs(inputs: Iterable<string>, forbidden: readonl
   return [...inputs].filter((input) => forbidden.some((pattern) => pattern.test(input.replaceAll('\\', '/'))));
 }
 
-/** npm package of a bundled input path (`…/node_modules/<name or @scope/name>/…`), or undefined for our own code. */
-export function packageOfInput(input: string): string | undefined {
-  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(input.replaceAll('\\', '/'));
-  return match?.[1];
-}
-
-const sourceCache = new Map<string, string>();
-function sourceOf(input: string): string {
-  let source = sourceCache.get(input);
-  if (source === undefined) {
-    try {
-      source = readFileSync(join(WORKSPACE_ROOT, input), 'utf8');
-    } catch {
-      source = ''; // virtual inputs (esbuild's own helpers)
-    }
-    sourceCache.set(input, source);
-  }
-  return source;
-}
-
 /**
  * The data problems of one bundle (see {@link BundleMeasurement.dataProblems}): runs the bundling's after-bundling
  * hook into a temporary folder, as CDK does into the asset folder, and checks every needed file landed where the
@@ -75,16 +55,11 @@ function sourceOf(input: string): string {
  */
 export function findDataProblems(inputs: readonly string[], code: string, bundling: DataBundling, entry: string): string[] {
   const problems: string[] = [];
-  const packages = new Set(inputs.map(packageOfInput).filter((p): p is string => p !== undefined));
-  for (const input of inputs) {
-    const pkg = packageOfInput(input);
-    if (pkg && pkg !== DIRNAME_PACKAGE && /\b__(dirname|filename)\b/.test(sourceOf(input))) {
-      problems.push(`${pkg} uses __dirname/__filename (${input}): ESM has neither, and the bundle's __dirname is ${DIRNAME_PACKAGE}'s`);
-    }
-  }
-  if (/\b__dirname\b/.test(code)) problems.push('the ESM output references __dirname (ReferenceError at run time): `define` it');
+  const free = /\b__(dirname|filename)\b/.exec(code);
+  if (free) problems.push(`the ESM output references ${free[0]} (ReferenceError at run time)`);
 
-  const needed = RUNTIME_DATA_FILES.filter((data) => packages.has(data.packageName));
+  const bundled = new Set(inputs.map((input) => input.replaceAll('\\', '/')));
+  const needed = RUNTIME_DATA_FILES.filter((data) => bundled.has(data.readBy));
   if (needed.length > 0) {
     const outputDir = mkdtempSync(join(tmpdir(), 'vfc-bundle-data-'));
     try {
@@ -92,7 +67,7 @@ export function findDataProblems(inputs: readonly string[], code: string, bundli
       if (commands.length > 0) execFileSync('bash', ['-c', commands.join(' && ')], { stdio: 'pipe' });
       for (const data of needed) {
         if (!existsSync(bundledDataPath(outputDir, data))) {
-          problems.push(`${data.packageName} reads ${data.file} at run time, but the after-bundling step does not ship it`);
+          problems.push(`${data.readBy} reads ${data.packageName}/${data.file} at run time, but the after-bundling step does not ship it`);
         }
       }
     } finally {

@@ -1,6 +1,6 @@
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
-import { DATA_FILE_HOOKS, DIRNAME_DEFINE, PACKAGE_DIR_BANNER } from './runtime-data.js';
+import { DATA_FILE_HOOKS } from './runtime-data.js';
 
 /**
  * How every handler is bundled — one definition used by the CDK `NodejsFunction`s and by the bundle report, so
@@ -22,16 +22,15 @@ export const BUNDLE_TARGET = 'node22';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __vfcCreateRequire } from 'node:module'; const require = __vfcCreateRequire(import.meta.url);";
 
-/** The whole banner: `require` (above) and the `__dirname` stand-in of the phone-zone data (see `runtime-data.ts`). */
-export const BUNDLE_BANNER = `${ESM_REQUIRE_BANNER} ${PACKAGE_DIR_BANNER}`;
+/** The whole banner: the `require` above. */
+export const BUNDLE_BANNER = ESM_REQUIRE_BANNER;
 
 /** Package entry fields esbuild prefers, ESM first. */
 export const MAIN_FIELDS = ['module', 'main'];
 
 /**
  * `NodejsFunction` bundling of every handler: minified ESM for Node 22 with a linked source map, AWS SDK bundled,
- * the {@link BUNDLE_BANNER}, `__dirname` defined for the phone-zone package and its data file copied after bundling
- * (`runtime-data.ts`).
+ * the {@link BUNDLE_BANNER}, and the phone-zone data file copied after bundling (`runtime-data.ts`).
  */
 export function handlerBundling(): BundlingOptions {
   return {
@@ -42,7 +41,6 @@ export function handlerBundling(): BundlingOptions {
     format: OutputFormat.ESM,
     mainFields: MAIN_FIELDS,
     banner: BUNDLE_BANNER,
-    define: { ...DIRNAME_DEFINE },
     bundleAwsSDK: BUNDLE_AWS_SDK,
     logLevel: LogLevel.WARNING,
     commandHooks: DATA_FILE_HOOKS,

@@ -15,7 +15,7 @@ import { RUNTIME_DATA_FILES, bundledDataPath } from './runtime-data.js';
 /**
  * Smoke test of what a deployed bundle ships for the phone-zone lookup: a tiny entry importing the backend's real
  * `lookupRecipientZones` is bundled by a real `NodejsFunction` with the stack's `handlerBundling()` (esbuild, banner,
- * `define`, after-bundling copy — exactly the handlers' code path), then its asset is run by a fresh `node` process
+ * after-bundling copy — exactly the handlers' code path), then its asset is run by a fresh `node` process
  * from a folder with no node_modules above it, as Lambda would run `/var/task/index.mjs`.
  */
 const run = promisify(execFile);
@@ -29,7 +29,9 @@ async function invoke(dir: string, phoneNumber: string): Promise<string> {
   const script =
     'const m = await import(process.argv[1]);' +
     'try { console.log(JSON.stringify(await m.handler({ phoneNumber: process.argv[2] }))); } catch (e) { console.log(e.name); }';
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, join(dir, 'index.mjs'), phoneNumber], { cwd: dir });
+  // No NODE_PATH, as in Lambda: pnpm's shims set one that reaches every installed package (the data file included).
+  const { NODE_PATH: _shimPath, ...env } = process.env;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, join(dir, 'index.mjs'), phoneNumber], { cwd: dir, env });
   return stdout.trim();
 }
 
@@ -67,7 +69,7 @@ describe('a handler-style bundle of the phone-zone lookup', () => {
   });
 
   it('finds the zone of a San Francisco number in a fresh Node process', async () => {
-    // The output is the zones as JSON, or the error's name (ReferenceError without the __dirname stand-in).
+    // The output is the zones as JSON, or the error's name.
     expect(await invoke(asset, '+14155550123')).toMatch(/^\[.*"America\/Los_Angeles".*\]$/);
   });
 

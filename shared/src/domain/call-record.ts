@@ -18,6 +18,12 @@ export const CallRecord = Call.extend({
   dischargeSummary: z.string().optional(),
   notes: z.string().optional(),
   recipientTimezone: z.string().optional(),
+  /**
+   * IANA zones of `phoneNumber`, looked up when the call was scheduled (libphonenumber's prefix → zone mapping) and
+   * read back by the dialer and retries; `[]` when the number has no known zone (the clinic's zone then bounds the
+   * window). Absent when `recipientTimezone` is set (it wins) and on calls stored before zones were stored.
+   */
+  recipientZones: z.array(z.string()).optional(),
   attempts: z.array(StoredAttempt),
   /** Name of the EventBridge Scheduler schedule that will fire the current attempt, while `scheduled`. */
   scheduleName: z.string().optional(),
@@ -28,7 +34,7 @@ export type CallRecord = z.infer<typeof CallRecord>;
 
 /** The API view of a stored call: drops backend-only fields (clinic, version, TTL, schedule, notes). */
 export function toCallView(record: CallRecord): Call {
-  const { clinicId, dischargeSummary, notes, recipientTimezone, scheduleName, version, expiresAt, attempts, ...view } =
+  const { clinicId, dischargeSummary, notes, recipientTimezone, recipientZones, scheduleName, version, expiresAt, attempts, ...view } =
     record;
   return { ...view, attempts: attempts.map(({ verdict, ...attempt }) => attempt) };
 }

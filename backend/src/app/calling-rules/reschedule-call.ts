@@ -1,7 +1,7 @@
 import type { Actor, CallRecord } from '@vfc/shared';
 import { withChange } from '../actor.js';
-import { recipientZonesFor, slotFor } from '../call-slot.js';
-import type { Dependencies } from '../dependencies.js';
+import { slotFor, storedRecipientZones } from '../call-slot.js';
+import type { Dependencies, RecipientZoneDependencies } from '../dependencies.js';
 import { conflict, invalidField, notFound } from '../errors.js';
 import { PAST_TOLERANCE_MS } from '../schedule-call.js';
 import { scheduleNameFor } from '../schedule-names.js';
@@ -20,7 +20,8 @@ import { requireClinic } from '../read-clinic.js';
  * @throws AppError 400 (past), 404 (missing / another clinic's), 409 (not scheduled, opted out, cap), 422 (no slot).
  */
 export async function rescheduleCall(
-  deps: Pick<Dependencies, 'calls' | 'clinics' | 'recipientZones' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'metrics'>,
+  deps: Pick<Dependencies, 'calls' | 'clinics' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'metrics'> &
+    RecipientZoneDependencies,
   clinicId: string,
   callId: string,
   scheduledForIso: string,
@@ -36,7 +37,10 @@ export async function rescheduleCall(
   if (asked.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw invalidField('scheduledFor', 'must not be in the past');
   const requested = asked < now ? now : asked;
   await assertNotOptedOut(deps, clinicId, before.phoneNumber);
-  const zones = await recipientZonesFor(deps, before.phoneNumber, before.recipientTimezone);
+  // The zones stored when it was scheduled; a call stored before zones were stored has its number looked up now and
+  // keeps the answer, so the dialer finds them.
+  const lookUp = !before.recipientTimezone && !before.recipientZones;
+  const zones = lookUp ? await deps.recipientZones(before.phoneNumber) : storedRecipientZones(deps, before);
   const slot = slotFor(clinic, requested, zones);
   await assertUnderNumberCap(deps, clinic, before.phoneNumber, slot.at, callId);
 
@@ -50,6 +54,7 @@ export async function rescheduleCall(
     return {
       next: {
         ...rest,
+        ...(rest.recipientTimezone || rest.recipientZones ? {} : { recipientZones: zones }),
         scheduledFor,
         ...(slot.moved ? { requestedFor: requested.toISOString(), statusReason: slot.reason, statusCode: 'moved_to_window' as const } : {}),
         scheduleName: scheduleNameFor(callId, call.attempt, slot.at),

@@ -39,6 +39,21 @@ describe('scheduling under the calling window', () => {
     expect(call.requestedFor).toBeUndefined();
   });
 
+  it("stores the number's zones on the call, so the dialer and retries need no lookup", async () => {
+    const call = await scheduleTestCall(world.deps, '+14155550195', '2026-11-24T17:00:00.000Z', {}, 'always-open-ny');
+    expect((await world.deps.calls.get(call.callId))?.recipientZones).toEqual(['America/Los_Angeles']);
+  });
+
+  it('stores an empty zone list for a number with no known zone (toll-free)', async () => {
+    const call = await scheduleTestCall(world.deps, '+18005550196', '2026-11-24T17:00:00.000Z', {}, 'always-open-ny');
+    expect((await world.deps.calls.get(call.callId))?.recipientZones).toEqual([]);
+  });
+
+  it("stores no looked-up zones when staff gave the call's zone", async () => {
+    const call = await scheduleTestCall(world.deps, '+14155550197', '2026-11-24T17:00:00.000Z', { recipientTimezone: 'America/New_York' }, 'always-open-ny');
+    expect((await world.deps.calls.get(call.callId))?.recipientZones).toBeUndefined();
+  });
+
   it('refuses with 422 no_slot when the clinic never opens', async () => {
     await world.putClinic({ clinicId: 'never-open', weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } });
     await expect(scheduleTestCall(world.deps, '+12125550194', '2026-11-24T15:00:00.000Z', {}, 'never-open')).rejects.toMatchObject({

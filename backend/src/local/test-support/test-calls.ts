@@ -1,10 +1,10 @@
 import type { CallRecord, CreateCallRequest } from '@vfc/shared';
-import type { Dependencies } from '../../app/dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from '../../app/dependencies.js';
 import { scheduleCall } from '../../app/schedule-call.js';
 
 /** Test support (not a test): schedules a call for the demo clinic through the real use case. */
 export async function scheduleTestCall(
-  deps: Dependencies,
+  deps: Dependencies & RecipientZoneDependencies,
   phoneNumber: string,
   scheduledFor: string,
   overrides: Partial<CreateCallRequest> = {},

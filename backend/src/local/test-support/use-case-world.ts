@@ -1,6 +1,7 @@
 import type { Clinic } from '@vfc/shared';
 import { createDependencies } from '../../composition.js';
-import type { Dependencies } from '../../app/dependencies.js';
+import type { Dependencies, RecipientZoneDependencies } from '../../app/dependencies.js';
+import { lookupRecipientZones } from '../../adapters/phone-zones/lookup-recipient-zones.js';
 import { createTestTable, type TestTable } from './test-table.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from '../scheduler-emulator/index.js';
 import { startRetellSimulator, type RetellSimulator } from '../retell-simulator/index.js';
@@ -12,7 +13,8 @@ import { demoClinic } from '../seed-demo.js';
  * simulator without a webhook URL — with a hand-set clock instead of the wall clock.
  */
 export interface UseCaseWorld {
-  deps: Dependencies;
+  /** The production wiring plus the scheduling handlers' zone lookup (the dialer's wiring has none). */
+  deps: Dependencies & RecipientZoneDependencies;
   table: TestTable;
   scheduler: SchedulerEmulator;
   simulator: RetellSimulator;
@@ -29,7 +31,7 @@ export async function startUseCaseWorld(startIso = '2026-11-23T17:00:00.000Z'): 
   const table = await createTestTable();
   const scheduler = await startSchedulerEmulator({ invoke: async () => undefined, tickMs: 0, now: nowMs });
   const simulator = await startRetellSimulator({ apiKey: 'sim_test_key', now: nowMs });
-  const deps: Dependencies = {
+  const deps: Dependencies & RecipientZoneDependencies = {
     ...createDependencies({
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: table.endpoint,
@@ -43,6 +45,7 @@ export async function startUseCaseWorld(startIso = '2026-11-23T17:00:00.000Z'): 
       // Clinic-owned provider keys in the process's in-memory stand-in (`localSecretStore`), as on the local stack.
       LOCAL_SECRET_STORE: 'memory',
     }),
+    recipientZones: lookupRecipientZones,
     clock: { now: () => new Date(now) },
   };
   return {
