@@ -35,6 +35,8 @@ export const API_ROUTES = [
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
+  // The clinic's signed-in people with role and last activity (docs/sign-in.md).
+  { method: 'GET', path: '/clinic/staff', handler: 'list-staff', auth: 'admin' },
   // The clinic's knowledge base (docs/knowledge-base.md): admin only. Static segments before `{sourceId}`.
   { method: 'GET', path: '/clinic/knowledge', handler: 'list-knowledge', auth: 'admin' },
   { method: 'POST', path: '/clinic/knowledge', handler: 'add-knowledge-source', auth: 'admin' },
