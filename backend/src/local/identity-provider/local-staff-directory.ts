@@ -1,4 +1,4 @@
-import type { InvitedPerson, Invitation, StaffDirectory } from '../../ports/staff-directory.js';
+import type { DisabledPerson, InvitedPerson, Invitation, StaffDirectory } from '../../ports/staff-directory.js';
 import { ADMIN_API_PATH } from './admin-api.js';
 
 /**
@@ -17,9 +17,10 @@ export class LocalStaffDirectory implements StaffDirectory {
     return (await answer.json()) as InvitedPerson;
   }
 
-  async disable(email: string): Promise<void> {
+  async disable(email: string): Promise<DisabledPerson> {
     const answer = await this.post(`${ADMIN_API_PATH}/disable`, { email });
-    if (answer.status !== 204) throw new Error(`disable refused (${answer.status}): ${((await answer.json()) as { message?: string }).message}`);
+    if (answer.status !== 200) throw new Error(`disable refused (${answer.status}): ${((await answer.json()) as { message?: string }).message}`);
+    return (await answer.json()) as DisabledPerson;
   }
 
   private post(path: string, body: unknown): Promise<Response> {
