@@ -66,7 +66,8 @@ export const RETELL_SIGNATURE_HEADER = 'x-retell-signature';
  * How long API Gateway keeps the token authorizer's answer for one `Authorization` header value, in seconds (the
  * HTTP API's `authorizerResultTtlInSeconds`; 0–3600, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
  * The CDK stack and the local API stand-in both use it, so a token's verdict (allowed or refused) may be up to this
- * old: a deleted token keeps working for at most this long.
+ * old: a disabled person's access token keeps working for at most this long. A revoked API key is refused at once
+ * (the HTTP handlers check the key on every request, `backend/src/handlers/http/api-key-use.ts`).
  */
 export const AUTHORIZER_CACHE_TTL_SECONDS = 300;
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { API_ROUTES, isTokenRoute } from '@vfc/shared';
 import type { ApiKeyStore, ApiKeyUse } from '../../ports/api-key-store.js';
 import { apiErrors } from './api-errors.js';
 import { apiKeyUse } from './api-key-use.js';
@@ -47,5 +49,14 @@ describe('apiKeyUse', () => {
     const r = route();
     await r.call({ clinicId: 'c1', role: 'staff', userId: 'u1', name: 'Jamie' });
     expect(r.writes).toEqual([]);
+  });
+});
+
+describe('the API-key check on every token route', () => {
+  it('runs for every staff and admin route: each handler is wrapped in apiHandler', () => {
+    const unwrapped = API_ROUTES.filter(isTokenRoute)
+      .map((route) => route.handler)
+      .filter((handler) => !readFileSync(new URL(`../${handler}.ts`, import.meta.url), 'utf8').includes('apiHandler('));
+    expect(unwrapped).toEqual([]);
   });
 });
