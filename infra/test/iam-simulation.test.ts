@@ -70,6 +70,7 @@ async function runCompactScenario(s: LocalStack): Promise<void> {
   await staff('POST', '/calls', draft('(415) 555-0183', 3_600_000));
   await admin('POST', '/clinic/opt-outs', { phoneNumber: '(415) 555-0183' });
   await admin('GET', '/clinic/opt-outs');
+  await admin('GET', '/clinic/staff');
   await admin('DELETE', `/clinic/opt-outs/${encodeURIComponent('+14155550183')}`);
 
   // The dialled call ends; then it is resolved and reopened.
@@ -107,6 +108,8 @@ describe('every AWS request a handler sends is allowed by its deployed role', ()
     expect(has('create-call', 'scheduler:CreateSchedule')).toBe(true);
     expect(has('create-call', 'iam:PassRole')).toBe(true);
     expect(has('authorizer', 'dynamodb:GetItem')).toBe(true);
+    // Every API-key request's one write (last use; a revoked key refused), here on a read-only route.
+    expect(has('get-clinic', 'dynamodb:UpdateItem')).toBe(true);
     console.info(`compact scenario: ${scenario.length} distinct requests by ${new Set(scenario.map((c) => c.handler)).size} handlers`);
   });
 

@@ -147,14 +147,26 @@ describe('swapping in a restored table', () => {
 });
 
 describe('data access', () => {
-  it("the authorizer's role may only GetItem items whose partition key is a token's", () => {
-    const roleId = resources(dev, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === 'vfc-dev-authorizer')![1].Properties?.Role['Fn::GetAtt'][0];
-    const statements = resources(dev, 'AWS::IAM::Policy')
+  /** The DynamoDB statements of a function's role, by its name. */
+  const dynamoStatements = (functionName: string) => {
+    const roleId = resources(dev, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === functionName)![1].Properties?.Role['Fn::GetAtt'][0];
+    return resources(dev, 'AWS::IAM::Policy')
       .filter(([, p]) => p.Properties?.Roles.some((r: { Ref: string }) => r.Ref === roleId))
       .flatMap(([, p]) => p.Properties?.PolicyDocument.Statement)
       .filter((st: { Action: string | string[] }) => JSON.stringify(st.Action).includes('dynamodb:'));
-    expect(statements).toEqual([
+  };
+
+  it("the authorizer's role may only GetItem token items and UpdateItem person records", () => {
+    expect(dynamoStatements('vfc-dev-authorizer')).toEqual([
       expect.objectContaining({ Action: 'dynamodb:GetItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TOKEN#*'] } } }),
+      expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PEOPLE#*'] } } }),
+    ]);
+  });
+
+  it("a read-only route's role may UpdateItem API key records and nothing else it could write", () => {
+    const writes = dynamoStatements('vfc-dev-get-clinic').filter((st: { Action: string | string[] }) => /Put|Update|Delete|Write/.test(JSON.stringify(st.Action)));
+    expect(writes).toEqual([
+      expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APIKEYS#*'] } } }),
     ]);
   });
 

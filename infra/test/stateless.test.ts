@@ -10,7 +10,7 @@ import {
   SCHEDULE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
-  permissionsFor,
+  grantedPermissions,
 } from '../src/functions/permissions.js';
 import { actionsOf, type CfnResource, roleIdOfFunction, statementsOfRole, synthesize, type Synthesized } from './support/synth.js';
 
@@ -63,12 +63,13 @@ describe('functions', () => {
   });
 
   it.each(handlerNames())('%s: its role allows exactly what permissions.ts maps', (handler) => {
-    const permissions = permissionsFor(handler);
+    const permissions = grantedPermissions(handler);
     // X-Ray active tracing: every function may send its trace segments (CDK's grant; X-Ray has no resource-level scope).
     const expected = new Set<string>(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
     if (permissions.includes('table:read') || permissions.includes('table:write')) TABLE_READ_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:write')) TABLE_WRITE_ACTIONS.forEach((a) => expected.add(a));
     if (permissions.includes('table:read-tokens')) expected.add('dynamodb:GetItem');
+    if (permissions.includes('table:record-people') || permissions.includes('table:record-key-use')) expected.add('dynamodb:UpdateItem');
     if (permissions.includes('secret:read') || permissions.includes('vapi-webhook-secret:read') || permissions.includes('vapi-key:read')) {
       ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'].forEach((a) => expected.add(a));
     }

@@ -24,4 +24,6 @@ export * from './api/clinic-voice.js';
 export * from './api/calls-export.js';
 export * from './api/identity.js';
 export * from './api/knowledge.js';
+export * from './api/staff.js';
+export * from './api/api-keys.js';
 export * from './domain/clinic-facts.js';

@@ -2,6 +2,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokenVerifier } from '../adapters/oidc/jose-access-token-verifier.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
+import type { PeopleStore, PersonActivity, PersonIdentity } from '../ports/people-store.js';
 import { authorizeRequest } from './authorize-request.js';
 import { hashToken } from './authenticate.js';
 
@@ -50,8 +51,27 @@ const noReads: Pick<ClinicStore, 'findToken'> = {
   findToken: () => Promise.reject(new Error('the person path must not read the table')),
 };
 
-function deps(clinics: Pick<ClinicStore, 'findToken'> = noReads) {
-  return { clinics, accessTokens: createAccessTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, jwksUri: 'unused' }, createLocalJWKSet(jwks)) };
+const NOW = new Date('2026-12-04T09:00:00.000Z');
+
+/** A people store recording each activity it is asked to record, answering `answer`. */
+function peopleStore(answer: PersonActivity = 'recorded') {
+  const recorded: [PersonIdentity, string][] = [];
+  const people: Pick<PeopleStore, 'recordActivity'> = {
+    recordActivity: async (person, at) => {
+      recorded.push([person, at]);
+      return answer;
+    },
+  };
+  return { people, recorded };
+}
+
+function deps(clinics: Pick<ClinicStore, 'findToken'> = noReads, people = peopleStore().people) {
+  return {
+    clinics,
+    people,
+    clock: { now: () => NOW },
+    accessTokens: createAccessTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, jwksUri: 'unused' }, createLocalJWKSet(jwks)),
+  };
 }
 
 const bearer = (token: string) => `Bearer ${token}`;
@@ -120,18 +140,36 @@ describe('authorizeRequest with a signed-in person', () => {
   });
 
   it('refuses every JWT when sign-in is not configured', async () => {
-    expect(await authorizeRequest({ clinics: noReads }, bearer(await accessToken()), STAFF_ROUTE)).toEqual({ isAuthorized: false });
+    const { accessTokens: _none, ...withoutSignIn } = deps();
+    expect(await authorizeRequest(withoutSignIn, bearer(await accessToken()), STAFF_ROUTE)).toEqual({ isAuthorized: false });
+  });
+
+  it("records the person's activity once per verdict, with their identity from the claims and the clock's time", async () => {
+    const { people, recorded } = peopleStore();
+    await authorizeRequest(deps(noReads, people), bearer(await accessToken()), STAFF_ROUTE);
+    expect(recorded).toEqual([[{ clinicId: 'clinic-a', userId: 'user-123', name: 'Dr. Rivera', email: 'rivera@example.test', role: 'staff' }, NOW.toISOString()]]);
+  });
+
+  it('refuses a person ops disabled, although their token is valid', async () => {
+    const verdict = await authorizeRequest(deps(noReads, peopleStore('disabled').people), bearer(await accessToken()), STAFF_ROUTE);
+    expect(verdict).toEqual({ isAuthorized: false });
+  });
+
+  it('refuses a token that expired on a verifier clock set ahead (the local stack option)', async () => {
+    const verifier = createAccessTokenVerifier({ issuer: ISSUER, clientId: CLIENT_ID, jwksUri: 'unused', clockAheadMs: 2 * 3600_000 }, createLocalJWKSet(jwks));
+    const verdict = await authorizeRequest({ ...deps(), accessTokens: verifier }, bearer(await accessToken()), STAFF_ROUTE);
+    expect(verdict).toEqual({ isAuthorized: false });
   });
 });
 
 describe('authorizeRequest with a clinic API key', () => {
   it('still grants a known API key its clinic, role and label beside sign-in', async () => {
     const clinics: Pick<ClinicStore, 'findToken'> = {
-      findToken: async (hash) => (hash === hashToken('key-1') ? { clinicId: 'clinic-a', role: 'staff', label: 'Front desk' } : undefined),
+      findToken: async (hash) => (hash === hashToken('key-1') ? { clinicId: 'clinic-a', role: 'staff', label: 'Front desk', keyId: 'k-1' } : undefined),
     };
     expect(await authorizeRequest(deps(clinics), bearer('key-1'), STAFF_ROUTE)).toEqual({
       isAuthorized: true,
-      context: { clinicId: 'clinic-a', role: 'staff', label: 'Front desk' },
+      context: { clinicId: 'clinic-a', role: 'staff', label: 'Front desk', keyId: 'k-1' },
     });
   });
 });

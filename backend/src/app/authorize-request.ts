@@ -4,11 +4,12 @@ import { AppError } from './errors.js';
 
 /**
  * Simple-response answer of an HTTP API Lambda authorizer; `context` reaches handlers as `authorizer.lambda`.
- * `userId` and `name` are set for a signed-in person, `label` for an API key that has one.
+ * `userId` and `name` are set for a signed-in person; `keyId` (and `label` when it has one) for an API key, so the
+ * handlers can check the key is still live on every request (see `api-key-use.ts`), the verdict being cached.
  */
 export interface AuthorizerResult {
   isAuthorized: boolean;
-  context?: { clinicId: string; role: string; label?: string; userId?: string; name?: string };
+  context?: { clinicId: string; role: string; label?: string; keyId?: string; userId?: string; name?: string };
 }
 
 /** Route key (`PUT /clinic/agent`) → whether the route needs the admin role, from the shared route table. */
@@ -23,8 +24,11 @@ export async function authorizeRequest(deps: AuthenticateDependencies, authoriza
   try {
     const grant = await authenticate(deps, authorization);
     if (ADMIN_ROUTE_KEYS.has(routeKey) && grant.role !== 'admin') return { isAuthorized: false };
-    const { clinicId, role, label, userId, name } = grant;
-    return { isAuthorized: true, context: { clinicId, role, ...(label ? { label } : {}), ...(userId ? { userId } : {}), ...(name ? { name } : {}) } };
+    const { clinicId, role, label, keyId, userId, name } = grant;
+    return {
+      isAuthorized: true,
+      context: { clinicId, role, ...(label ? { label } : {}), ...(keyId ? { keyId } : {}), ...(userId ? { userId } : {}), ...(name ? { name } : {}) },
+    };
   } catch (error) {
     if (error instanceof AppError) return { isAuthorized: false };
     throw error;

@@ -12,22 +12,23 @@ export function newApiToken(): string {
 export type TokenRequest = { role: Role; label: string; token?: string };
 
 /**
- * Creates (or replaces) a clinic and issues its API tokens. The ops CLI and the local stack's demo seed both use it.
- * @returns the clinic as stored and the clear tokens (the only time they exist outside the caller).
+ * Creates (or replaces) a clinic and issues its API tokens: named clinic API keys (`label` = the key's name, e.g.
+ * "staff key"), listed and revoked like any key. The ops CLI and the local stack's demo seed both use it.
+ * @returns the clinic as stored and the clear tokens with their key ids (the only time the tokens exist outside the caller).
  * @throws ZodError when the clinic is invalid (e.g. not an IANA timezone); Error when a token already exists.
  */
 export async function provisionClinic(
   clinics: ClinicStore,
   clinic: Clinic,
   tokens: TokenRequest[],
-): Promise<{ clinic: Clinic; tokens: { role: Role; label: string; token: string }[] }> {
+): Promise<{ clinic: Clinic; tokens: { role: Role; label: string; token: string; keyId: string }[] }> {
   const stored = Clinic.parse(clinic);
   await clinics.putClinic(stored);
   const issued = [];
   for (const request of tokens) {
     const token = request.token ?? newApiToken();
-    await clinics.putToken(hashToken(token), { clinicId: stored.clinicId, role: request.role }, request.label);
-    issued.push({ role: request.role, label: request.label, token });
+    const keyId = await clinics.putToken(hashToken(token), { clinicId: stored.clinicId, role: request.role }, request.label);
+    issued.push({ role: request.role, label: request.label, token, keyId });
   }
   return { clinic: stored, tokens: issued };
 }

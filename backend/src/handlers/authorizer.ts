@@ -21,8 +21,8 @@ function accessTokenVerifier(): AccessTokenVerifier | undefined {
 
 /**
  * The HTTP API's Lambda authorizer for every bearer-token route: a signed-in person's access token (verified against
- * `OIDC_ISSUER` / `OIDC_CLIENT_ID`, clinic and role from its claims, no database read) or a clinic API key (SHA-256 →
- * its clinic and role). On an admin route (by the event's `routeKey`) a grant whose role is not `admin` is refused
+ * `OIDC_ISSUER` / `OIDC_CLIENT_ID`, clinic and role from its claims; one conditional write records their activity and
+ * refuses a disabled person) or a clinic API key (SHA-256 → its clinic, role and key id). On an admin route (by the event's `routeKey`) a grant whose role is not `admin` is refused
  * here, so a staff token never reaches an admin handler (the handlers check the role again). API Gateway answers 401
  * itself when the Authorization header is missing and 403 `{"message":"Forbidden"}` when this returns false; staff and
  * admin routes have separate authorizer resources, so a verdict cached for one kind is never reused on the other.
@@ -34,5 +34,6 @@ export const handler = middy<APIGatewayRequestAuthorizerEventV2, AuthorizerResul
   .handler(async (event) => {
     const authorization = event.headers?.authorization ?? event.headers?.Authorization;
     const accessTokens = accessTokenVerifier();
-    return authorizeRequest({ clinics: storageDependencies().clinics, ...(accessTokens ? { accessTokens } : {}) }, authorization, event.routeKey);
+    const { clinics, people, clock } = storageDependencies();
+    return authorizeRequest({ clinics, people, clock, ...(accessTokens ? { accessTokens } : {}) }, authorization, event.routeKey);
   });

@@ -48,6 +48,7 @@ Vet follow-up calls — local stack is running (demo clinic, open around the clo
   Demo admin         ${people.admin.email}  (${people.admin.name})
   Demo password      ${people.password}
   Sign-in admin key  ${idp.adminKey}  (ops invite-user / disable-user: LOCAL_IDP_URL=${idp.issuer} LOCAL_IDP_ADMIN_KEY=<this>)
+  Table (ops)        TABLE_NAME=${stack.tableName} DYNAMODB_ENDPOINT=${stack.dynamoDbEndpoint}  (ops *-api-key, invite-user, disable-user)
   Retell             ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'REAL Retell (RETELL_API_KEY is set)'}
   Webhook signing key ${stack.webhookSigningKey}
 ${stack.retellClinicApiKey ? `  Own Retell key     ${stack.retellClinicApiKey}  (a second simulated workspace: PUT /clinic/voice {"provider":"retell","apiKey":"<it>"})

@@ -1,6 +1,8 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { createScaledClock, LOCAL_TIME_ENV } from '../adapters/clock/scaled-clock.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
+import { DynamoDbPeopleStore } from '../adapters/dynamodb/dynamodb-people-store.js';
+import { LOCAL_TOKEN_CLOCK_AHEAD_ENV } from '../adapters/oidc/jose-access-token-verifier.js';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local.js';
 import { createTable } from './dynamodb/create-table.js';
 import { startFakeNeo } from './fake-neo/index.js';
@@ -110,6 +112,11 @@ export interface LocalStackOptions {
   oidcAdminKey?: string;
   /** Access token lifetime of the local identity provider, seconds (default 3600). */
   oidcAccessTokenTtlSeconds?: number;
+  /**
+   * The authorizer checks token expiry on a clock this many ms ahead of the wall clock (default 0): a test's freshly
+   * issued access token is then honestly expired, without waiting. Only token verification is affected.
+   */
+  tokenClockAheadMs?: number;
   /** The demo people's emails and password (otherwise the defaults; the password is generated). */
   demoPeople?: DemoPeopleOptions;
 }
@@ -257,6 +264,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       OIDC_ISSUER: identityProvider.issuer,
       OIDC_CLIENT_ID: identityProvider.clientId,
       OIDC_JWKS_URI: identityProvider.jwksUri,
+      [LOCAL_TOKEN_CLOCK_AHEAD_ENV]: String(options.tokenClockAheadMs ?? 0),
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -310,6 +318,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           staffToken: options.staffToken,
           adminToken: options.adminToken,
         });
+    // The demo people's person records, as `ops invite-user` writes them (GET /clinic/staff lists them).
+    const peopleStore = new DynamoDbPeopleStore(db, tableName);
+    for (const person of [demoPeople.staff, demoPeople.admin]) {
+      const role = person.groups.includes('admin') ? 'admin' : 'staff';
+      await peopleStore.put({ clinicId: person.clinicId, userId: person.sub, name: person.name, email: person.email, role });
+    }
 
     // The recurring agent sync + audit (every 6 h, as in AWS), and one sync now so the registry knows the demo agent.
     if (reuse) {

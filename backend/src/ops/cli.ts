@@ -5,6 +5,7 @@ import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.
 import { provisionClinic } from '../app/provision-clinic.js';
 import { holdRestoredCalls } from '../app/restore/hold-restored-calls.js';
 import { createStorageDependencies } from '../composition/storage.js';
+import { API_KEY_COMMANDS, API_KEY_USAGE, apiKeyCommand, type ApiKeyCommand } from './api-key-commands.js';
 import { redriveFailed } from './redrive-failed.js';
 import { USER_USAGE, userCommand } from './user-commands.js';
 
@@ -13,7 +14,8 @@ const USAGE = `Usage: pnpm --filter @vfc/backend ops create-clinic \\
   --from-number <Retell number, E.164> --agent-id <Retell agent_id> [--hours '<weeklyHours JSON>'] [--demo]
 
 Environment: TABLE_NAME (the stack output TableName), AWS_REGION (and your AWS credentials);
-DYNAMODB_ENDPOINT only for a local DynamoDB. Prints a staff token and an admin token ONCE: store them safely.
+DYNAMODB_ENDPOINT only for a local DynamoDB. Prints a staff API key and an admin API key ONCE ("staff key", "admin key"
+in list-api-keys): store them safely.
 Default hours: Mon–Fri 09:00–17:00 in the clinic's timezone.
 
        pnpm --filter @vfc/backend ops redrive-failed --queue-url <url> [--max <n>] [--dry-run]
@@ -29,7 +31,9 @@ dialled after the backup was taken — for staff review: never dialled until som
 the swap and before dialling resumes; running it twice holds nothing new. --dry-run only counts them.
 Environment: TABLE_NAME (the restored table), AWS_REGION (and your AWS credentials).
 
-${USER_USAGE}`;
+${USER_USAGE}
+
+${API_KEY_USAGE}`;
 
 const WEEKDAY_9_TO_5 = { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }], sat: [], sun: [] };
 
@@ -39,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'redrive-failed') return redriveCommand(rest);
   if (command === 'hold-restored-calls') return holdRestoredCommand(rest);
   if (command === 'invite-user' || command === 'disable-user') return userCommand(command, rest);
+  if ((API_KEY_COMMANDS as readonly string[]).includes(command ?? '')) return apiKeyCommand(command as ApiKeyCommand, rest);
   if (command !== 'create-clinic') {
     console.error(USAGE);
     return 2;
@@ -75,13 +80,13 @@ async function main(argv: string[]): Promise<number> {
     clinics,
     { ...rules, clinicId: values['clinic-id']!, name: values.name!, phoneNumber: phone, fromNumber, agentId: values['agent-id']!, demoMode: values.demo ?? false },
     [
-      { role: 'staff', label: 'staff (ops CLI)' },
-      { role: 'admin', label: 'admin (ops CLI)' },
+      { role: 'staff', label: 'staff key' },
+      { role: 'admin', label: 'admin key' },
     ],
   );
   console.log(`Clinic ${clinic.clinicId} (${clinic.name}) saved in ${tableName}.`);
-  for (const t of tokens) console.log(`${t.role.padEnd(5)} token: ${t.token}`);
-  console.log('These tokens are shown once; only their SHA-256 hashes are stored.');
+  for (const t of tokens) console.log(`${t.role.padEnd(5)} key (${t.keyId}): ${t.token}`);
+  console.log('These keys are shown once; only their SHA-256 hashes are stored. ops list-api-keys shows them by id.');
   return 0;
 }
 

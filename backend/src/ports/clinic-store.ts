@@ -6,6 +6,8 @@ export interface TokenGrant {
   role: Role;
   /** The token's label (e.g. "Front desk"), shown as who resolved a call; absent on tokens stored without one. */
   label?: string;
+  /** An API key's id (its record under the clinic, see `ApiKeyStore`); absent on a signed-in person's grant. */
+  keyId?: string;
   /** A signed-in person's id (their access token's `sub`); absent on API keys. */
   userId?: string;
   /** A signed-in person's name (or email) from their access token; absent on API keys. */
@@ -25,8 +27,12 @@ export interface ClinicStore {
    * ends with the save's `putClinic`, or by itself at `untilMs` if that save died.
    */
   claimAgentSync(clinicId: string, nowMs: number, untilMs: number): Promise<boolean>;
-  /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined`. */
+  /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined` (unknown or revoked). */
   findToken(tokenHash: string): Promise<TokenGrant | undefined>;
-  /** Stores a token hash with its grant; refuses to overwrite an existing hash. */
-  putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<void>;
+  /**
+   * Stores a token hash with its grant as a named clinic API key (`label` = the key's name, see `ApiKeyStore.create`).
+   * @returns the new key's id.
+   * @throws Error when the hash already exists.
+   */
+  putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<string>;
 }

@@ -17,6 +17,16 @@ export interface InvitedPerson {
   temporaryPassword?: string;
 }
 
+/** A person just disabled, as the directory knew them (what their person record is marked with). */
+export interface DisabledPerson {
+  /** Their tokens' `sub`. */
+  userId: string;
+  clinicId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
 /** The people who may sign in (Cognito in AWS, the local identity provider with `pnpm start`). */
 export interface StaffDirectory {
   /**
@@ -26,7 +36,8 @@ export interface StaffDirectory {
   invite(invitation: Invitation): Promise<InvitedPerson>;
   /**
    * Takes access away at once: no new sign-in, and no refresh of the tokens they hold.
+   * @returns who was disabled (id, clinic, name, role), for their person record.
    * @throws Error when no such person exists.
    */
-  disable(email: string): Promise<void>;
+  disable(email: string): Promise<DisabledPerson>;
 }

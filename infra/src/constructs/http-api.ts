@@ -13,7 +13,10 @@ import type { StageConfig } from '../config/stage-config.js';
 /** Route path of Retell's webhook (the one route without a bearer token), from the shared route table. */
 export const WEBHOOK_ROUTE = API_ROUTES.find((route) => route.auth === 'webhook');
 
-/** How long API Gateway caches an authorizer decision per token (s). Revoked tokens stop working after this. */
+/**
+ * How long API Gateway caches an authorizer decision per token (s): a disabled person's tokens stop working within it
+ * (a revoked API key at once: the handlers check keys on every request, docs/sign-in.md).
+ */
 export const AUTHORIZER_CACHE_TTL = Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS);
 
 export interface HttpApiProps {

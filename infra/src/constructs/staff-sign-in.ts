@@ -9,7 +9,10 @@ import { HandlerFunction } from '../functions/handler-function.js';
 /** The pre-token-generation trigger's handler (`backend/src/handlers/pre-token-generation.ts`). */
 export const PRE_TOKEN_HANDLER = 'pre-token-generation';
 
-/** How long a person's access token lives: also the longest a disabled person's token keeps working (plus the authorizer cache). */
+/**
+ * How long a person's access token lives. A disabled person's tokens stop working sooner: within the authorizer cache
+ * TTL, since the authorizer checks their person record on every verdict it computes (docs/sign-in.md).
+ */
 export const ACCESS_TOKEN_VALIDITY = Duration.minutes(5);
 /** How long a person stays signed in without typing their password again (one refresh token). */
 export const REFRESH_TOKEN_VALIDITY = Duration.hours(12);

@@ -3,7 +3,7 @@ import { API_ROUTES } from '@vfc/shared/api/routes';
 import { ASYNC_HANDLERS, SCHEDULED_HANDLERS } from '@vfc/shared/ops/observability';
 import { describe, expect, it } from 'vitest';
 import { AUTHORIZER_HANDLER } from './handler-catalog.js';
-import { HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, permissionsFor } from './permissions.js';
+import { HANDLER_PERMISSIONS, SCHEDULE_ACTIONS, grantedPermissions, permissionsFor } from './permissions.js';
 
 describe('HANDLER_PERMISSIONS', () => {
   it.each([...new Set([...API_ROUTES.map((r) => r.handler as string), ...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS, AUTHORIZER_HANDLER])])(
@@ -65,7 +65,19 @@ describe('HANDLER_PERMISSIONS', () => {
     for (const handler of ['list-calls', 'export-calls', 'get-call', 'get-clinic']) {
       expect(permissionsFor(handler)).toEqual(['table:read']);
     }
-    expect(permissionsFor(AUTHORIZER_HANDLER)).toEqual(['table:read-tokens']);
+    expect(permissionsFor(AUTHORIZER_HANDLER)).toEqual(['table:read-tokens', 'table:record-people']);
+  });
+});
+
+describe('grantedPermissions', () => {
+  it('adds the API-key use write to every token route handler', () => {
+    const tokenHandlers = API_ROUTES.filter((route) => route.auth === 'staff' || route.auth === 'admin').map((route) => route.handler);
+    expect(tokenHandlers.filter((handler) => !grantedPermissions(handler).includes('table:record-key-use'))).toEqual([]);
+  });
+
+  it('adds it to no webhook, public route, scheduled or async handler, nor the authorizer', () => {
+    const others = [...API_ROUTES.filter((route) => route.auth === 'webhook' || route.auth === 'public').map((route) => route.handler as string), ...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS, AUTHORIZER_HANDLER];
+    expect(others.filter((handler) => grantedPermissions(handler).includes('table:record-key-use'))).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { API_ROUTES, isTokenRoute } from '@vfc/shared/api/routes';
 /**
  * What each Lambda function may do, by handler name — the single place least privilege is decided.
  * The stateless stack turns each {@link Permission} into IAM statements scoped to our own resources.
@@ -5,8 +6,19 @@
 export type Permission =
   /** GetItem/Query/BatchGet on the table and its indexes. */
   | 'table:read'
-  /** GetItem of API token items only (`dynamodb:LeadingKeys` = `TOKEN#*`): the authorizer's whole need. */
+  /** GetItem of API token items only (`dynamodb:LeadingKeys` = `TOKEN#*`): how the authorizer finds an API key. */
   | 'table:read-tokens'
+  /**
+   * UpdateItem of person records only (`dynamodb:LeadingKeys` = `PEOPLE#*`): the authorizer records a person's activity
+   * and refuses a disabled person with one conditional write.
+   */
+  | 'table:record-people'
+  /**
+   * UpdateItem of API key records only (`dynamodb:LeadingKeys` = `APIKEYS#*`): every token route's one conditional write
+   * per API-key request (last use; a revoked key refused). Granted to every token route's handler, see
+   * {@link TOKEN_ROUTE_PERMISSIONS}.
+   */
+  | 'table:record-key-use'
   /** Read plus Put/Update/Delete item, transactions (never table-level actions such as DeleteTable). */
   | 'table:write'
   /** GetSecretValue/DescribeSecret on the Retell API key secret only. */
@@ -77,8 +89,9 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   reconcile: ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'schedule:create', 'schedule:delete', 'scheduler-role:pass'],
   // Syncs and audits Retell's agents and the Vapi clinics' assistants (the platform's or the clinic's own Vapi key).
   'agent-sync': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
-  // The authorizer only looks up API tokens by hash (GetItem of `TOKEN#<hash>`).
-  authorizer: ['table:read-tokens'],
+  // The authorizer looks up API tokens by hash (GetItem of `TOKEN#<hash>`) and records a person's activity (UpdateItem of
+  // `PEOPLE#<clinicId>` items, conditional: refused when disabled). It reads no call, clinic or phone number.
+  authorizer: ['table:read-tokens', 'table:record-people'],
   // Agent registry admin routes.
   'sync-agents': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read'],
   'list-agents': ['table:read'],
@@ -97,6 +110,8 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Then regenerates the clinic facts of the knowledge base and queues their sync.
   'update-clinic-settings': ['table:read', 'table:write', 'knowledge-sync:invoke'],
   'list-opt-outs': ['table:read'],
+  // The clinic's person records (docs/sign-in.md).
+  'list-staff': ['table:read'],
   // The voice workspace: GET reads the clinic only; PUT tests the key at the provider, then writes the clinic's key
   // secret and the clinic item; a move to another provider or account resets the knowledge sources and queues a sync.
   'get-clinic-voice': ['table:read'],
@@ -133,6 +148,26 @@ export function permissionsFor(handler: string, map: PermissionMap = HANDLER_PER
     throw new Error(`Handler "${handler}" has no entry in HANDLER_PERMISSIONS (infra/src/functions/permissions.ts): add the permissions its code path needs`);
   }
   return permissions;
+}
+
+/**
+ * What every handler of a `staff` or `admin` route gets besides its entry: the shared HTTP middleware writes once per
+ * API-key request (`backend/src/handlers/http/api-key-use.ts`), whatever else the route does — a route added to the
+ * table gets it without an edit here.
+ */
+export const TOKEN_ROUTE_PERMISSIONS: readonly Permission[] = ['table:record-key-use'];
+
+/** Handlers that serve a `staff` or `admin` route (the token authorizer runs before them). */
+const TOKEN_ROUTE_HANDLERS = new Set<string>(API_ROUTES.filter(isTokenRoute).map((route) => route.handler));
+
+/**
+ * Everything a handler's role is granted: its entry ({@link permissionsFor}) plus {@link TOKEN_ROUTE_PERMISSIONS} when
+ * it serves a token route.
+ * @throws Error when the handler has no entry (fail closed).
+ */
+export function grantedPermissions(handler: string, map: PermissionMap = HANDLER_PERMISSIONS): readonly Permission[] {
+  const own = permissionsFor(handler, map);
+  return TOKEN_ROUTE_HANDLERS.has(handler) ? [...own, ...TOKEN_ROUTE_PERMISSIONS] : own;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { TABLE_DESIGN, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
+import { API_KEY_KEY_PREFIX, PERSON_KEY_PREFIX, TABLE_DESIGN, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.js';
@@ -22,7 +22,7 @@ import {
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
   HANDLER_PERMISSIONS,
-  permissionsFor,
+  grantedPermissions,
   type Permission,
   type PermissionMap,
 } from '../functions/permissions.js';
@@ -121,7 +121,7 @@ export class StatelessStack extends Stack {
       ? { WEBHOOK_SOURCE_CIDRS: config.webhookSourceCidrs.join(',') }
       : {};
     for (const handler of handlerNames()) {
-      const permissions = permissionsFor(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
+      const permissions = grantedPermissions(handler, props.handlerPermissions ?? HANDLER_PERMISSIONS);
       const signInEnvironment: Record<string, string> =
         handler === AUTHORIZER_HANDLER && props.signIn ? { OIDC_ISSUER: props.signIn.issuer, OIDC_CLIENT_ID: props.signIn.clientId } : {};
       const fn = new HandlerFunction(this, `Fn-${handler}`, {
@@ -238,6 +238,15 @@ export class StatelessStack extends Stack {
         }),
       );
     }
+    // One conditional UpdateItem each, on their own kind of item only (the partition key's prefix).
+    const updateOnly = (prefix: string) =>
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } },
+      });
+    if (has('table:record-people')) fn.role.addToPolicy(updateOnly(PERSON_KEY_PREFIX));
+    if (has('table:record-key-use')) fn.role.addToPolicy(updateOnly(API_KEY_KEY_PREFIX));
     if (has('secret:read')) props.retellApiKeySecret.grantRead(fn.role);
     if (has('vapi-webhook-secret:read')) props.vapiWebhookSecret.grantRead(fn.role);
     if (has('vapi-key:read')) props.vapiApiKeySecret.grantRead(fn.role);

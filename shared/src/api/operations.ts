@@ -22,6 +22,7 @@ import {
 } from './knowledge.js';
 import { AddOptOutResponse, ListOptOutsResponse } from './opt-outs.js';
 import { AddOptOutRequest, OptOutPathNumber } from './opt-out-request.js';
+import { ListStaffResponse } from './staff.js';
 import type { HandlerName } from './routes.js';
 import { ResolveCallRequest } from './triage.js';
 import { GetClinicResponse } from '../domain/clinic.js';
@@ -230,6 +231,13 @@ export const API_OPERATIONS = {
     path: z.object({ phoneNumber: OptOutPathNumber.meta({ description: 'URL-encoded E.164, e.g. `%2B15551230101`.' }) }),
     responses: { 204: 'empty' },
     errors: [400, 404],
+  },
+  'list-staff': {
+    summary: "List the clinic's people",
+    description:
+      'Everyone invited to sign in, with role, last activity (exact to about 5 minutes: the gateway caches a sign-in check that long) and whether ops disabled them. Clinic API keys are not people and are not listed.',
+    responses: { 200: ListStaffResponse },
+    errors: [],
   },
   'list-knowledge': {
     summary: "List the clinic's knowledge sources",

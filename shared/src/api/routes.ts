@@ -35,6 +35,8 @@ export const API_ROUTES = [
   { method: 'GET', path: '/clinic/opt-outs', handler: 'list-opt-outs', auth: 'admin' },
   { method: 'POST', path: '/clinic/opt-outs', handler: 'add-opt-out', auth: 'admin' },
   { method: 'DELETE', path: '/clinic/opt-outs/{phoneNumber}', handler: 'remove-opt-out', auth: 'admin' },
+  // The clinic's signed-in people with role and last activity (docs/sign-in.md).
+  { method: 'GET', path: '/clinic/staff', handler: 'list-staff', auth: 'admin' },
   // The clinic's knowledge base (docs/knowledge-base.md): admin only. Static segments before `{sourceId}`.
   { method: 'GET', path: '/clinic/knowledge', handler: 'list-knowledge', auth: 'admin' },
   { method: 'POST', path: '/clinic/knowledge', handler: 'add-knowledge-source', auth: 'admin' },
@@ -64,7 +66,8 @@ export const RETELL_SIGNATURE_HEADER = 'x-retell-signature';
  * How long API Gateway keeps the token authorizer's answer for one `Authorization` header value, in seconds (the
  * HTTP API's `authorizerResultTtlInSeconds`; 0–3600, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
  * The CDK stack and the local API stand-in both use it, so a token's verdict (allowed or refused) may be up to this
- * old: a deleted token keeps working for at most this long.
+ * old: a disabled person's access token keeps working for at most this long. A revoked API key is refused at once
+ * (the HTTP handlers check the key on every request, `backend/src/handlers/http/api-key-use.ts`).
  */
 export const AUTHORIZER_CACHE_TTL_SECONDS = 300;
 

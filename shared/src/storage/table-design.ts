@@ -14,7 +14,11 @@
  *   reservation version `CLINIC#<clinicId>` / `NUMSEQ#<e164>` (a dial is recorded under the cap in one conditional transaction)
  * - knowledge       `CLINIC#<clinicId>` / `KSOURCE#<sourceId>` (one source), `CLINIC#<clinicId>` / `KBASE` (the provider's
  *                   knowledge base, sync lease, source count), `CLINIC#<clinicId>` / `KUPLOAD#<uploadId>` (a pending upload, TTL)
- * - API token       `TOKEN#<sha256 hex>` / `TOKEN`
+ * - API token       `TOKEN#<sha256 hex>` / `TOKEN`        (the authorizer's lookup: clinic, role, label, `keyId`, `revokedAt`)
+ * - API key         `APIKEYS#<clinicId>` / `KEY#<keyId>`   (name, role, `createdAt`, `lastUsedAt`, `revokedAt`, the token's
+ *                   hash; every request with the key updates it once, which also refuses a revoked key)
+ * - person          `PEOPLE#<clinicId>` / `PERSON#<userId>` (a signed-in person: name, email, role, `lastActiveAt`,
+ *                   `disabledAt`; written by ops, refreshed by the authorizer, which refuses a disabled person)
  * - idempotency key `IDEMPOTENCY#<clinicId>#<key>` / `IDEMPOTENCY` (with TTL)
  * - agent           `AGENT#<agent_id>` / `AGENT`          GSI1: `AGENTS` / `<agent_id>`
  * - vapi assistant  `VAPIAGENT#<clinic_id>#<role>` / `AGENT`  GSI1: `AGENTS#vapi` / `<clinic_id>#<role>` (one per clinic per role)
@@ -51,6 +55,18 @@ export type IndexName = (typeof TABLE_DESIGN.indexes)[number]['indexName'];
  * role may read only items whose partition key starts with it (`dynamodb:LeadingKeys`).
  */
 export const TOKEN_KEY_PREFIX = 'TOKEN#';
+
+/**
+ * Partition-key prefix of a clinic's API key records (`APIKEYS#<clinicId>`): the API handlers' roles may update only
+ * items under it (`dynamodb:LeadingKeys`) for their one write per API-key request (last use + revocation check).
+ */
+export const API_KEY_KEY_PREFIX = 'APIKEYS#';
+
+/**
+ * Partition-key prefix of a clinic's person records (`PEOPLE#<clinicId>`): the authorizer's role may update only
+ * items under it (besides reading token items), to record activity and refuse disabled people.
+ */
+export const PERSON_KEY_PREFIX = 'PEOPLE#';
 
 /** How long call records are kept before DynamoDB's TTL removes them (days). */
 export const CALL_RETENTION_DAYS = 400;

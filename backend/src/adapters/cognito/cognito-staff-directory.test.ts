@@ -7,7 +7,20 @@ function recorder() {
   const client = {
     send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
       sent.push([command.constructor.name, command.input]);
-      return command.constructor.name === 'AdminCreateUserCommand' ? { User: { Username: 'x', Attributes: [{ Name: 'sub', Value: 'sub-1' }] } } : {};
+      if (command.constructor.name === 'AdminCreateUserCommand') return { User: { Username: 'x', Attributes: [{ Name: 'sub', Value: 'sub-1' }] } };
+      if (command.constructor.name === 'AdminGetUserCommand') {
+        return {
+          Username: 'x',
+          UserAttributes: [
+            { Name: 'sub', Value: 'sub-1' },
+            { Name: 'email', Value: 'rivera@clinic.example' },
+            { Name: 'name', Value: 'Dr. Rivera' },
+            { Name: 'custom:clinic_id', Value: 'clinic-a' },
+          ],
+        };
+      }
+      if (command.constructor.name === 'AdminListGroupsForUserCommand') return { Groups: [{ GroupName: 'staff' }, { GroupName: 'admin' }] };
+      return {};
     },
   } as unknown as CognitoSender;
   return { sent, client };
@@ -40,9 +53,20 @@ describe('CognitoStaffDirectory', () => {
     ]);
   });
 
-  it('disables a person and signs them out everywhere (refresh tokens revoked)', async () => {
+  it('disables a person and signs them out everywhere (refresh tokens revoked), after reading who they are', async () => {
     const { sent, client } = recorder();
     await new CognitoStaffDirectory('pool-1', client).disable('rivera@clinic.example');
-    expect(sent.map(([name]) => name)).toEqual(['AdminDisableUserCommand', 'AdminUserGlobalSignOutCommand']);
+    expect(sent.map(([name]) => name)).toEqual(['AdminGetUserCommand', 'AdminListGroupsForUserCommand', 'AdminDisableUserCommand', 'AdminUserGlobalSignOutCommand']);
+  });
+
+  it("answers the disabled person's id, clinic, name, email and strongest role", async () => {
+    const { client } = recorder();
+    expect(await new CognitoStaffDirectory('pool-1', client).disable('rivera@clinic.example')).toEqual({
+      userId: 'sub-1',
+      clinicId: 'clinic-a',
+      email: 'rivera@clinic.example',
+      name: 'Dr. Rivera',
+      role: 'admin',
+    });
   });
 });

@@ -2,11 +2,13 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CLINIC_USER_ATTRIBUTE } from '@vfc/shared';
-import type { InvitedPerson, Invitation, StaffDirectory } from '../../ports/staff-directory.js';
+import { CLINIC_USER_ATTRIBUTE, ROLE_GROUPS } from '@vfc/shared';
+import type { DisabledPerson, InvitedPerson, Invitation, StaffDirectory } from '../../ports/staff-directory.js';
 
 /** What the adapter needs of the Cognito client (tests pass a recorder). */
 export type CognitoSender = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -14,7 +16,8 @@ export type CognitoSender = Pick<CognitoIdentityProviderClient, 'send'>;
 /**
  * {@link StaffDirectory} on a Cognito user pool: `AdminCreateUser` (Cognito e-mails a temporary password; the email is
  * marked verified, the clinic goes into `custom:clinic_id`), then `AdminAddUserToGroup` (`staff`, and `admin` for an
- * admin); `AdminDisableUser` then `AdminUserGlobalSignOut` (revokes the person's refresh tokens).
+ * admin); to disable, `AdminGetUser` + `AdminListGroupsForUser` (who it is: sub, clinic, name, role), then
+ * `AdminDisableUser` and `AdminUserGlobalSignOut` (revokes the person's refresh tokens).
  */
 export class CognitoStaffDirectory implements StaffDirectory {
   constructor(
@@ -45,9 +48,20 @@ export class CognitoStaffDirectory implements StaffDirectory {
     return { userId: sub ?? created.User?.Username ?? email, email };
   }
 
-  async disable(email: string): Promise<void> {
+  async disable(email: string): Promise<DisabledPerson> {
     const username = email.trim().toLowerCase();
+    const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    const groups = await this.client.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: username }));
     await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
     await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
+    const attribute = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+    const names = (groups.Groups ?? []).map((group) => group.GroupName);
+    return {
+      userId: attribute('sub') ?? user.Username ?? username,
+      clinicId: attribute(CLINIC_USER_ATTRIBUTE) ?? '',
+      email: attribute('email') ?? username,
+      name: attribute('name') ?? username,
+      role: ROLE_GROUPS.find((group) => names.includes(group)) ?? 'staff',
+    };
   }
 }

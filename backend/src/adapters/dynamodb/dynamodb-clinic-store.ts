@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Clinic, Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
+import { DynamoDbApiKeyStore } from './dynamodb-api-key-store.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
@@ -56,23 +58,23 @@ export class DynamoDbClinicStore implements ClinicStore {
 
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash) }));
-    if (!out.Item) return undefined;
-    const label = typeof out.Item.label === 'string' && out.Item.label ? out.Item.label : undefined;
-    return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role), ...(label ? { label } : {}) };
+    if (!out.Item || out.Item.revokedAt !== undefined) return undefined;
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    const label = text(out.Item.label);
+    const keyId = text(out.Item.keyId);
+    return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role), ...(label ? { label } : {}), ...(keyId ? { keyId } : {}) };
   }
 
-  async putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.token(tokenHash), clinicId: grant.clinicId, role: grant.role, label, createdAt: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new Error('This token already exists');
-      throw error;
-    }
+  async putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<string> {
+    const keyId = randomUUID();
+    await new DynamoDbApiKeyStore(this.db, this.tableName).create({
+      keyId,
+      clinicId: grant.clinicId,
+      name: label,
+      role: grant.role,
+      tokenHash,
+      createdAt: new Date().toISOString(),
+    });
+    return keyId;
   }
 }

@@ -1,4 +1,4 @@
-import { TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
+import { API_KEY_KEY_PREFIX, PERSON_KEY_PREFIX, TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 /** Key builders for the single table (layout documented in shared/src/storage/table-design.ts). */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -9,6 +9,12 @@ export const keys = {
   retellCall: (retellCallId: string) => `RETELL#${retellCallId}`,
   clinic: (clinicId: string) => ({ pk: `CLINIC#${clinicId}`, sk: 'SETTINGS' }),
   token: (tokenHash: string) => ({ pk: `${TOKEN_KEY_PREFIX}${tokenHash}`, sk: 'TOKEN' }),
+  /** A clinic's API key record (name, role, last use, revocation), by its id. */
+  apiKey: (clinicId: string, keyId: string) => ({ pk: `${API_KEY_KEY_PREFIX}${clinicId}`, sk: `KEY#${keyId}` }),
+  apiKeys: (clinicId: string) => `${API_KEY_KEY_PREFIX}${clinicId}`,
+  /** A clinic's person record (name, email, role, last activity, disabled), by their `sub`. */
+  person: (clinicId: string, userId: string) => ({ pk: `${PERSON_KEY_PREFIX}${clinicId}`, sk: `PERSON#${userId}` }),
+  people: (clinicId: string) => `${PERSON_KEY_PREFIX}${clinicId}`,
   agent: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'AGENT' }),
   /** GSI1 partition holding every agent (sort key = agent_id). */
   allAgents: 'AGENTS',

@@ -10,7 +10,15 @@ export interface OidcSettings {
   clientId: string;
   /** The issuer's JSON Web Key Set (default `<issuer>/.well-known/jwks.json`, where Cognito publishes it). */
   jwksUri: string;
+  /**
+   * LOCAL STACK ONLY (`LOCAL_TOKEN_CLOCK_AHEAD_MS`, never set in AWS): the verifier's clock runs this many ms ahead of
+   * the wall clock, so a test holds an honestly expired token (its `exp` passed on the verifier's clock) without waiting.
+   */
+  clockAheadMs?: number;
 }
+
+/** Environment variable of {@link OidcSettings.clockAheadMs} (the local stack's option `tokenClockAheadMs`). */
+export const LOCAL_TOKEN_CLOCK_AHEAD_ENV = 'LOCAL_TOKEN_CLOCK_AHEAD_MS';
 
 /**
  * The sign-in settings from `OIDC_ISSUER`, `OIDC_CLIENT_ID` and optionally `OIDC_JWKS_URI`; `undefined` when sign-in is
@@ -22,7 +30,8 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   const clientId = env.OIDC_CLIENT_ID;
   if (!issuer && !clientId) return undefined;
   if (!issuer || !clientId) throw new Error('Set both OIDC_ISSUER and OIDC_CLIENT_ID, or neither');
-  return { issuer, clientId, jwksUri: env.OIDC_JWKS_URI || `${issuer}/.well-known/jwks.json` };
+  const ahead = Number(env[LOCAL_TOKEN_CLOCK_AHEAD_ENV] ?? '');
+  return { issuer, clientId, jwksUri: env.OIDC_JWKS_URI || `${issuer}/.well-known/jwks.json`, ...(ahead > 0 ? { clockAheadMs: ahead } : {}) };
 }
 
 /**
@@ -39,6 +48,7 @@ export function createAccessTokenVerifier(settings: OidcSettings, keys?: JWTVeri
         issuer: settings.issuer,
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'sub', ACCESS_TOKEN_CLAIMS.clientId, ACCESS_TOKEN_CLAIMS.tokenUse],
+        ...(settings.clockAheadMs ? { currentDate: new Date(Date.now() + settings.clockAheadMs) } : {}),
       });
       if (payload[ACCESS_TOKEN_CLAIMS.clientId] !== settings.clientId) throw new Error('The token was issued to another client');
       if (payload.aud !== undefined && ![payload.aud].flat().includes(settings.clientId)) throw new Error('The token is for another audience');

@@ -15,3 +15,9 @@ describe('grantOf', () => {
     expect(() => grantOf(eventWith({ clinicId: 'c1', role: 'staff' }), 'admin')).toThrow(expect.objectContaining({ status: 403 }));
   });
 });
+
+describe('grantOf with an API key', () => {
+  it("passes the key's id from the authorizer context", () => {
+    expect(grantOf(eventWith({ clinicId: 'c1', role: 'admin', label: 'Billing sync', keyId: 'k-1' }), 'admin')).toEqual({ clinicId: 'c1', role: 'admin', label: 'Billing sync', keyId: 'k-1' });
+  });
+});

@@ -9,8 +9,8 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
 };
 
 /**
- * The caller's grant, as the Lambda authorizer resolved it (`authorizer.ts`): an API key's label when it has one, a
- * signed-in person's `userId` and `name`.
+ * The caller's grant, as the Lambda authorizer resolved it (`authorizer.ts`): an API key's `keyId` and its label when
+ * it has one, a signed-in person's `userId` and `name`.
  * @throws AppError 401 without an authorizer context, 403 when the role is too low.
  */
 export function grantOf(event: ApiEvent, needed: RoleT): TokenGrant {
@@ -21,9 +21,10 @@ export function grantOf(event: ApiEvent, needed: RoleT): TokenGrant {
   if (needed === 'admin' && role.data !== 'admin') throw forbidden('This action needs an admin token.');
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   const label = text(context?.label);
+  const keyId = text(context?.keyId);
   const userId = text(context?.userId);
   const name = text(context?.name);
-  return { clinicId, role: role.data, ...(label ? { label } : {}), ...(userId ? { userId } : {}), ...(name ? { name } : {}) };
+  return { clinicId, role: role.data, ...(label ? { label } : {}), ...(keyId ? { keyId } : {}), ...(userId ? { userId } : {}), ...(name ? { name } : {}) };
 }
 
 /** The request body as text, decoding API Gateway's base64 when it chose to encode it. */

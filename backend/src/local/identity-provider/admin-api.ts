@@ -18,7 +18,8 @@ export const temporaryPassword = () => `Tmp-${randomBytes(9).toString('base64url
 /**
  * The local admin API, for `ops invite-user` / `ops disable-user` against `pnpm start`:
  * `POST /local-admin/people` `{clinicId, email, name, role}` → 201 `{userId, email, temporaryPassword}` (409 when the
- * email exists); `POST /local-admin/people/disable` `{email}` → 204 (404 when unknown). `Authorization: Bearer
+ * email exists); `POST /local-admin/people/disable` `{email}` → 200 `{userId, clinicId, email, name, role}` (404 when
+ * unknown). `Authorization: Bearer
  * <admin key>` (printed at start-up) or 401.
  * @returns true when it answered the request (the path was its own).
  */
@@ -52,9 +53,12 @@ export async function handleAdminApi(req: IncomingMessage, res: ServerResponse, 
     return true;
   }
   if (path === `${ADMIN_API_PATH}/disable`) {
+    const person = typeof body.email === 'string' ? people.disable(body.email) : undefined;
     if (typeof body.email !== 'string') send(res, 400, { message: 'email is required' });
-    else if (people.disable(body.email)) send(res, 204);
-    else send(res, 404, { message: 'No such person' });
+    else if (person) {
+      const role = person.groups.includes('admin') ? 'admin' : 'staff';
+      send(res, 200, { userId: person.sub, clinicId: person.clinicId, email: person.email, name: person.name, role });
+    } else send(res, 404, { message: 'No such person' });
     return true;
   }
   send(res, 404, { message: 'Not Found' });

@@ -23,6 +23,12 @@ describe('LocalStaffDirectory (the local identity provider admin API)', () => {
     expect(idp.people.signIn('leaving@clinic.example', invited.temporaryPassword!)).toBeUndefined();
   });
 
+  it('answers who was disabled: id, clinic, email, name and role', async () => {
+    const directory = new LocalStaffDirectory(idp.issuer, idp.adminKey);
+    const invited = await directory.invite({ clinicId: 'clinic-b', email: 'gone@clinic.example', name: 'Gone Vet', role: 'admin' });
+    expect(await directory.disable('gone@clinic.example')).toEqual({ userId: invited.userId, clinicId: 'clinic-b', email: 'gone@clinic.example', name: 'Gone Vet', role: 'admin' });
+  });
+
   it('refuses a caller without the admin key', async () => {
     await expect(new LocalStaffDirectory(idp.issuer, 'wrong-key').disable('anyone@clinic.example')).rejects.toThrow(/401/);
   });

@@ -65,12 +65,12 @@ export class LocalPeople {
     return person?.enabled ? LocalPeople.#public(person) : undefined;
   }
 
-  /** Disables a person by email: no more sign-in or refresh. @returns false when no such person exists. */
-  disable(email: string): boolean {
+  /** Disables a person by email: no more sign-in or refresh. @returns the person, or `undefined` when no such person exists. */
+  disable(email: string): LocalPerson | undefined {
     const person = [...this.#people.values()].find((p) => p.email === email.trim().toLowerCase());
-    if (!person) return false;
+    if (!person) return undefined;
     person.enabled = false;
-    return true;
+    return LocalPeople.#public(person);
   }
 
   /** Everyone of a clinic, in the order they were added. */
