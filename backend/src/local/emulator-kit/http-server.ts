@@ -11,6 +11,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How long the local servers keep an idle keep-alive connection, ms (Node's default is 5 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /**
  * Starts a node:http server on 127.0.0.1.
  * @param handler - request handler; an exception it throws (sync or async) becomes a 500 with a JSON body.
@@ -30,6 +33,10 @@ export async function startHttpServer(
         res.end(JSON.stringify({ message: error instanceof Error ? error.message : 'internal error' }));
       });
   });
+  // Idle keep-alive sockets are closed by the client first (undici keeps them for the server's hint minus a margin),
+  // never by the server just as a pooled socket is reused, which a loaded machine turned into ECONNRESET.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
