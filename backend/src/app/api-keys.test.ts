@@ -17,6 +17,7 @@ function store(answers: { revoke?: Awaited<ReturnType<ApiKeyStore['revoke']>>; u
       uses.push([clinicId, keyId, at]);
       return answers.use ?? 'recorded';
     },
+    adoptLegacyTokens: async () => [],
   };
   return { apiKeys, created, uses, clock: { now: () => NOW }, newId: () => 'key-1' };
 }

@@ -38,6 +38,15 @@ export function listApiKeys(deps: Pick<ApiKeyDependencies, 'apiKeys'>, clinicId:
 }
 
 /**
+ * Makes the clinic's tokens from before named keys (made by `ops create-clinic` or the demo seed of an older version)
+ * into named keys, listed and revocable by id like the others. Safe to run twice.
+ * @returns the keys adopted now (none when every token already is a key).
+ */
+export function adoptLegacyApiKeys(deps: ApiKeyDependencies, clinicId: string): Promise<ApiKey[]> {
+  return deps.apiKeys.adoptLegacyTokens(clinicId, deps.newId, deps.clock.now().toISOString());
+}
+
+/**
  * Revokes a clinic's key now: refused on its next request (the handlers check every API-key request, whatever the
  * gateway cached). Revoking a revoked key again is not an error.
  * @throws AppError 404 when the clinic has no key with this id.

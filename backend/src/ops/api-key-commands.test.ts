@@ -18,6 +18,7 @@ function fakes(revocation: Awaited<ReturnType<ApiKeyStore['revoke']>> = 'revoked
       return revocation;
     },
     recordUse: async () => 'recorded',
+    adoptLegacyTokens: async (clinicId, newId, at) => [{ keyId: newId(), clinicId, name: 'staff token', role: 'staff', createdAt: at }],
   };
   return { deps: { apiKeys, clock: { now: () => NOW }, newId: () => 'k-new' }, created, revoked, lines, out: (line: string) => void lines.push(line) };
 }
@@ -65,5 +66,11 @@ describe('apiKeyLine', () => {
     expect(apiKeyLine({ keyId: 'k2', clinicId: 'c1', name: 'New', role: 'admin', createdAt: '2026-12-04T10:00:00.000Z' })).toBe(
       'k2  admin  created 2026-12-04T10:00:00.000Z  last used -  revoked -  New',
     );
+  });
+
+  it('adopts the older tokens and lists each adopted key', async () => {
+    const f = fakes();
+    expect(await apiKeyCommand('adopt-api-keys', ['--clinic', 'c1'], f.deps, f.out)).toBe(0);
+    expect(f.lines).toEqual(['1 older token(s) of c1 are now named keys:', 'k-new  staff  created 2026-12-04T10:00:00.000Z  last used -  revoked -  staff token']);
   });
 });

@@ -33,4 +33,11 @@ export interface ApiKeyStore {
    * request although the gateway caches the authorizer's verdict.
    */
   recordUse(clinicId: string, keyId: string, at: string): Promise<ApiKeyUse>;
+  /**
+   * Makes the clinic's tokens stored before keys had ids (a hash lookup without `keyId`) into named keys: each gets an
+   * id from `newId`, a record (name = its old label, else "<role> key"; created = its old creation instant, else `at`)
+   * and its id on the lookup, written together and only if the lookup still has no id (two runs adopt each once).
+   * Reads the whole table (a scan): an ops one-off. @returns the keys adopted by this run.
+   */
+  adoptLegacyTokens(clinicId: string, newId: () => string, at: string): Promise<ApiKey[]>;
 }

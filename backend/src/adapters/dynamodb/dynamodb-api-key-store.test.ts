@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable } from '../../local/test-support/test-table.js';
 import { DynamoDbApiKeyStore } from './dynamodb-api-key-store.js';
@@ -5,8 +6,9 @@ import { DynamoDbClinicStore } from './dynamodb-clinic-store.js';
 
 let keys: DynamoDbApiKeyStore;
 let clinics: DynamoDbClinicStore;
+let table: Awaited<ReturnType<typeof createTestTable>>;
 beforeAll(async () => {
-  const table = await createTestTable();
+  table = await createTestTable();
   keys = new DynamoDbApiKeyStore(table.client, table.tableName);
   clinics = new DynamoDbClinicStore(table.client, table.tableName);
 });
@@ -64,5 +66,24 @@ describe('DynamoDbApiKeyStore (DynamoDB Local)', () => {
   it("does not revoke another clinic's key by its id", async () => {
     await keys.create(key('theirs', 'clinic-x'));
     expect(await keys.revoke('clinic-y', 'theirs', '2026-12-03T10:00:00.000Z')).toBe('missing');
+  });
+
+  it("adopts a clinic's tokens stored before keys had ids, once each, and they can then be revoked by id", async () => {
+    // As provisioning wrote them before named keys: the hash lookup only.
+    const legacy = (hash: string, clinicId: string, role: string, label: string) =>
+      table.client.send(new PutCommand({ TableName: table.tableName, Item: { pk: `TOKEN#${hash}`, sk: 'TOKEN', clinicId, role, label, createdAt: '2026-11-01T00:00:00.000Z' } }));
+    await legacy('old-staff', 'clinic-legacy', 'staff', 'staff token');
+    await legacy('old-admin', 'clinic-legacy', 'admin', 'admin token');
+    await legacy('old-other', 'clinic-elsewhere', 'staff', 'staff token');
+    await keys.create(key('named', 'clinic-legacy'));
+    let n = 0;
+    const adopted = await keys.adoptLegacyTokens('clinic-legacy', () => `adopted-${(n += 1)}`, '2026-12-04T10:00:00.000Z');
+    expect(adopted.map((k) => `${k.name}/${k.role}/${k.createdAt}`).sort()).toEqual(['admin token/admin/2026-11-01T00:00:00.000Z', 'staff token/staff/2026-11-01T00:00:00.000Z']);
+    expect(await keys.adoptLegacyTokens('clinic-legacy', () => 'again', '2026-12-04T10:05:00.000Z')).toEqual([]);
+    expect((await keys.list('clinic-legacy')).map((k) => k.keyId).sort()).toEqual(['adopted-1', 'adopted-2', 'named']);
+    const staffKey = adopted.find((k) => k.role === 'staff')!.keyId;
+    expect(await clinics.findToken('old-staff')).toEqual({ clinicId: 'clinic-legacy', role: 'staff', label: 'staff token', keyId: staffKey });
+    expect(await keys.revoke('clinic-legacy', staffKey, '2026-12-04T10:10:00.000Z')).toBe('revoked');
+    expect([await clinics.findToken('old-staff'), (await clinics.findToken('old-other'))?.keyId]).toEqual([undefined, undefined]);
   });
 });

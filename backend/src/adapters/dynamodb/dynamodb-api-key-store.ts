@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateScan, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiKey } from '@vfc/shared';
 import type { ApiKeyRevocation, ApiKeyStore, ApiKeyUse, NewApiKey } from '../../ports/api-key-store.js';
+import { TOKEN_KEY_PREFIX } from '@vfc/shared/storage/table-design';
 import { keys, withoutKeys } from './keys.js';
 import { queryAll } from './query-all.js';
 
@@ -105,5 +106,60 @@ export class DynamoDbApiKeyStore implements ApiKeyStore {
       if (error instanceof ConditionalCheckFailedException) return error.Item ? 'revoked' : 'missing';
       throw error;
     }
+  }
+
+  async adoptLegacyTokens(clinicId: string, newId: () => string, at: string): Promise<ApiKey[]> {
+    const adopted: ApiKey[] = [];
+    const pages = paginateScan(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'begins_with(pk, :token) AND sk = :sk AND clinicId = :clinic AND attribute_not_exists(keyId)',
+        ExpressionAttributeValues: { ':token': TOKEN_KEY_PREFIX, ':sk': 'TOKEN', ':clinic': clinicId },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const tokenHash = String(item.pk).slice(TOKEN_KEY_PREFIX.length);
+        const role = item.role === 'admin' ? 'admin' : 'staff';
+        const key = ApiKey.parse({
+          keyId: newId(),
+          clinicId,
+          name: typeof item.label === 'string' && item.label ? item.label.slice(0, 80) : `${role} key`,
+          role,
+          createdAt: typeof item.createdAt === 'string' ? item.createdAt : at,
+          ...(typeof item.revokedAt === 'string' ? { revokedAt: item.revokedAt } : {}),
+        });
+        try {
+          await this.db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: this.tableName,
+                    Key: keys.token(tokenHash),
+                    UpdateExpression: 'SET keyId = :keyId',
+                    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(keyId)',
+                    ExpressionAttributeValues: { ':keyId': key.keyId },
+                  },
+                },
+                {
+                  Put: {
+                    TableName: this.tableName,
+                    Item: { ...keys.apiKey(clinicId, key.keyId), ...key, tokenHash },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ],
+            }),
+          );
+          adopted.push(key);
+        } catch (error) {
+          // Another run adopted it between the scan and this write: nothing to do.
+          if (!(error instanceof TransactionCanceledException)) throw error;
+        }
+      }
+    }
+    return adopted;
   }
 }
