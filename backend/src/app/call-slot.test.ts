@@ -2,26 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CallRecord } from '@vfc/shared';
 import type { AppLogger } from '../ports/logger.js';
 import { recipientZonesFor, storedRecipientZones, zonesToStore } from './call-slot.js';
+import { aCallRecord } from '../local/test-support/test-calls.js';
 
 const at = '2026-11-24T15:00:00.000Z';
-const base: CallRecord = {
-  callId: 'c-1',
-  clinicId: 'demo-clinic',
-  consultationId: '310382',
-  status: 'scheduled',
-  scheduledFor: at,
-  attention: 'none',
-  attentionReasons: [],
-  phoneNumber: '+14155550108',
-  petName: 'Rex',
-  ownerName: 'Ana Silva',
-  attempt: 1,
-  attempts: [{ attempt: 1, scheduledFor: at }],
-  createdAt: at,
-  updatedAt: at,
-  version: 0,
-  expiresAt: 1_900_000_000,
-};
+const base: CallRecord = aCallRecord(at);
 
 function spyLogger() {
   return { info: vi.fn(), warn: vi.fn<AppLogger['warn']>(), error: vi.fn() } satisfies AppLogger;

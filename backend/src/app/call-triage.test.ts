@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '@vfc/shared';
 import { withTriage } from './call-triage.js';
+import { aCallRecord } from '../local/test-support/test-calls.js';
 
 const at = '2026-12-02T17:00:00.000Z';
-const base: CallRecord = {
-  callId: 'c-1',
-  clinicId: 'demo-clinic',
-  consultationId: '310382',
-  status: 'in_progress',
-  scheduledFor: at,
-  attention: 'none',
-  attentionReasons: [],
-  phoneNumber: '+14155550108',
-  petName: 'Rex',
-  ownerName: 'Ana Silva',
-  attempt: 1,
-  attempts: [{ attempt: 1, scheduledFor: at }],
-  createdAt: at,
-  updatedAt: at,
-  version: 3,
-  expiresAt: 1_900_000_000,
-};
+const base: CallRecord = aCallRecord(at, { status: 'in_progress', version: 3 });
 
 describe('withTriage', () => {
   it('stores the level and reasons of the new status and outcome', () => {

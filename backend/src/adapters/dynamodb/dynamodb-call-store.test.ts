@@ -3,6 +3,7 @@ import type { CallRecord } from '@vfc/shared';
 import { DuplicateEventError, InvalidCursorError, StaleCallError } from '../../ports/call-store.js';
 import { createTestTable } from '../../local/test-support/test-table.js';
 import { DynamoDbCallStore } from './dynamodb-call-store.js';
+import { aCallRecord } from '../../local/test-support/test-calls.js';
 
 let store: DynamoDbCallStore;
 beforeAll(async () => {
@@ -12,25 +13,7 @@ beforeAll(async () => {
 
 const at = '2026-11-23T17:00:00.000Z';
 function aCall(callId: string, overrides: Partial<CallRecord> = {}): CallRecord {
-  return {
-    callId,
-    clinicId: 'clinic-a',
-    consultationId: '310382',
-    status: 'scheduled',
-    scheduledFor: at,
-    attention: 'none',
-    attentionReasons: [],
-    phoneNumber: '+14155550123',
-    petName: 'Rex',
-    ownerName: 'Ana Silva',
-    attempt: 1,
-    attempts: [{ attempt: 1, scheduledFor: at }],
-    createdAt: at,
-    updatedAt: at,
-    version: 0,
-    expiresAt: 1_900_000_000,
-    ...overrides,
-  };
+  return aCallRecord(at, { callId, clinicId: 'clinic-a', phoneNumber: '+14155550123', ...overrides });
 }
 const created = { at, type: 'created', dedupeKey: 'created' };
 
