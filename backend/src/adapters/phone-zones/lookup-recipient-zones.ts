@@ -1,6 +1,5 @@
 import { timezones } from 'libphonenumber-geo-carrier';
 import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
-import { runtimeKnowsZone } from '@vfc/shared/domain/time-zone-support';
 import type { RecipientZoneLookup } from '../../ports/recipient-zones.js';
 
 /**
@@ -51,7 +50,13 @@ async function countryWideZones(countryCallingCode: string): Promise<string[] | 
 }
 
 function knownZone(zone: string): boolean {
-  return zone !== 'Etc/Unknown' && runtimeKnowsZone(zone);
+  if (zone === 'Etc/Unknown') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
