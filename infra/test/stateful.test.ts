@@ -32,11 +32,13 @@ describe('table', () => {
     expect(props.GlobalSecondaryIndexes.map((i: any) => [i.IndexName, i.KeySchema.map((k: any) => k.AttributeName)])).toEqual(
       TABLE_DESIGN.indexes.map((i) => [i.indexName, [i.partitionKey, i.sortKey]]),
     );
-    // GSI1/GSI2 serve lists of whole items; GSI3 maps a Retell call_id to our call id only (no personal data copied).
+    // GSI1/GSI2 serve lists of whole items; GSI3 maps a Retell call_id to our call id only (no personal data copied);
+    // GSI4 gives the calls planned to one number with what the cap and the do-not-call list read (no names, no summary).
     expect(Object.fromEntries(props.GlobalSecondaryIndexes.map((i: any) => [i.IndexName, i.Projection]))).toEqual({
       GSI1: { ProjectionType: 'ALL' },
       GSI2: { ProjectionType: 'ALL' },
       GSI3: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['callId'] },
+      GSI4: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['callId', 'clinicId', 'status', 'scheduledFor'] },
     });
     expect(props.AttributeDefinitions.every((a: any) => a.AttributeType === 'S')).toBe(true);
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');

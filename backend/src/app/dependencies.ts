@@ -1,5 +1,6 @@
 import type { AgentDirectory } from '../ports/agent-directory.js';
 import type { AgentRegistry } from '../ports/agent-registry.js';
+import type { CallRequestReads } from '../ports/call-request-reads.js';
 import type { CallScheduler } from '../ports/call-scheduler.js';
 import type { CallStore } from '../ports/call-store.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
@@ -17,6 +18,8 @@ import type { VoiceProvider } from '../ports/voice-provider.js';
 export interface Dependencies {
   calls: CallStore;
   clinics: ClinicStore;
+  /** A new call's clinic, opt-out and idempotency key, read together (one round trip). */
+  callRequestReads: CallRequestReads;
   scheduler: CallScheduler;
   /** The platform's Retell account (and, without `voiceLines`, every call's provider). */
   voice: VoiceProvider;

@@ -2,12 +2,11 @@ import { CALL_RETENTION_DAYS, type Actor, type CallRecord, type CreateCallReques
 import { assertClinicAgentUsable } from './agents/agent-guard.js';
 import { recipientZonesFor, slotFor, zonesToStore } from './call-slot.js';
 import { assertPlannedCapAllows, plannedCapCounts } from './calling-rules/number-cap.js';
-import { assertNotOptedOut } from './calling-rules/opt-outs.js';
+import { optedOutError } from './calling-rules/opt-outs.js';
 import type { Dependencies, RecipientZoneDependencies } from './dependencies.js';
-import { AppError, invalidField } from './errors.js';
+import { AppError, invalidField, notFound } from './errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import { scheduleNameFor } from './schedule-names.js';
-import { requireClinic } from './read-clinic.js';
 
 /** How far in the past `scheduledFor` may be and still mean "now" (clock skew between the browser and AWS), ms. */
 export const PAST_TOLERANCE_MS = 2 * 60_000;
@@ -37,7 +36,7 @@ export interface ScheduleCallInput {
  * `idempotency_key_reused`: the key came with a different request, nothing changed).
  */
 export async function scheduleCall(
-  deps: Pick<Dependencies, 'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'newId'> &
+  deps: Pick<Dependencies, 'calls' | 'callRequestReads' | 'agentRegistry' | 'numberUsage' | 'scheduler' | 'clock' | 'logger' | 'newId'> &
     RecipientZoneDependencies,
   input: ScheduleCallInput,
 ): Promise<{ call: CallRecord; created: boolean }> {
@@ -49,13 +48,15 @@ export async function scheduleCall(
   // Independent reads start together, each once; they are awaited in the order of the checks below, so the answer
   // (a replay first, then which refusal wins) is the same as reading one after another. The cap's dials and planned calls are read from
   // `requested` − 30 days: the slot is never before `requested`, so that covers every window containing the slot.
-  const clinicRead = requireClinic(deps, clinicId);
+  // The clinic, the opt-out and the key's earlier call are single items: one round trip for the three.
+  const facts = deps.callRequestReads.read(clinicId, request.phoneNumber, idempotency?.key);
+  const clinicRead = facts.then(({ clinic }) => clinic ?? Promise.reject(notFound('Clinic')));
   const agentRead = clinicRead.then((clinic) => assertClinicAgentUsable(deps, clinic));
   const zonesRead = recipientZonesFor(deps, request.phoneNumber, request.recipientTimezone);
-  const optOutRead = assertNotOptedOut(deps, clinicId, request.phoneNumber);
+  const optOutRead = facts.then(({ optedOut }) => (optedOut ? Promise.reject(optedOutError()) : undefined));
   const capRead = plannedCapCounts(deps, clinicId, request.phoneNumber, requested);
   // The key's earlier call is read beside them (not before them: one round trip less) and decided first.
-  const earlierRead = idempotency ? deps.calls.findByIdempotencyKey(clinicId, idempotency.key) : Promise.resolve(undefined);
+  const earlierRead = facts.then(({ earlier }) => earlier);
   for (const read of [clinicRead, agentRead, zonesRead, optOutRead, capRead]) read.catch(() => undefined); // awaited below
 
   const earlier = await earlierRead;

@@ -6,6 +6,7 @@ import type { DialSlots } from '../ports/dial-slots.js';
 import { clockFromEnv } from '../adapters/clock/scaled-clock.js';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
 import { DynamoDbAgentRegistry } from '../adapters/dynamodb/dynamodb-agent-registry.js';
+import { DynamoDbCallRequestReads } from '../adapters/dynamodb/dynamodb-call-request-reads.js';
 import { DynamoDbCallStore } from '../adapters/dynamodb/dynamodb-call-store.js';
 import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
 import { DynamoDbDialSlots } from '../adapters/dynamodb/dynamodb-dial-slots.js';
@@ -19,7 +20,7 @@ import { appMetrics } from '../adapters/metrics/powertools-metrics.js';
 /** The dependencies that need only the table (no Retell, no Scheduler): what read-only handlers import. */
 export type StorageDependencies = Pick<
   Dependencies,
-  'calls' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'metrics' | 'newId'
+  'calls' | 'callRequestReads' | 'clinics' | 'agentRegistry' | 'optOuts' | 'numberUsage' | 'slots' | 'clock' | 'logger' | 'metrics' | 'newId'
 > & {
   /** The slots of one provider account (`scope` = its id, see `app/voice/voice-accounts.ts`); one instance per scope and limit. */
   slotsFor: (scope: string, limit: number) => DialSlots;
@@ -80,8 +81,10 @@ export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env, 
     if (!slots) slotsByScope.set(key, (slots = new DynamoDbDialSlots(db, tableName, { scope, limit })));
     return slots;
   };
+  const calls = new DynamoDbCallStore(db, tableName);
   return {
-    calls: new DynamoDbCallStore(db, tableName),
+    calls,
+    callRequestReads: new DynamoDbCallRequestReads(db, tableName, calls),
     clinics: new DynamoDbClinicStore(db, tableName),
     agentRegistry: new DynamoDbAgentRegistry(db, tableName),
     optOuts: new DynamoDbOptOutStore(db, tableName),

@@ -63,6 +63,9 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
+/** A call still to be dialled, as {@link CallStore.listScheduledToNumber} lists it: its id and its slot (UTC ISO). */
+export type ScheduledCallRef = Pick<CallRecord, 'callId' | 'scheduledFor'>;
+
 /** A call made earlier under an idempotency key, with that request's fingerprint (absent for keys stored without). */
 export interface IdempotentReplay {
   call: CallRecord;
@@ -113,10 +116,11 @@ export interface CallStore {
    */
   update(call: CallRecord, expected: ExpectedCallState, event?: CallEvent): Promise<CallRecord>;
   /**
-   * A clinic's `scheduled` calls to one E.164 number whose `scheduledFor` is at or after `from` (clinic's calls by
-   * scheduled time, filtered). Used to cancel them when the number opts out.
+   * A clinic's `scheduled` calls to one E.164 number whose `scheduledFor` (UTC ISO) is at or after `from`, earliest
+   * first: their ids and slots only. Read from the number's calls (not the clinic's whole list), so its cost does not
+   * grow with the clinic's other calls. Used by the per-number cap and to cancel them when the number opts out.
    */
-  listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]>;
+  listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<ScheduledCallRef[]>;
   /**
    * A clinic's calls whose `scheduledFor` is in [`from`, `to`] and whose status is one of `statuses` (clinic's calls
    * by scheduled time, filtered), oldest first. Used by the reconciler to find stuck calls without a scan.

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ClinicVoiceSettings } from '../api/clinic-voice.js';
+import { runtimeKnowsZone } from './time-zone-support.js';
 
 /** Weekday keys of `weeklyHours`, Monday first (ISO-8601 order). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -29,12 +30,7 @@ export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** Is `zone` an IANA timezone the runtime knows (e.g. `America/Los_Angeles`)? */
 export function isIanaTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
+  return runtimeKnowsZone(zone) && (zone.includes('/') || zone === 'UTC');
 }
 
 export const IanaTimezone = z.string().refine(isIanaTimezone, 'must be an IANA timezone such as America/New_York');

@@ -7,6 +7,8 @@
  * - call            `CALL#<callId>` / `CALL`             GSI1: `CONSULT#<clinicId>#<consultationId>` / `<createdAt>`
  *                                                         GSI2: `CLINICCALLS#<clinicId>` / `<scheduledFor>#<callId>`
  *                                                         GSI3: `RETELL#<retellCallId>` / `CALL` (once dialled)
+ *                                                         GSI4: `<phoneNumber>` / `<scheduledFor>#<callId>` (the calls to
+ *                                                         one number, every clinic; the same attributes as GSI2's sort key)
  * - call event      `CALL#<callId>` / `EVENT#<at>#<key>`  (history; `key` makes duplicates collide)
  * - clinic          `CLINIC#<clinicId>` / `SETTINGS`         GSI1: `CLINICS` / `<clinicId>` (all clinics)
  * - opt-out         `CLINIC#<clinicId>` / `OPTOUT#<e164>`
@@ -38,12 +40,21 @@ export const TABLE_DESIGN = {
    * `projection`: what each index copies. GSI1 and GSI2 serve lists that show whole calls (the consultation's calls,
    * the follow-up list, the export, the reconciler's walk), whole clinics and agents, so they copy every attribute;
    * GSI3 only maps a Retell call_id to our call id (the call is then read from the table), so it copies nothing else —
-   * no owner name, number or transcript is stored a third time for it.
+   * no owner name, number or transcript is stored a third time for it. GSI4 finds the calls planned to one number (the
+   * per-number cap and the do-not-call list read them on every `POST /calls` and opt-out) without walking the clinic's
+   * whole follow-up list: it is keyed by attributes every call item already has (`phoneNumber`, the `gsi2sk` of GSI2),
+   * so DynamoDB fills it from the existing items when it is added, and it copies only what those checks read.
    */
   indexes: [
     { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: { type: 'ALL' } },
     { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: { type: 'ALL' } },
     { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: { type: 'INCLUDE', attributes: ['callId'] } },
+    {
+      indexName: 'GSI4',
+      partitionKey: 'phoneNumber',
+      sortKey: 'gsi2sk',
+      projection: { type: 'INCLUDE', attributes: ['callId', 'clinicId', 'status', 'scheduledFor'] },
+    },
   ],
 } as const;
 

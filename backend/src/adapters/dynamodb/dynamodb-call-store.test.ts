@@ -60,7 +60,7 @@ describe('DynamoDbCallStore (DynamoDB Local)', () => {
     expect((await store.findByRetellCallId('call_abc'))?.callId).toBe('c-8');
   });
 
-  it('lists the scheduled calls of a clinic to one number from an instant on (GSI2), skipping other numbers, states and clinics', async () => {
+  it('lists the scheduled calls of a clinic to one number from an instant on (GSI4) as ids and slots, skipping other numbers, states and clinics', async () => {
     const n = '+14155550142';
     await store.create(aCall('s-1', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
     await store.create(aCall('s-2', { phoneNumber: n, scheduledFor: '2026-11-22T10:00:00.000Z' }), created);
@@ -68,7 +68,17 @@ describe('DynamoDbCallStore (DynamoDB Local)', () => {
     await store.create(aCall('s-4', { phoneNumber: '+14155550143', scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
     await store.create(aCall('s-5', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z', clinicId: 'clinic-b' }), created);
     const found = await store.listScheduledToNumber('clinic-a', n, new Date('2026-11-23T00:00:00.000Z'));
-    expect(found.map((c) => c.callId)).toEqual(['s-1']);
+    expect(found).toEqual([{ callId: 's-1', scheduledFor: '2026-11-24T10:00:00.000Z' }]);
+  });
+
+  it('follows an update: a call moved to a new slot is listed at it, a call no longer scheduled is not listed', async () => {
+    const n = '+14155550144';
+    const from = new Date('2026-11-23T00:00:00.000Z');
+    await store.create(aCall('m-1', { phoneNumber: n, scheduledFor: '2026-11-24T10:00:00.000Z' }), created);
+    await store.create(aCall('m-2', { phoneNumber: n, scheduledFor: '2026-11-24T11:00:00.000Z' }), created);
+    await store.update(aCall('m-1', { phoneNumber: n, scheduledFor: '2026-11-26T09:00:00.000Z', version: 1 }), { version: 0, status: 'scheduled' });
+    await store.update(aCall('m-2', { phoneNumber: n, status: 'cancelled', version: 1 }), { version: 0, status: 'scheduled' });
+    expect(await store.listScheduledToNumber('clinic-a', n, from)).toEqual([{ callId: 'm-1', scheduledFor: '2026-11-26T09:00:00.000Z' }]);
   });
 
   describe('listClinicCalls (GSI2, newest first)', () => {

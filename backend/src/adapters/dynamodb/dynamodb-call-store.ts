@@ -20,11 +20,12 @@ import {
   type ExpectedCallState,
   type IdempotencyClaim,
   type IdempotentReplay,
+  type ScheduledCallRef,
 } from '../../ports/call-store.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
-const [GSI1, GSI2, GSI3] = TABLE_DESIGN.indexes;
+const [GSI1, GSI2, GSI3, GSI4] = TABLE_DESIGN.indexes;
 
 /** Items read per Query round while a filter is on (DynamoDB applies `Limit` before the filter). */
 const FILTERED_ROUND_SIZE = 200;
@@ -174,21 +175,22 @@ export class DynamoDbCallStore implements CallStore {
     return items.map(callFromItem);
   }
 
-  async listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<CallRecord[]> {
+  async listScheduledToNumber(clinicId: string, phoneNumber: string, from: Date): Promise<ScheduledCallRef[]> {
+    // GSI4 holds the number's calls of every clinic (a handful), not the clinic's whole follow-up list.
     const items = await queryAll(this.db, {
       TableName: this.tableName,
-      IndexName: GSI2.indexName,
-      KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-      FilterExpression: '#status = :scheduled AND #phone = :phone',
-      ExpressionAttributeNames: { '#pk': GSI2.partitionKey, '#sk': GSI2.sortKey, '#status': 'status', '#phone': 'phoneNumber' },
+      IndexName: GSI4.indexName,
+      KeyConditionExpression: '#pk = :phone AND #sk >= :from',
+      FilterExpression: '#status = :scheduled AND #clinic = :clinic',
+      ExpressionAttributeNames: { '#pk': GSI4.partitionKey, '#sk': GSI4.sortKey, '#status': 'status', '#clinic': 'clinicId' },
       ExpressionAttributeValues: {
-        ':pk': keys.clinicCalls(clinicId),
+        ':phone': phoneNumber,
         ':from': from.toISOString(),
         ':scheduled': 'scheduled',
-        ':phone': phoneNumber,
+        ':clinic': clinicId,
       },
     });
-    return items.map(callFromItem);
+    return items.map((item) => ({ callId: String(item.callId), scheduledFor: String(item.scheduledFor) }));
   }
 
   async listByScheduledTime(clinicId: string, from: Date, to: Date, statuses: readonly CallRecord['status'][]): Promise<CallRecord[]> {

@@ -88,12 +88,15 @@ export async function listOptOuts(deps: Pick<Dependencies, 'optOuts'>, clinicId:
 
 /** @throws AppError 409 `opted_out` when the number is on the clinic's do-not-call list. */
 export async function assertNotOptedOut(deps: Pick<Dependencies, 'optOuts'>, clinicId: string, phoneNumber: string): Promise<void> {
-  if (await deps.optOuts.isOptedOut(clinicId, phoneNumber)) {
-    throw new AppError(
-      409,
-      'opted_out',
-      "This number is on the clinic's do-not-call list (the owner asked not to be called), so no call can be scheduled to it. " +
-        'An admin can remove it from the list if the owner agrees to calls again.',
-    );
-  }
+  if (await deps.optOuts.isOptedOut(clinicId, phoneNumber)) throw optedOutError();
+}
+
+/** The 409 `opted_out` answer to a call to a number on the clinic's do-not-call list. */
+export function optedOutError(): AppError {
+  return new AppError(
+    409,
+    'opted_out',
+    "This number is on the clinic's do-not-call list (the owner asked not to be called), so no call can be scheduled to it. " +
+      'An admin can remove it from the list if the owner agrees to calls again.',
+  );
 }

@@ -1,4 +1,4 @@
-import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,50 @@ describe('createTable (against the run-wide DynamoDB Local)', () => {
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(TABLE_DESIGN.ttlAttribute);
     expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
+  });
+
+  it('adds to a table made by an older design the index it lacks, filled from the items already there', async () => {
+    const tableName = `ct-${randomUUID()}`;
+    // The older design: every index but the last.
+    const older = TABLE_DESIGN.indexes.slice(0, -1);
+    const [last] = TABLE_DESIGN.indexes.slice(-1);
+    const keyNames = new Set([TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey, ...older.flatMap((i) => [i.partitionKey, i.sortKey])]);
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...keyNames].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        KeySchema: [
+          { AttributeName: TABLE_DESIGN.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: older.map((i) => ({
+          IndexName: i.indexName,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'X#1' }, sk: { S: 'X' }, [last!.partitionKey]: { S: 'p' }, [last!.sortKey]: { S: 's' } } }),
+    );
+    await createTable(client, tableName);
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName).sort()).toEqual(TABLE_DESIGN.indexes.map((i) => i.indexName).sort());
+    const found = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: last!.indexName,
+        KeyConditionExpression: '#pk = :p',
+        ExpressionAttributeNames: { '#pk': last!.partitionKey },
+        ExpressionAttributeValues: { ':p': { S: 'p' } },
+      }),
+    );
+    expect(found.Items?.map((item) => item.pk?.S)).toEqual(['X#1']);
   });
 
   it('is idempotent: a second call on the same table succeeds', async () => {

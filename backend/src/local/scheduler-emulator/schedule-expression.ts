@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { instantAtWallTime, parseWallTime } from '@vfc/shared/domain/zone-clock';
+import { runtimeKnowsZone } from '@vfc/shared/domain/time-zone-support';
 
 /**
  * A parsed EventBridge Scheduler expression
@@ -20,12 +21,7 @@ const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 
 
 /** True when `timeZone` is an IANA zone name this runtime knows (e.g. `America/New_York`, `UTC`). */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return runtimeKnowsZone(timeZone);
 }
 
 /**
