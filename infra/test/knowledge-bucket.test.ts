@@ -60,15 +60,13 @@ describe('knowledge bucket (stateful stack)', () => {
 
   it('grants S3 to the knowledge handlers only, each on its own prefixes and actions', () => {
     const grants = s3Statements();
-    expect([...new Set(grants.map((g) => g.handler))].sort()).toEqual(['add-knowledge-source', 'create-knowledge-upload', 'remove-knowledge-source', 'sync-knowledge']);
+    expect([...new Set(grants.map((g) => g.handler))].sort()).toEqual(['add-knowledge-source', 'create-knowledge-upload', 'sync-knowledge']);
     const of = (handler: string) => grants.filter((g) => g.handler === handler);
     expect(of('create-knowledge-upload').map((g) => g.actions)).toEqual([['s3:PutObject']]);
     expect(of('create-knowledge-upload')[0]!.resources.every((r) => r.includes('/uploads/*'))).toBe(true);
-    expect(of('sync-knowledge').map((g) => g.actions)).toEqual([['s3:GetObject']]);
+    expect(of('sync-knowledge').map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject']]);
     expect(of('sync-knowledge')[0]!.resources.every((r) => r.includes('/sources/*'))).toBe(true);
-    for (const handler of ['add-knowledge-source', 'remove-knowledge-source']) {
-      expect(of(handler).map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject', 's3:PutObject']]);
-    }
+    expect(of('add-knowledge-source').map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject', 's3:PutObject']]);
     expect(grants.flatMap((g) => g.actions).some((a) => a === 's3:*' || a.startsWith('s3:List') || a.startsWith('s3:PutBucket'))).toBe(false);
   });
 });

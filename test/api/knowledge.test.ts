@@ -119,6 +119,17 @@ describe('knowledge base on the local stack', () => {
     expect(now.items.map((s) => s.sourceId)).toEqual(expect.arrayContaining([textId, fileId]));
   });
 
+  it('deleting a file source removes its copy at the provider, then its document from the bucket', async () => {
+    const extra = await addFile('old-leaflet.pdf', pdf('Outdated advice.'));
+    await settle();
+    const files = new S3KnowledgeFiles({ bucket: LOCAL_KNOWLEDGE_BUCKET, endpoint: stack.s3Endpoint });
+    const key = `sources/demo-clinic/${extra.sourceId}/old-leaflet.pdf`;
+    expect((await files.head(key))?.bytes).toBe(pdf('Outdated advice.').length);
+    expect((await admin(`/clinic/knowledge/${extra.sourceId}`, { method: 'DELETE' })).status).toBe(204);
+    await settle();
+    expect([await files.head(key), (await atProvider()).some((s) => s.type === 'document' && s.filename.includes('old-leaflet'))]).toEqual([undefined, false]);
+  });
+
   it("keeps an added document in the bucket under sources/, and the upload's object is gone", async () => {
     const files = new S3KnowledgeFiles({ bucket: LOCAL_KNOWLEDGE_BUCKET, endpoint: stack.s3Endpoint });
     expect((await files.head(`sources/demo-clinic/${fileId}/aftercare.pdf`))?.bytes).toBe(pdf('Soft food for five days.').length);

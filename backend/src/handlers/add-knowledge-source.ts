@@ -1,6 +1,6 @@
 import { AddKnowledgeSourceRequest } from '@vfc/shared';
 import { addKnowledgeSource } from '../app/knowledge/knowledge-sources.js';
-import { knowledgeDependencies } from '../composition/knowledge.js';
+import { knowledgeDependencies } from '../composition/knowledge-sources.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';

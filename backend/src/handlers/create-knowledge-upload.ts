@@ -1,6 +1,6 @@
 import { CreateKnowledgeUploadRequest } from '@vfc/shared';
 import { createKnowledgeUpload } from '../app/knowledge/knowledge-uploads.js';
-import { knowledgeDependencies } from '../composition/knowledge.js';
+import { knowledgeUploadDependencies } from '../composition/knowledge-sources.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -12,5 +12,5 @@ import { json } from './http/responses.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const request = CreateKnowledgeUploadRequest.parse(jsonBody(event));
-  return json(201, await createKnowledgeUpload(knowledgeDependencies(), clinicId, request));
+  return json(201, await createKnowledgeUpload(knowledgeUploadDependencies(), clinicId, request));
 });

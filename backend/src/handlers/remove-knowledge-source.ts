@@ -1,6 +1,6 @@
 import { KnowledgeSourceIdPath } from '@vfc/shared';
 import { removeKnowledgeSource } from '../app/knowledge/knowledge-sources.js';
-import { knowledgeDependencies } from '../composition/knowledge.js';
+import { knowledgeSyncRequestDependencies } from '../composition/knowledge-sources.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, pathParam } from './http/api-request.js';
 
@@ -8,6 +8,6 @@ import { grantOf, pathParam } from './http/api-request.js';
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
   const { sourceId } = KnowledgeSourceIdPath.parse({ sourceId: pathParam(event, 'sourceId') });
-  await removeKnowledgeSource(knowledgeDependencies(), clinicId, sourceId);
+  await removeKnowledgeSource(knowledgeSyncRequestDependencies(), clinicId, sourceId);
   return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
 });

@@ -1,7 +1,7 @@
 import { UpdateClinicSettingsRequest } from '@vfc/shared';
 import { updateClinicSettings } from '../app/calling-rules/clinic-settings.js';
 import { refreshClinicFactsAfterChange } from '../app/knowledge/clinic-facts.js';
-import { clinicFactsDependencies } from '../composition/knowledge.js';
+import { clinicFactsDependencies } from '../composition/knowledge-sources.js';
 import { storageDependencies } from '../composition/storage.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';

@@ -1,7 +1,7 @@
 import { UpdateClinicVoiceRequest } from '@vfc/shared';
 import { resyncAfterAccountChange } from '../app/knowledge/account-change.js';
 import { updateClinicVoice } from '../app/voice/clinic-voice.js';
-import { clinicFactsDependencies } from '../composition/knowledge.js';
+import { clinicFactsDependencies } from '../composition/knowledge-sources.js';
 import { voiceWorkspaceDependencies } from '../composition/voice-workspace.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf, jsonBody } from './http/api-request.js';

@@ -46,7 +46,7 @@ describe('HANDLER_PERMISSIONS', () => {
     ['list-voices', ['secret:read']],
     ['update-clinic-voice', ['table:read', 'table:write', 'clinic-secrets:write', 'vapi-key:read', 'knowledge-sync:invoke']],
     ['cleanup-orphaned-agents', ['table:read', 'table:write', 'vapi-key:read', 'clinic-secrets:read']],
-    ['sync-knowledge', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:read']],
+    ['sync-knowledge', ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:sync']],
     ['resolve-call', ['table:read', 'table:write']],
     ['reopen-call', ['table:read', 'table:write']],
   ])('%s may do exactly what its code path needs', (handler, expected) => {

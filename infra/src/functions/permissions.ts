@@ -45,8 +45,11 @@ export type Permission =
   | 'knowledge-files:upload'
   /** s3:GetObject/PutObject/DeleteObject under `uploads/` and `sources/` of the knowledge bucket (an upload becomes a source). */
   | 'knowledge-files:manage'
-  /** s3:GetObject under `sources/` of the knowledge bucket only (the sync sends documents to the provider). */
-  | 'knowledge-files:read';
+  /**
+   * s3:GetObject/DeleteObject under `sources/` of the knowledge bucket only: the sync sends documents to the provider
+   * and deletes a removed source's document when it forgets the source.
+   */
+  | 'knowledge-files:sync';
 
 /**
  * Per-handler permissions. Fails closed: a handler without an entry gets nothing — {@link permissionsFor} throws and
@@ -126,11 +129,11 @@ export const HANDLER_PERMISSIONS: PermissionMap = {
   // Signs a PUT under uploads/ and writes the upload record.
   'create-knowledge-upload': ['table:read', 'table:write', 'knowledge-files:upload'],
   // Hides the source, deletes its document, queues a sync.
-  'remove-knowledge-source': ['table:read', 'table:write', 'knowledge-files:manage', 'knowledge-sync:invoke'],
+  'remove-knowledge-source': ['table:read', 'table:write', 'knowledge-sync:invoke'],
   'sync-knowledge-now': ['table:read', 'knowledge-sync:invoke'],
   // Reads sources and documents, sends them to the clinic's provider in the account it calls through (the platform's
   // Retell or Vapi key, or the clinic's own key) and attaches the base to the clinic's agent / assistant.
-  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:read'],
+  'sync-knowledge': ['table:read', 'table:write', 'secret:read', 'vapi-key:read', 'clinic-secrets:read', 'knowledge-files:sync'],
   // Answers the API description built from the shared schemas: no AWS resource at all.
   'get-openapi': [],
 };
@@ -193,7 +196,7 @@ export const CLINIC_SECRET_ACTIONS = [
 export const KNOWLEDGE_FILE_GRANTS: Partial<Record<Permission, { actions: string[]; prefixes: string[] }>> = {
   'knowledge-files:upload': { actions: ['s3:PutObject'], prefixes: ['uploads/'] },
   'knowledge-files:manage': { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], prefixes: ['uploads/', 'sources/'] },
-  'knowledge-files:read': { actions: ['s3:GetObject'], prefixes: ['sources/'] },
+  'knowledge-files:sync': { actions: ['s3:GetObject', 's3:DeleteObject'], prefixes: ['sources/'] },
 };
 
 /** The scheduler actions granted by the `schedule:*` permissions. */

@@ -83,17 +83,20 @@ export async function addKnowledgeSource(
 
 /**
  * `DELETE /clinic/knowledge/{sourceId}`: hides the source at once (its place under the cap is free) and asks for a
- * sync, which deletes the provider's copy and then the record. A file's object is deleted now (the bucket keeps the
- * old version for a while, then its lifecycle expires it).
+ * sync, which deletes the provider's copy, then the file's document (the bucket keeps the old version for a while,
+ * then its lifecycle expires it) and then the record. No S3 access here: the route's bundle and grants stay small.
  * @throws AppError 404 (clinic or source), 409 for the generated clinic facts.
  */
-export async function removeKnowledgeSource(deps: KnowledgeDependencies, clinicId: string, sourceId: string): Promise<void> {
+export async function removeKnowledgeSource(
+  deps: Pick<KnowledgeDependencies, 'clinics' | 'knowledge' | 'syncQueue' | 'clock' | 'logger'>,
+  clinicId: string,
+  sourceId: string,
+): Promise<void> {
   await requireClinic(deps, clinicId);
   const source = await deps.knowledge.getSource(clinicId, sourceId);
   if (!source || source.removed) throw notFound('Knowledge source');
   if (source.kind === 'clinic_facts') throw conflict('The clinic facts follow the clinic settings and cannot be removed');
   if (!(await deps.knowledge.markRemoved(clinicId, sourceId, deps.clock.now().toISOString()))) throw notFound('Knowledge source');
-  if (source.objectKey) await deps.files.delete(source.objectKey);
   deps.logger.info('knowledge source removed', { clinicId, sourceId, kind: source.kind });
   await requestSync(deps, clinicId);
 }

@@ -81,6 +81,8 @@ async function syncOnce(deps: KnowledgeSyncDependencies, clinicId: string): Prom
   for (const source of sources.filter((s) => s.removed)) {
     try {
       if (source.providerSourceId && held.has(source.providerSourceId)) await provider.deleteSource(knowledgeBaseId, source.providerSourceId);
+      // The document goes before the record, so a failure here leaves the record for the next sync to retry.
+      if (source.objectKey) await deps.files.delete(source.objectKey);
       await deps.knowledge.deleteSource(clinicId, source.sourceId);
       report.removed.push(source.sourceId);
     } catch (error) {
