@@ -10,6 +10,7 @@ import {
   type RegistryAgent,
 } from '@vfc/shared';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { dynamoDbProvisioningStores } from '@vfc/backend/adapters/dynamodb/provisioning-stores';
 import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { demoClinic } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
   agents.put({ agent_id: 'agent_hold_clinic', agent_name: 'Hold clinic follow-up', voice_id: '11labs-Myra' });
   const { tokens } = await provisionClinic(
-    clinics,
+    dynamoDbProvisioningStores(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName),
     { ...demoClinic('America/New_York'), clinicId: 'hold-clinic', name: 'Hold clinic', agentId: 'agent_hold_clinic' },
     [
       { role: 'staff', label: 'hold staff' },

@@ -5,6 +5,7 @@ import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-cl
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
 import { localSecretStore } from '@vfc/backend/adapters/secrets/memory-secret-store';
 import { DEMO_CLINIC_ID, demoClinic } from '@vfc/backend/local/seed-demo';
+import { dynamoDbProvisioningStores } from '@vfc/backend/adapters/dynamodb/provisioning-stores';
 import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { apiClient } from '../support/api.js';
 
@@ -109,7 +110,7 @@ describe("the clinic's own Retell key", () => {
 describe('two admins saving Vapi settings at once', () => {
   it('create exactly one assistant: one save wins, the other is 409 save_in_progress or finds that assistant', async () => {
     const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
-    const { tokens } = await provisionClinic(clinics, { ...demoClinic('America/New_York'), clinicId: 'race-clinic', name: 'Race' }, [
+    const { tokens } = await provisionClinic(dynamoDbProvisioningStores(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName), { ...demoClinic('America/New_York'), clinicId: 'race-clinic', name: 'Race' }, [
       { role: 'admin', label: 'race admin' },
     ]);
     const raceAdmin = apiClient(() => stack.apiUrl, () => tokens[0]!.token);

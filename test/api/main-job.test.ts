@@ -3,6 +3,7 @@ import Retell from 'retell-sdk';
 import { symmetric } from 'retell-sdk/lib/webhook_auth';
 import { Call, ListCallsResponse } from '@vfc/shared';
 import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import { dynamoDbProvisioningStores } from '@vfc/backend/adapters/dynamodb/provisioning-stores';
 import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { demoClinic } from '@vfc/backend/local/seed-demo';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
@@ -15,8 +16,8 @@ let otherClinicToken: string;
 
 beforeAll(async () => {
   stack = await startLocalStack({ callDurationMs: 800 });
-  const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
-  const { tokens } = await provisionClinic(clinics, { ...demoClinic('America/New_York'), clinicId: 'other-clinic', name: 'Other' }, [
+  
+  const { tokens } = await provisionClinic(dynamoDbProvisioningStores(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName), { ...demoClinic('America/New_York'), clinicId: 'other-clinic', name: 'Other' }, [
     { role: 'staff', label: 'other staff' },
   ]);
   otherClinicToken = tokens[0]!.token;

@@ -1,6 +1,7 @@
 import type { LocalStack } from '@vfc/backend/local/stack';
 import { createDocumentClient } from '@vfc/backend/adapters/dynamodb/document-client';
 import { DynamoDbClinicStore } from '@vfc/backend/adapters/dynamodb/dynamodb-clinic-store';
+import { dynamoDbProvisioningStores } from '@vfc/backend/adapters/dynamodb/provisioning-stores';
 import { provisionClinic } from '@vfc/backend/app/provision-clinic';
 import { demoClinic } from '@vfc/backend/local/seed-demo';
 import { createCallsDueAt, drain, duplicateDialsIn, outcomes } from './burst.js';
@@ -57,12 +58,12 @@ export async function runFairness(stack: LocalStack, options: FairnessOptions): 
   const { bigClinicCalls, smallClinics, smallClinicCalls, concurrencyLimit: c, callLengthMs: l } = options;
   const total = bigClinicCalls + smallClinics * smallClinicCalls;
 
-  const clinicStore = new DynamoDbClinicStore(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName);
+  
   const base = demoClinic('America/Los_Angeles');
   const smallTokens: string[] = [];
   for (let k = 0; k < smallClinics; k += 1) {
     const clinic = { ...base, clinicId: `bench-small-${k}`, name: `Small clinic ${k} (bench)` };
-    const { tokens } = await provisionClinic(clinicStore, clinic, [{ role: 'staff', label: 'bench staff token' }]);
+    const { tokens } = await provisionClinic(dynamoDbProvisioningStores(createDocumentClient({ endpoint: stack.dynamoDbEndpoint }), stack.tableName), clinic, [{ role: 'staff', label: 'bench staff token' }]);
     smallTokens.push(tokens[0]!.token);
   }
 

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Clinic, type Role } from '@vfc/shared';
+import type { ApiKeyStore } from '../ports/api-key-store.js';
 import type { ClinicStore } from '../ports/clinic-store.js';
 import { hashToken } from './authenticate.js';
 
@@ -17,8 +18,14 @@ export type TokenRequest = { role: Role; label: string; token?: string };
  * @returns the clinic as stored and the clear tokens with their key ids (the only time the tokens exist outside the caller).
  * @throws ZodError when the clinic is invalid (e.g. not an IANA timezone); Error when a token already exists.
  */
+/** Where a new clinic and its keys are written. */
+export interface ProvisioningStores {
+  clinics: Pick<ClinicStore, 'putClinic'>;
+  apiKeys: Pick<ApiKeyStore, 'create'>;
+}
+
 export async function provisionClinic(
-  clinics: ClinicStore,
+  { clinics, apiKeys }: ProvisioningStores,
   clinic: Clinic,
   tokens: TokenRequest[],
 ): Promise<{ clinic: Clinic; tokens: { role: Role; label: string; token: string; keyId: string }[] }> {
@@ -27,7 +34,8 @@ export async function provisionClinic(
   const issued = [];
   for (const request of tokens) {
     const token = request.token ?? newApiToken();
-    const keyId = await clinics.putToken(hashToken(token), { clinicId: stored.clinicId, role: request.role }, request.label);
+    const keyId = randomUUID();
+    await apiKeys.create({ keyId, clinicId: stored.clinicId, name: request.label, role: request.role, tokenHash: hashToken(token), createdAt: new Date().toISOString() });
     issued.push({ role: request.role, label: request.label, token, keyId });
   }
   return { clinic: stored, tokens: issued };

@@ -12,8 +12,6 @@ import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.
 import { DynamoDbDialSlots } from '../adapters/dynamodb/dynamodb-dial-slots.js';
 import { DynamoDbNumberUsageStore } from '../adapters/dynamodb/dynamodb-number-usage-store.js';
 import { DynamoDbOptOutStore } from '../adapters/dynamodb/dynamodb-opt-out-store.js';
-import { DynamoDbPeopleStore } from '../adapters/dynamodb/dynamodb-people-store.js';
-import type { PeopleStore } from '../ports/people-store.js';
 import { appLogger } from '../adapters/logging/powertools-logger.js';
 import { appMetrics } from '../adapters/metrics/powertools-metrics.js';
 
@@ -24,8 +22,6 @@ export type StorageDependencies = Pick<
 > & {
   /** The slots of one provider account (`scope` = its id, see `app/voice/voice-accounts.ts`); one instance per scope and limit. */
   slotsFor: (scope: string, limit: number) => DialSlots;
-  /** The clinic's signed-in people (the authorizer's activity record and disabled check, `GET /clinic/staff`). */
-  people: PeopleStore;
 };
 
 /** Reads a required environment variable. @throws Error naming the variable when it is missing. */
@@ -89,7 +85,6 @@ export function createStorageDependencies(env: NodeJS.ProcessEnv = process.env, 
     agentRegistry: new DynamoDbAgentRegistry(db, tableName),
     optOuts: new DynamoDbOptOutStore(db, tableName),
     numberUsage: new DynamoDbNumberUsageStore(db, tableName),
-    people: new DynamoDbPeopleStore(db, tableName),
     // The platform Retell workspace's line; RETELL_CONCURRENCY_LIMIT = the workspace's limit (default 20).
     slots: slotsFor(RETELL_PLATFORM, concurrencyLimitFromEnv(env)),
     slotsFor,

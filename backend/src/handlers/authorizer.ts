@@ -5,6 +5,7 @@ import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import { createAccessTokenVerifier, oidcSettingsFromEnv } from '../adapters/oidc/jose-access-token-verifier.js';
 import { authorizeRequest, type AuthorizerResult } from '../app/authorize-request.js';
 import type { AccessTokenVerifier } from '../ports/access-token-verifier.js';
+import { peopleStore } from '../composition/people.js';
 import { storageDependencies } from '../composition/storage.js';
 
 export type { AuthorizerResult } from '../app/authorize-request.js';
@@ -34,6 +35,6 @@ export const handler = middy<APIGatewayRequestAuthorizerEventV2, AuthorizerResul
   .handler(async (event) => {
     const authorization = event.headers?.authorization ?? event.headers?.Authorization;
     const accessTokens = accessTokenVerifier();
-    const { clinics, people, clock } = storageDependencies();
-    return authorizeRequest({ clinics, people, clock, ...(accessTokens ? { accessTokens } : {}) }, authorization, event.routeKey);
+    const { clinics, clock } = storageDependencies();
+    return authorizeRequest({ clinics, people: peopleStore(), clock, ...(accessTokens ? { accessTokens } : {}) }, authorization, event.routeKey);
   });

@@ -1,6 +1,6 @@
 import { ListStaffResponse } from '@vfc/shared';
 import { listStaff } from '../app/list-staff.js';
-import { storageDependencies } from '../composition/storage.js';
+import { peopleStore } from '../composition/people.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
 import { json } from './http/responses.js';
@@ -8,5 +8,5 @@ import { json } from './http/responses.js';
 /** `GET /clinic/staff` (admin): `{items: [{userId, name, email, role, lastActiveAt?, disabled}]}` (`ListStaffResponse`). */
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
-  return json(200, ListStaffResponse.parse(await listStaff(storageDependencies(), clinicId)));
+  return json(200, ListStaffResponse.parse(await listStaff({ people: peopleStore() }, clinicId)));
 });

@@ -1,6 +1,6 @@
 import { OPEN_ALWAYS, type Clinic } from '@vfc/shared';
 import { provisionClinic } from '../app/provision-clinic.js';
-import type { ClinicStore } from '../ports/clinic-store.js';
+import type { ProvisioningStores } from '../app/provision-clinic.js';
 
 /** The demo clinic's id. */
 export const DEMO_CLINIC_ID = 'demo-clinic';
@@ -31,10 +31,10 @@ export function demoClinic(timezone: string): Clinic {
 
 /** Seeds the demo clinic with a staff and an admin token (fixed values when given, else generated). */
 export async function seedDemoClinic(
-  clinics: ClinicStore,
+  stores: ProvisioningStores,
   options: { timezone: string; staffToken?: string; adminToken?: string },
 ): Promise<{ staffToken: string; adminToken: string }> {
-  const { tokens } = await provisionClinic(clinics, demoClinic(options.timezone), [
+  const { tokens } = await provisionClinic(stores, demoClinic(options.timezone), [
     { role: 'staff', label: 'Demo clinic staff token', token: options.staffToken },
     { role: 'admin', label: 'Demo clinic admin token', token: options.adminToken },
   ]);

@@ -25,6 +25,7 @@ import { startLambdaEmulator, type LambdaEmulator } from './lambda-emulator/lamb
 import { AWS_CALLS_DIR_ENV, startAwsCallRecorder, type RecordedAwsCall } from './aws-call-recorder/aws-call-recorder.js';
 import { startIdentityProvider, type IdentityProvider } from './identity-provider/identity-provider.js';
 import { localRedirectUris } from './identity-provider/redirect-uris.js';
+import { dynamoDbProvisioningStores } from '../adapters/dynamodb/provisioning-stores.js';
 import { seedDemoPeople, type DemoPeople, type DemoPeopleOptions } from './identity-provider/demo-people.js';
 import { startLocalS3 } from './s3/s3-server.js';
 
@@ -313,7 +314,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const reuse = options.dataDir && options.staffToken && options.adminToken && (await clinicStore.getClinic(DEMO_CLINIC_ID));
     const tokens = reuse
       ? { staffToken: options.staffToken!, adminToken: options.adminToken! }
-      : await seedDemoClinic(clinicStore, {
+      : await seedDemoClinic(dynamoDbProvisioningStores(db, tableName), {
           timezone: options.timezone ?? 'America/Los_Angeles',
           staffToken: options.staffToken,
           adminToken: options.adminToken,

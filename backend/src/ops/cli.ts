@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CallingRules, OPEN_ALWAYS, toE164, WeeklyHours } from '@vfc/shared';
 import { createDocumentClient } from '../adapters/dynamodb/document-client.js';
-import { DynamoDbClinicStore } from '../adapters/dynamodb/dynamodb-clinic-store.js';
+import { dynamoDbProvisioningStores } from '../adapters/dynamodb/provisioning-stores.js';
 import { provisionClinic } from '../app/provision-clinic.js';
 import { holdRestoredCalls } from '../app/restore/hold-restored-calls.js';
 import { createStorageDependencies } from '../composition/storage.js';
@@ -75,9 +75,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const weeklyHours = values.demo ? OPEN_ALWAYS : WeeklyHours.parse(values.hours ? JSON.parse(values.hours) : WEEKDAY_9_TO_5);
   const rules = CallingRules.parse({ timezone: values.timezone, weeklyHours, enforceRecipientWindow: !values.demo });
-  const clinics = new DynamoDbClinicStore(createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION }), tableName);
+  const stores = dynamoDbProvisioningStores(createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION }), tableName);
   const { clinic, tokens } = await provisionClinic(
-    clinics,
+    stores,
     { ...rules, clinicId: values['clinic-id']!, name: values.name!, phoneNumber: phone, fromNumber, agentId: values['agent-id']!, demoMode: values.demo ?? false },
     [
       { role: 'staff', label: 'staff key' },

@@ -29,10 +29,4 @@ export interface ClinicStore {
   claimAgentSync(clinicId: string, nowMs: number, untilMs: number): Promise<boolean>;
   /** The grant of a token hash (lower-case hex SHA-256 of the token), or `undefined` (unknown or revoked). */
   findToken(tokenHash: string): Promise<TokenGrant | undefined>;
-  /**
-   * Stores a token hash with its grant as a named clinic API key (`label` = the key's name, see `ApiKeyStore.create`).
-   * @returns the new key's id.
-   * @throws Error when the hash already exists.
-   */
-  putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<string>;
 }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Clinic, Role } from '@vfc/shared';
 import type { ClinicStore, TokenGrant } from '../../ports/clinic-store.js';
-import { DynamoDbApiKeyStore } from './dynamodb-api-key-store.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './keys.js';
 
@@ -65,16 +63,4 @@ export class DynamoDbClinicStore implements ClinicStore {
     return { clinicId: String(out.Item.clinicId), role: Role.parse(out.Item.role), ...(label ? { label } : {}), ...(keyId ? { keyId } : {}) };
   }
 
-  async putToken(tokenHash: string, grant: TokenGrant, label: string): Promise<string> {
-    const keyId = randomUUID();
-    await new DynamoDbApiKeyStore(this.db, this.tableName).create({
-      keyId,
-      clinicId: grant.clinicId,
-      name: label,
-      role: grant.role,
-      tokenHash,
-      createdAt: new Date().toISOString(),
-    });
-    return keyId;
-  }
 }

@@ -77,7 +77,7 @@ describe('createTable (against the run-wide DynamoDB Local)', () => {
       }),
     );
     expect(found.Items?.map((item) => item.pk?.S)).toEqual(['X#1']);
-  });
+  }, 150_000); // building an index in the run-wide DynamoDB Local takes long on a loaded machine
 
   it('is idempotent: a second call on the same table succeeds', async () => {
     const tableName = `ct-${randomUUID()}`;

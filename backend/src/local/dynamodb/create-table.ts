@@ -93,12 +93,16 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, attr
   }
 }
 
-/** Polls DescribeTable (every 100 ms, up to 30 s) until `indexName` is ACTIVE: DynamoDB builds one new index at a time. */
+/** How long a new index may take to become ACTIVE, real ms (DynamoDB Local on a loaded machine is slow to backfill). */
+const INDEX_BUILD_BUDGET_MS = 120_000;
+
+/** Polls DescribeTable (every 100 ms, up to 2 minutes) until `indexName` is ACTIVE: DynamoDB builds one new index at a time. */
 async function waitUntilIndexActive(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
-  for (let waited = 0; waited < 30_000; waited += 100) {
+  const deadline = Date.now() + INDEX_BUILD_BUDGET_MS;
+  while (Date.now() < deadline) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === indexName)?.IndexStatus === 'ACTIVE') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Index ${indexName} of ${tableName} did not become ACTIVE within 30 s`);
+  throw new Error(`Index ${indexName} of ${tableName} did not become ACTIVE within ${INDEX_BUILD_BUDGET_MS / 1000} s`);
 }
