@@ -1,9 +1,10 @@
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_DESIGN } from '@vfc/shared/storage/table-design';
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testDynamoDbEndpoint } from '../test-support/test-table.js';
 import { createTable } from './create-table.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
 import { LOCAL_AWS } from './local-credentials.js';
 
 describe('createTable (against the run-wide DynamoDB Local)', () => {
@@ -36,6 +37,10 @@ describe('createTable (against the run-wide DynamoDB Local)', () => {
   });
 
   it('adds to a table made by an older design the index it lacks, filled from the items already there', async () => {
+    // A DynamoDB Local of its own: in the run-wide one, holding every other test's tables, building the index stalls.
+    const own = await startDynamoDbLocal();
+    onTestFinished(() => own.stop());
+    const client = new DynamoDBClient({ endpoint: own.endpoint, ...LOCAL_AWS });
     const tableName = `ct-${randomUUID()}`;
     // The older design: every index but the last.
     const older = TABLE_DESIGN.indexes.slice(0, -1);
