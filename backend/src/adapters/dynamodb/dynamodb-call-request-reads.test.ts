@@ -7,6 +7,7 @@ import { DynamoDbCallRequestReads } from './dynamodb-call-request-reads.js';
 import { DynamoDbCallStore } from './dynamodb-call-store.js';
 import { DynamoDbClinicStore } from './dynamodb-clinic-store.js';
 import { DynamoDbOptOutStore } from './dynamodb-opt-out-store.js';
+import { aCallRecord } from '../../local/test-support/test-calls.js';
 
 let reads: DynamoDbCallRequestReads;
 let calls: DynamoDbCallStore;
@@ -23,24 +24,7 @@ beforeAll(async () => {
 
 const at = '2026-11-23T17:00:00.000Z';
 const clinic = (clinicId: string) => ({ ...demoClinic('America/New_York'), clinicId });
-const aCall = (callId: string, clinicId: string): CallRecord => ({
-  callId,
-  clinicId,
-  consultationId: '310382',
-  status: 'scheduled',
-  scheduledFor: at,
-  attention: 'none',
-  attentionReasons: [],
-  phoneNumber: '+14155550123',
-  petName: 'Rex',
-  ownerName: 'Ana Silva',
-  attempt: 1,
-  attempts: [{ attempt: 1, scheduledFor: at }],
-  createdAt: at,
-  updatedAt: at,
-  version: 0,
-  expiresAt: 1_900_000_000,
-});
+const aCall = (callId: string, clinicId: string): CallRecord => aCallRecord(at, { callId, clinicId, phoneNumber: '+14155550123' });
 
 /** The DynamoDB operations `fn` sends, in order. */
 async function operationsOf(fn: () => Promise<unknown>): Promise<string[]> {
