@@ -1,5 +1,4 @@
-import { listKnowledge } from '../app/knowledge/knowledge-sources.js';
-import { requestSync } from '../app/knowledge/request-sync.js';
+import { syncKnowledgeNow } from '../app/knowledge/knowledge-sources.js';
 import { knowledgeSyncRequestDependencies } from '../composition/knowledge-sources.js';
 import { apiHandler } from './http/api-handler.js';
 import { grantOf } from './http/api-request.js';
@@ -8,8 +7,5 @@ import { json } from './http/responses.js';
 /** `POST /clinic/knowledge/sync` (admin): starts a background sync; answers the sources as they are now (`GET /clinic/knowledge`). */
 export const handler = apiHandler(async (event) => {
   const { clinicId } = grantOf(event, 'admin');
-  const deps = knowledgeSyncRequestDependencies();
-  const now = await listKnowledge(deps, clinicId);
-  await requestSync(deps, clinicId);
-  return json(200, now);
+  return json(200, await syncKnowledgeNow(knowledgeSyncRequestDependencies(), clinicId));
 });

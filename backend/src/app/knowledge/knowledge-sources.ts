@@ -38,6 +38,19 @@ export async function listKnowledge(deps: Pick<KnowledgeDependencies, 'clinics' 
 }
 
 /**
+ * `POST /clinic/knowledge/sync` ("Sync now"): the sources as they are now, then a sync queued in the background.
+ * @throws AppError 404 when the clinic does not exist.
+ */
+export async function syncKnowledgeNow(
+  deps: Pick<KnowledgeDependencies, 'clinics' | 'knowledge' | 'syncQueue' | 'logger'>,
+  clinicId: string,
+): Promise<ListKnowledgeResponse> {
+  const now = await listKnowledge(deps, clinicId);
+  await requestSync(deps, clinicId);
+  return now;
+}
+
+/**
  * `POST /clinic/knowledge`: stores a text, a URL or an uploaded file as a `pending` source and asks for a sync.
  * A file moves from its upload key to the source's key (the upload record is then forgotten).
  * @throws AppError 404 (clinic, upload), 400 (file not uploaded, or not the declared size), 409 `too_many_sources`.
