@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { i18n } from '#i18n';
 import {
   AddOptOutResponse,
@@ -96,7 +96,7 @@ const failure = (status: number, error: string, message: string): ApiFailure => 
  * Never throws: network errors give `status: 0, error: 'network_error'`; unexpected bodies give `bad_response`.
  */
 export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = (input, init) => fetch(input, init)) {
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     method: string,
     path: string,
     schema: S,
@@ -177,7 +177,14 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     addOptOut: (body: AddOptOutRequest) => request('POST', routePath('add-opt-out'), AddOptOutResponse, { body }),
     /** `DELETE /clinic/opt-outs/{phoneNumber}` (E.164, URL-encoded here): 204 with no body. */
     removeOptOut: (phoneNumber: string) =>
-      request('DELETE', routePath('remove-opt-out', { phoneNumber }), z.undefined().transform(() => null)),
+      request(
+        'DELETE',
+        routePath('remove-opt-out', { phoneNumber }),
+        z.pipe(
+          z.undefined(),
+          z.transform(() => null),
+        ),
+      ),
     /** `POST /agents/sync`: sync the registry with Retell now (200 also when Retell failed: then `ok` is false). */
     syncAgents: () => request('POST', routePath('sync-agents'), AgentSyncReport),
     /** `GET /agents`: the agent registry. */
@@ -191,16 +198,14 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     /** `GET /clinic/agent`: the clinic's agent wiring and its follow-up agent as Retell has it. */
     getClinicAgent: () => request('GET', routePath('get-clinic-agent'), ClinicAgentSettings),
     /** `PUT /clinic/agent` with only the fields that change. */
-    updateClinicAgent: (patch: UpdateClinicAgentRequest) =>
-      request('PUT', routePath('update-clinic-agent'), ClinicAgentSettings, { body: patch }),
+    updateClinicAgent: (patch: UpdateClinicAgentRequest) => request('PUT', routePath('update-clinic-agent'), ClinicAgentSettings, { body: patch }),
     /** `GET /clinic/voice`: the clinic's voice provider and account (never the key: only its last four characters). */
     getClinicVoice: () => request('GET', routePath('get-clinic-voice'), ClinicVoice),
     /**
      * `PUT /clinic/voice`: tests the key and number at the provider, then saves (`apiKey` write-only: omitted keeps the
      * stored key, `null` goes back to the platform's account); answers the saved settings and the assistant sync.
      */
-    updateClinicVoice: (body: UpdateClinicVoiceRequest) =>
-      request('PUT', routePath('update-clinic-voice'), UpdateClinicVoiceResponse, { body }),
+    updateClinicVoice: (body: UpdateClinicVoiceRequest) => request('PUT', routePath('update-clinic-voice'), UpdateClinicVoiceResponse, { body }),
     /** `GET /clinic/knowledge`: the knowledge sources with their sync status, the provider's base id and last sync (UTC ISO). */
     listKnowledge: () => request('GET', routePath('list-knowledge'), ListKnowledgeResponse),
     /** `POST /clinic/knowledge`: add a text, a page URL or an uploaded file; answers the source (`pending`). 409 past 50 sources. */
@@ -210,7 +215,14 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
       request('POST', routePath('create-knowledge-upload'), CreateKnowledgeUploadResponse, { body }),
     /** `DELETE /clinic/knowledge/{sourceId}`: 204 with no body (409 for the generated clinic facts). */
     removeKnowledgeSource: (sourceId: string) =>
-      request('DELETE', routePath('remove-knowledge-source', { sourceId }), z.undefined().transform(() => null)),
+      request(
+        'DELETE',
+        routePath('remove-knowledge-source', { sourceId }),
+        z.pipe(
+          z.undefined(),
+          z.transform(() => null),
+        ),
+      ),
     /** `POST /clinic/knowledge/sync`: start a sync now; answers the list as it is. */
     syncKnowledge: () => request('POST', routePath('sync-knowledge-now'), ListKnowledgeResponse),
   };

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import { applyProviderEvent, type ApplyResult } from '../app/apply-provider-event.js';
 import { dependencies } from '../composition.js';
@@ -8,10 +8,10 @@ import type { ProviderCallEvent } from '../ports/provider-events.js';
 /** The invocation payload: the verified event as the webhook decoded it (`ProviderCallEvent`); its identity is checked. */
 const ProviderEventPayload = z.looseObject({
   kind: z.enum(['call_started', 'call_ended', 'call_analyzed', 'other']),
-  name: z.string().min(1),
-  providerCallId: z.string().min(1),
-  callId: z.string().min(1).optional(),
-  attempt: z.number().int().positive().optional(),
+  name: z.string().check(z.minLength(1)),
+  providerCallId: z.string().check(z.minLength(1)),
+  callId: z.optional(z.string().check(z.minLength(1))),
+  attempt: z.optional(z.int().check(z.positive())),
 });
 
 /**
@@ -20,11 +20,13 @@ const ProviderEventPayload = z.looseObject({
  * same result as one. A malformed payload is logged and dropped (a retry cannot help); any other error is thrown so
  * Lambda retries the invocation (twice, then its on-failure handling).
  */
-export const handler = middy<unknown, ApplyResult | 'skipped'>().use(lambdaContextLogging()).handler(async (event) => {
-  const parsed = ProviderEventPayload.safeParse(event);
-  if (!parsed.success) {
-    dependencies().logger.error('malformed provider event', { issues: parsed.error.issues.length });
-    return 'skipped';
-  }
-  return applyProviderEvent(dependencies(), parsed.data as ProviderCallEvent);
-});
+export const handler = middy<unknown, ApplyResult | 'skipped'>()
+  .use(lambdaContextLogging())
+  .handler(async (event) => {
+    const parsed = ProviderEventPayload.safeParse(event);
+    if (!parsed.success) {
+      dependencies().logger.error('malformed provider event', { issues: parsed.error.issues.length });
+      return 'skipped';
+    }
+    return applyProviderEvent(dependencies(), parsed.data as ProviderCallEvent);
+  });

@@ -1,12 +1,17 @@
 import middy from '@middy/core';
 import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
 import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
 
 /** The schedule's input (`Target.Input`), as `CallScheduler.schedule` wrote it. */
-const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number().int().positive(), dueAt: z.iso.datetime().optional(), clinicId: z.string().min(1).optional() });
+const DialEventSchema = z.object({
+  callId: z.string().check(z.minLength(1)),
+  attempt: z.int().check(z.positive()),
+  dueAt: z.optional(z.iso.datetime()),
+  clinicId: z.optional(z.string().check(z.minLength(1))),
+});
 
 /**
  * The dialer: EventBridge Scheduler's target (IAM-invoked, no public URL). Places attempt `attempt` of the call
@@ -15,11 +20,14 @@ const DialEventSchema = z.object({ callId: z.string().min(1), attempt: z.number(
  * stack's on-failure queue (`<prefix>-async-failures`, replayed with `ops redrive-failed`). Scheduler's own
  * dead-letter queue only receives events it could not hand to Lambda at all.
  */
-export const handler = middy<unknown, DialResult>().use(lambdaContextLogging()).use(invocationMetrics()).handler(async (event) => {
-  const parsed = DialEventSchema.safeParse(event);
-  if (!parsed.success) {
-    dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });
-    return 'skipped';
-  }
-  return dialDueCall(dependencies(), parsed.data);
-});
+export const handler = middy<unknown, DialResult>()
+  .use(lambdaContextLogging())
+  .use(invocationMetrics())
+  .handler(async (event) => {
+    const parsed = DialEventSchema.safeParse(event);
+    if (!parsed.success) {
+      dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });
+      return 'skipped';
+    }
+    return dialDueCall(dependencies(), parsed.data);
+  });

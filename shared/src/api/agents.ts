@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { E164_PATTERN } from '../domain/phone.js';
 import { isoInstant } from './call.js';
 
@@ -29,36 +29,36 @@ export type AgentSyncStatus = z.infer<typeof AgentSyncStatus>;
 
 /** One Retell agent as the registry keeps it (the DynamoDB item and the `GET /agents` item share this shape). */
 export const RegistryAgent = z.object({
-  agentId: z.string().min(1),
+  agentId: z.string().check(z.minLength(1)),
   agentName: z.string(),
   /** Absent when the agent has no voice (skipped) or lost it (orphaned). */
-  voiceId: z.string().min(1).optional(),
+  voiceId: z.optional(z.string().check(z.minLength(1))),
   /** Retell's latest agent version number. */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   isPublished: z.boolean(),
   /** Retell locale, e.g. `en-US`; several locales are joined with `,`. */
-  language: z.string().optional(),
+  language: z.optional(z.string()),
   /** Retell `last_modification_timestamp`: ms since the Unix epoch (UTC). */
-  lastModificationTimestamp: z.number().int().nonnegative(),
+  lastModificationTimestamp: z.int().check(z.nonnegative()),
   /** When the sync last saw (or missed) this agent, UTC ISO. */
   lastSyncedAt: isoInstant,
   syncStatus: AgentSyncStatus,
   /** Why the agent is skipped / orphaned / flagged, in plain words. */
-  statusReason: z.string().optional(),
+  statusReason: z.optional(z.string()),
   /** When the agent became orphaned, UTC ISO (cleanup removes orphans older than {@link ORPHAN_RETENTION_DAYS}). */
-  orphanedAt: isoInstant.optional(),
+  orphanedAt: z.optional(isoInstant),
   /** Set on a duplicate (same `agentName` as a more recently modified agent): the `agentId` that was kept. */
-  duplicateOf: z.string().optional(),
+  duplicateOf: z.optional(z.string()),
   /** Retell tag names on the agent (keys of the list item's `tags`). */
-  tags: z.array(z.string()).default([]),
+  tags: z._default(z.array(z.string()), []),
   /** Where the agent lives: absent = Retell. A Vapi record is the clinic's assistant for one role (`agentId` = assistant id). */
-  provider: z.enum(['retell', 'vapi']).optional(),
+  provider: z.optional(z.enum(['retell', 'vapi'])),
   /** Vapi: the clinic the assistant serves (one assistant per clinic per role). */
-  clinicId: z.string().min(1).optional(),
+  clinicId: z.optional(z.string().check(z.minLength(1))),
   /** Vapi: the assistant's role for the clinic (`follow_up`). */
-  role: z.string().min(1).optional(),
+  role: z.optional(z.string().check(z.minLength(1))),
   /** Vapi: the provider account holding the assistant (`vapi:platform` or `vapi:clinic:<clinicId>`). */
-  account: z.string().min(1).optional(),
+  account: z.optional(z.string().check(z.minLength(1))),
 });
 export type RegistryAgent = z.infer<typeof RegistryAgent>;
 
@@ -97,18 +97,18 @@ export const AgentSyncReport = z.object({
   errors: z.array(AgentChange),
   totals: z.object({
     /** Agents listed by Retell (all pages). */
-    inRetell: z.number().int().nonnegative(),
-    created: z.number().int().nonnegative(),
-    updated: z.number().int().nonnegative(),
-    skipped: z.number().int().nonnegative(),
-    orphaned: z.number().int().nonnegative(),
-    duplicates: z.number().int().nonnegative(),
-    errors: z.number().int().nonnegative(),
+    inRetell: z.int().check(z.nonnegative()),
+    created: z.int().check(z.nonnegative()),
+    updated: z.int().check(z.nonnegative()),
+    skipped: z.int().check(z.nonnegative()),
+    orphaned: z.int().check(z.nonnegative()),
+    duplicates: z.int().check(z.nonnegative()),
+    errors: z.int().check(z.nonnegative()),
     /** Active agents in the registry after the sync. */
-    active: z.number().int().nonnegative(),
+    active: z.int().check(z.nonnegative()),
   }),
   /** The Vapi side (clinics whose voice settings say Vapi); absent when the sync ran for Retell only. */
-  vapi: VapiAssistantsSyncReport.optional(),
+  vapi: z.optional(VapiAssistantsSyncReport),
 });
 export type AgentSyncReport = z.infer<typeof AgentSyncReport>;
 
@@ -140,8 +140,8 @@ export type DiscrepancyKind = z.infer<typeof DiscrepancyKind>;
 export const AgentDiscrepancy = z.object({
   kind: DiscrepancyKind,
   agentId: z.string(),
-  agentName: z.string().optional(),
-  clinicId: z.string().optional(),
+  agentName: z.optional(z.string()),
+  clinicId: z.optional(z.string()),
   detail: z.string(),
 });
 export type AgentDiscrepancy = z.infer<typeof AgentDiscrepancy>;
@@ -151,16 +151,16 @@ export const AgentAuditReport = z.object({
   /** UTC ISO. */
   auditedAt: isoInstant,
   /** 0–100; formula in backend/src/app/agents/health-score.ts and the agents README. */
-  healthScore: z.number().int().min(0).max(100),
+  healthScore: z.int().check(z.gte(0), z.lte(100)),
   discrepancies: z.array(AgentDiscrepancy),
   /** Plain-words next steps for an admin, most urgent first. */
   recommendations: z.array(z.string()),
   counts: z.object({
-    active: z.number().int().nonnegative(),
-    orphaned: z.number().int().nonnegative(),
-    skipped: z.number().int().nonnegative(),
-    duplicates: z.number().int().nonnegative(),
-    clinics: z.number().int().nonnegative(),
+    active: z.int().check(z.nonnegative()),
+    orphaned: z.int().check(z.nonnegative()),
+    skipped: z.int().check(z.nonnegative()),
+    duplicates: z.int().check(z.nonnegative()),
+    clinics: z.int().check(z.nonnegative()),
   }),
 });
 export type AgentAuditReport = z.infer<typeof AgentAuditReport>;
@@ -181,10 +181,10 @@ export const RetellVoice = z.object({
   voiceId: z.string(),
   voiceName: z.string(),
   provider: z.string(),
-  gender: z.string().optional(),
-  accent: z.string().optional(),
-  age: z.string().optional(),
-  previewAudioUrl: z.string().optional(),
+  gender: z.optional(z.string()),
+  accent: z.optional(z.string()),
+  age: z.optional(z.string()),
+  previewAudioUrl: z.optional(z.string()),
 });
 export type RetellVoice = z.infer<typeof RetellVoice>;
 
@@ -196,17 +196,15 @@ export type ListVoicesResponse = z.infer<typeof ListVoicesResponse>;
 export const MAX_CALL_DURATION_MS = { min: 60_000, max: 7_200_000 } as const;
 
 /** A Retell locale such as `en-US` or `es-419`. */
-export const AgentLanguage = z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/, 'must be a locale such as en-US');
+export const AgentLanguage = z.string().check(z.regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/, 'must be a locale such as en-US'));
 
 /** An extra post-call analysis field for a Vapi assistant (added to `analysisPlan.structuredDataPlan.schema`). */
-export const AnalysisFieldInput = z
-  .object({
-    type: z.enum(['enum', 'boolean', 'string']),
-    name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be snake_case (a–z, 0–9, _), at most 64 characters'),
-    description: z.string().trim().min(1).max(2000),
-    choices: z.array(z.string().trim().min(1).max(100)).min(1).max(20).optional(),
-  })
-  .strict();
+export const AnalysisFieldInput = z.strictObject({
+  type: z.enum(['enum', 'boolean', 'string']),
+  name: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be snake_case (a–z, 0–9, _), at most 64 characters')),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  choices: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.minLength(1), z.maxLength(20))),
+});
 export type AnalysisFieldInput = z.infer<typeof AnalysisFieldInput>;
 
 /**
@@ -220,47 +218,48 @@ export type AnalysisFieldInput = z.infer<typeof AnalysisFieldInput>;
  * `analysisFields` are Vapi only; `agentId`, `fromNumber` and `language` Retell only.
  */
 export const UpdateClinicAgentRequest = z
-  .object({
-    agentId: z.string().trim().min(1, 'is required').max(128),
-    fromNumber: z.string().trim().regex(E164_PATTERN, 'must be an E.164 number such as +14155550199'),
-    voiceId: z.string().trim().min(1).max(128),
-    /** The agent's first sentence (Retell LLM `begin_message`); dynamic variables like `{{pet_name}}` allowed. */
-    greeting: z.string().trim().min(1).max(1000),
-    language: AgentLanguage,
-    maxCallDurationMs: z
-      .number()
-      .int()
-      .min(MAX_CALL_DURATION_MS.min, 'must be at least 60000 ms (1 minute)')
-      .max(MAX_CALL_DURATION_MS.max, 'must be at most 7200000 ms (2 hours)'),
-    /** Vapi assistant `name` (Vapi allows 40 characters). */
-    agentName: z.string().trim().min(1).max(40),
-    /** Vapi: the system prompt (the `system` message of `model.messages`). */
-    systemPrompt: z.string().trim().min(1).max(20_000),
-    /** Vapi: extra post-call analysis fields (replacing earlier extras of the same name). */
-    analysisFields: z.array(AnalysisFieldInput).min(1).max(20),
-  })
-  .partial()
-  .strict()
-  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+  .partial(
+    z.strictObject({
+      agentId: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(128)),
+      fromNumber: z.string().check(z.trim(), z.regex(E164_PATTERN, 'must be an E.164 number such as +14155550199')),
+      voiceId: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
+      /** The agent's first sentence (Retell LLM `begin_message`); dynamic variables like `{{pet_name}}` allowed. */
+      greeting: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+      language: AgentLanguage,
+      maxCallDurationMs: z
+        .int()
+        .check(
+          z.gte(MAX_CALL_DURATION_MS.min, 'must be at least 60000 ms (1 minute)'),
+          z.lte(MAX_CALL_DURATION_MS.max, 'must be at most 7200000 ms (2 hours)'),
+        ),
+      /** Vapi assistant `name` (Vapi allows 40 characters). */
+      agentName: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+      /** Vapi: the system prompt (the `system` message of `model.messages`). */
+      systemPrompt: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
+      /** Vapi: extra post-call analysis fields (replacing earlier extras of the same name). */
+      analysisFields: z.array(AnalysisFieldInput).check(z.minLength(1), z.maxLength(20)),
+    }),
+  )
+  .check(z.refine((body) => Object.keys(body).length > 0, 'send at least one field to change'));
 export type UpdateClinicAgentRequest = z.infer<typeof UpdateClinicAgentRequest>;
 
 /** The clinic's follow-up agent as Retell has it now (live read). */
 export const FollowUpAgent = z.object({
   agentId: z.string(),
   agentName: z.string(),
-  voiceId: z.string().optional(),
-  language: z.string().optional(),
-  maxCallDurationMs: z.number().int().optional(),
+  voiceId: z.optional(z.string()),
+  language: z.optional(z.string()),
+  maxCallDurationMs: z.optional(z.int()),
   /** Absent when the agent's response engine is not a Retell LLM (then it cannot be edited here). */
-  greeting: z.string().optional(),
-  version: z.number().int().nonnegative(),
+  greeting: z.optional(z.string()),
+  version: z.int().check(z.nonnegative()),
   isPublished: z.boolean(),
   /** Where the agent lives: absent = Retell. */
-  provider: z.enum(['retell', 'vapi']).optional(),
+  provider: z.optional(z.enum(['retell', 'vapi'])),
   /** Vapi: the system prompt. */
-  systemPrompt: z.string().optional(),
+  systemPrompt: z.optional(z.string()),
   /** Vapi: names of the post-call analysis fields in the assistant's structured-data schema. */
-  analysisFieldNames: z.array(z.string()).optional(),
+  analysisFieldNames: z.optional(z.array(z.string())),
 });
 export type FollowUpAgent = z.infer<typeof FollowUpAgent>;
 
@@ -272,10 +271,10 @@ export const ClinicAgentSettings = z.object({
   /** Can this clinic dial right now? False when its agent is orphaned or not voice-enabled. */
   usable: z.boolean(),
   /** Why not, in plain words (only when `usable` is false). */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   /** The registry's record of the agent, when it has one. */
-  registry: RegistryAgent.optional(),
+  registry: z.optional(RegistryAgent),
   /** Live from Retell; absent when Retell could not be reached or the agent is gone. */
-  agent: FollowUpAgent.optional(),
+  agent: z.optional(FollowUpAgent),
 });
 export type ClinicAgentSettings = z.infer<typeof ClinicAgentSettings>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { Role } from '../domain/clinic.js';
 import { isoInstant } from './call.js';
 
@@ -11,15 +11,15 @@ import { isoInstant } from './call.js';
  * - `revokedAt`: when it was revoked; a revoked key is refused on its next request.
  */
 export const ApiKey = z.object({
-  keyId: z.string().min(1),
-  clinicId: z.string().min(1),
-  name: z.string().min(1),
+  keyId: z.string().check(z.minLength(1)),
+  clinicId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   role: Role,
   createdAt: isoInstant,
-  lastUsedAt: isoInstant.optional(),
-  revokedAt: isoInstant.optional(),
+  lastUsedAt: z.optional(isoInstant),
+  revokedAt: z.optional(isoInstant),
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 
 /** A name for a new key: 1–80 characters after trimming. */
-export const ApiKeyName = z.string().trim().min(1).max(80);
+export const ApiKeyName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));

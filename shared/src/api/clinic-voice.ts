@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** The voice providers a clinic can call through. */
 export const VoiceProviderName = z.enum(['retell', 'vapi']);
@@ -29,27 +29,27 @@ export function defaultConcurrencyLimit(provider: VoiceProviderName): number {
 export const ClinicVoiceSettings = z.object({
   provider: VoiceProviderName,
   account: VoiceAccountKind,
-  keyLast4: z.string().length(4).optional(),
+  keyLast4: z.optional(z.string().check(z.length(4))),
   /** The provider's id of the calling number (Vapi `phoneNumberId`). */
-  phoneNumberId: z.string().min(1).optional(),
+  phoneNumberId: z.optional(z.string().check(z.minLength(1))),
   /** E.164 calling number, when known. */
-  fromNumber: z.string().optional(),
+  fromNumber: z.optional(z.string()),
   /**
    * On Vapi, the clinic's follow-up assistant (`assistantId`); on the clinic's own Retell workspace, the follow-up agent
    * there (`agent_id`); created or updated when the settings are saved.
    */
-  agentId: z.string().min(1).optional(),
+  agentId: z.optional(z.string().check(z.minLength(1))),
   /** Concurrent calls of a clinic-owned account (its own limit at the provider). */
-  concurrencyLimit: z.number().int().min(1).max(1000).optional(),
+  concurrencyLimit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   status: z.enum(['ok', 'invalid_credentials', 'unverified']),
-  verifiedAt: z.string().datetime().optional(),
+  verifiedAt: z.optional(z.iso.datetime()),
 });
 export type ClinicVoiceSettings = z.infer<typeof ClinicVoiceSettings>;
 
 /** `GET /clinic/voice` (admin). `agentId`: the clinic's agent at that provider, when it has one. */
-export const ClinicVoice = ClinicVoiceSettings.extend({
+export const ClinicVoice = z.extend(ClinicVoiceSettings, {
   /** The concurrency the clinic's calls draw from (the account's limit). */
-  concurrencyLimit: z.number().int().min(1),
+  concurrencyLimit: z.int().check(z.gte(1)),
 });
 export type ClinicVoice = z.infer<typeof ClinicVoice>;
 
@@ -58,15 +58,16 @@ export type ClinicVoice = z.infer<typeof ClinicVoice>;
  * account. Give at most one of `fromNumber` / `phoneNumberId`.
  */
 export const UpdateClinicVoiceRequest = z
-  .object({
+  .strictObject({
     provider: VoiceProviderName,
-    apiKey: z.string().trim().min(8).max(200).nullable().optional(),
-    fromNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164 (+ and 7–15 digits)').optional(),
-    phoneNumberId: z.string().min(1).max(100).optional(),
-    concurrencyLimit: z.number().int().min(1).max(1000).optional(),
+    apiKey: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(8), z.maxLength(200)))),
+    fromNumber: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be E.164 (+ and 7–15 digits)'))),
+    phoneNumberId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    concurrencyLimit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   })
-  .strict()
-  .refine((body) => !(body.fromNumber && body.phoneNumberId), { message: 'give fromNumber or phoneNumberId, not both', path: ['phoneNumberId'] });
+  .check(
+    z.refine((body) => !(body.fromNumber && body.phoneNumberId), { message: 'give fromNumber or phoneNumberId, not both', path: ['phoneNumberId'] }),
+  );
 export type UpdateClinicVoiceRequest = z.infer<typeof UpdateClinicVoiceRequest>;
 
 /**
@@ -85,5 +86,5 @@ export const AgentSyncSummary = z.object({
 export type AgentSyncSummary = z.infer<typeof AgentSyncSummary>;
 
 /** `PUT /clinic/voice` answer: the saved workspace, and the agent sync it ran (Vapi, or the clinic's own Retell workspace). */
-export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice, sync: AgentSyncSummary.optional() });
+export const UpdateClinicVoiceResponse = z.object({ voice: ClinicVoice, sync: z.optional(AgentSyncSummary) });
 export type UpdateClinicVoiceResponse = z.infer<typeof UpdateClinicVoiceResponse>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** Machine-readable error codes of the HTTP API. Every error body also has a human-readable `message`. */
 export const ERROR_CODES = [
@@ -39,9 +39,9 @@ export type ValidationIssue = z.infer<typeof ValidationIssue>;
 export const ApiError = z.object({
   error: z.string(),
   message: z.string(),
-  issues: z.array(ValidationIssue).optional(),
+  issues: z.optional(z.array(ValidationIssue)),
   /** Only with `number_cap_reached`: the first instant (UTC ISO) a call to the number is allowed again. */
-  freesAt: z.string().optional(),
+  freesAt: z.optional(z.string()),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { Role } from '../domain/clinic.js';
 
 /**
@@ -33,7 +33,7 @@ export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
  * Who made a change to a call: a signed-in person (`userId` = the token's `sub`, `name` = their name or email) or a
  * machine API key (`userId` = `api-key`, `name` = the key's label). Stored on the call and on each history entry.
  */
-export const Actor = z.object({ userId: z.string().min(1), name: z.string().min(1) });
+export const Actor = z.object({ userId: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 export type Actor = z.infer<typeof Actor>;
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * The clinic's knowledge base (`/clinic/knowledge`, admin): texts, web pages, documents and the generated clinic facts
@@ -45,11 +45,11 @@ export const KnowledgeSource = z.object({
   kind: KnowledgeSourceKind,
   title: z.string(),
   /** The page of a `url` source. */
-  url: z.string().optional(),
-  bytes: z.number().int().nonnegative().optional(),
+  url: z.optional(z.string()),
+  bytes: z.optional(z.int().check(z.nonnegative())),
   status: KnowledgeSourceStatus,
   /** The provider's message when `status` is `error`. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   updatedAt: z.string(),
 });
 export type KnowledgeSource = z.infer<typeof KnowledgeSource>;
@@ -57,33 +57,37 @@ export type KnowledgeSource = z.infer<typeof KnowledgeSource>;
 /** `GET /clinic/knowledge` answer. `knowledgeBaseId`: the provider's id once created; `syncedAt`: UTC ISO of the last finished sync. */
 export const ListKnowledgeResponse = z.object({
   items: z.array(KnowledgeSource),
-  knowledgeBaseId: z.string().optional(),
-  syncedAt: z.string().optional(),
+  knowledgeBaseId: z.optional(z.string()),
+  syncedAt: z.optional(z.string()),
 });
 export type ListKnowledgeResponse = z.infer<typeof ListKnowledgeResponse>;
 
 const title = z
   .string()
-  .trim()
-  .min(1, 'is required')
-  .max(MAX_KNOWLEDGE_TITLE_CHARS, `must be at most ${MAX_KNOWLEDGE_TITLE_CHARS} characters`);
+  .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(MAX_KNOWLEDGE_TITLE_CHARS, `must be at most ${MAX_KNOWLEDGE_TITLE_CHARS} characters`));
 
 /** `POST /clinic/knowledge` with a text: `title` ≤ 120 characters, `text` ≤ 50,000 characters. */
 export const AddTextSource = z.strictObject({
   kind: z.enum(['text']),
   title,
-  text: z.string().trim().min(1, 'is required').max(MAX_KNOWLEDGE_TEXT_CHARS, `must be at most ${MAX_KNOWLEDGE_TEXT_CHARS} characters`),
+  text: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(MAX_KNOWLEDGE_TEXT_CHARS, `must be at most ${MAX_KNOWLEDGE_TEXT_CHARS} characters`)),
 });
 /** `POST /clinic/knowledge` with a public web page (https only); `title` defaults to the URL. */
 export const AddUrlSource = z.strictObject({
   kind: z.enum(['url']),
   url: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an https:// address of a public web page' })
-    .max(2000, 'must be at most 2000 characters'),
-  title: title.optional(),
+    .check(z.maxLength(2000, 'must be at most 2000 characters')),
+  title: z.optional(title),
 });
 /** `POST /clinic/knowledge` with a document uploaded first through `POST /clinic/knowledge/uploads`. */
-export const AddFileSource = z.strictObject({ kind: z.enum(['file']), uploadId: z.string().min(1, 'is required').max(100), title: title.optional() });
+export const AddFileSource = z.strictObject({
+  kind: z.enum(['file']),
+  uploadId: z.string().check(z.minLength(1, 'is required'), z.maxLength(100)),
+  title: z.optional(title),
+});
 
 /** Body of `POST /clinic/knowledge`: one of a text, a URL or an uploaded file (`kind` says which). */
 export const AddKnowledgeSourceRequest = z.discriminatedUnion('kind', [AddTextSource, AddUrlSource, AddFileSource], {
@@ -99,17 +103,21 @@ export const CreateKnowledgeUploadRequest = z
   .strictObject({
     fileName: z
       .string()
-      .trim()
-      .min(1, 'is required')
-      .max(200, 'must be at most 200 characters')
-      .regex(/^[^/\\\u0000-\u001f]+$/, 'must be a plain file name (no folders or control characters)'),
+      .check(
+        z.trim(),
+        z.minLength(1, 'is required'),
+        z.maxLength(200, 'must be at most 200 characters'),
+        z.regex(/^[^/\\\u0000-\u001f]+$/, 'must be a plain file name (no folders or control characters)'),
+      ),
     contentType: KnowledgeFileType,
-    bytes: z.number().int('must be a whole number of bytes').min(1, 'must be at least 1 byte'),
+    bytes: z.int('must be a whole number of bytes').check(z.gte(1, 'must be at least 1 byte')),
   })
-  .refine((body) => body.fileName.toLowerCase().endsWith(`.${KNOWLEDGE_FILE_TYPES[body.contentType]}`), {
-    message: 'must end with the extension of its content type (.pdf, .txt, .md or .docx)',
-    path: ['fileName'],
-  });
+  .check(
+    z.refine((body) => body.fileName.toLowerCase().endsWith(`.${KNOWLEDGE_FILE_TYPES[body.contentType]}`), {
+      message: 'must end with the extension of its content type (.pdf, .txt, .md or .docx)',
+      path: ['fileName'],
+    }),
+  );
 export type CreateKnowledgeUploadRequest = z.infer<typeof CreateKnowledgeUploadRequest>;
 
 /**
@@ -126,4 +134,4 @@ export const CreateKnowledgeUploadResponse = z.object({
 export type CreateKnowledgeUploadResponse = z.infer<typeof CreateKnowledgeUploadResponse>;
 
 /** `{sourceId}` of `DELETE /clinic/knowledge/{sourceId}`. */
-export const KnowledgeSourceIdPath = z.object({ sourceId: z.string().min(1).max(100) });
+export const KnowledgeSourceIdPath = z.object({ sourceId: z.string().check(z.minLength(1), z.maxLength(100)) });

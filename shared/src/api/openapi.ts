@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { ApiError } from './errors.js';
 import { API_OPERATIONS, type ApiOperation, type ErrorStatus, type SuccessBody } from './operations.js';
@@ -12,9 +12,12 @@ export const OPENAPI_DOCUMENT_VERSION = '1.0.0';
  * the authorizer says no): `{"message": "Unauthorized" | "Forbidden"}`, not the API's error shape
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
  */
-const GatewayRefusal = z.object({ message: z.string() }).meta({ id: 'GatewayRefusal' });
+const GatewayRefusal = z.withMeta(z.object({ message: z.string() }), { id: 'GatewayRefusal' });
 
-const ErrorBody = ApiError.meta({ id: 'ApiError', example: { error: 'validation_error', message: 'Invalid request', issues: [{ path: 'phoneNumber', message: 'must be a valid phone number' }] } });
+const ErrorBody = z.withMeta(ApiError, {
+  id: 'ApiError',
+  example: { error: 'validation_error', message: 'Invalid request', issues: [{ path: 'phoneNumber', message: 'must be a valid phone number' }] },
+});
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Invalid request: `validation_error` with `issues` (field paths)',
@@ -55,7 +58,7 @@ function successResponse(status: number, body: SuccessBody) {
   if (body === 'csv') {
     return {
       description: 'A CSV file (RFC 4180, UTF-8, header row)',
-      content: { 'text/csv': { schema: z.string().meta({ example: 'callId,scheduledFor\r\nc_1,2026-01-05 10:00\r\n' }) } },
+      content: { 'text/csv': { schema: z.withMeta(z.string(), { example: 'callId,scheduledFor\r\nc_1,2026-01-05 10:00\r\n' }) } },
     };
   }
   return { description: status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: body } } };
@@ -72,7 +75,7 @@ function errorResponse(route: ApiRoute, status: ErrorStatus) {
   return { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema } } };
 }
 
-function pathParameters(route: ApiRoute, operation: ApiOperation): z.ZodObject | undefined {
+function pathParameters(route: ApiRoute, operation: ApiOperation): z.ZodMiniObject | undefined {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
   if (!names.length) return undefined;
   return operation.path ?? z.object(Object.fromEntries(names.map((name) => [name, z.string()])));
@@ -88,7 +91,15 @@ function operationObject(route: ApiRoute): ZodOpenApiOperationObject {
     operationId: route.handler,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [route.auth === 'admin' ? 'Clinic administration' : route.auth === 'webhook' ? 'Provider webhooks' : route.auth === 'public' ? 'API description' : 'Calls'],
+    tags: [
+      route.auth === 'admin'
+        ? 'Clinic administration'
+        : route.auth === 'webhook'
+          ? 'Provider webhooks'
+          : route.auth === 'public'
+            ? 'API description'
+            : 'Calls',
+    ],
     security:
       route.auth === 'staff' || route.auth === 'admin'
         ? [{ clinicToken: [] }]
@@ -97,7 +108,7 @@ function operationObject(route: ApiRoute): ZodOpenApiOperationObject {
           : [],
     requestParams: {
       ...(path ? { path } : {}),
-      ...(operation.query ? { query: operation.query as z.ZodObject } : {}),
+      ...(operation.query ? { query: operation.query as z.ZodMiniObject } : {}),
       ...(operation.headers ? { header: operation.headers } : {}),
     },
     ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: operation.body } } } } : {}),

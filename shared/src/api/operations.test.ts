@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { API_OPERATIONS } from './operations.js';
 import { API_ROUTES } from './routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 /** Every schema of the operation table that carries an example, with where it is used. */
-function examples(): { where: string; schema: z.ZodType; example: unknown }[] {
-  const found: { where: string; schema: z.ZodType; example: unknown }[] = [];
+function examples(): { where: string; schema: z.ZodMiniType; example: unknown }[] {
+  const found: { where: string; schema: z.ZodMiniType; example: unknown }[] = [];
   for (const [handler, operation] of Object.entries(API_OPERATIONS)) {
     const candidates: [string, unknown][] = [['body', 'body' in operation ? operation.body : undefined], ...Object.entries(operation.responses)];
     for (const [where, schema] of candidates) {
-      if (!(schema instanceof z.ZodType)) continue;
+      if (!(schema instanceof z.ZodMiniType)) continue;
       const example = z.globalRegistry.get(schema)?.example;
       if (example !== undefined) found.push({ where: `${handler} ${where}`, schema, example });
     }
@@ -39,7 +39,10 @@ describe('buildOpenApiDocument', () => {
       const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
       expect(operation?.operationId, `${route.method} ${route.path}`).toBe(route.handler);
       const statuses = Object.keys(operation?.responses ?? {});
-      expect(statuses.some((status) => status.startsWith('2')), route.path).toBe(true);
+      expect(
+        statuses.some((status) => status.startsWith('2')),
+        route.path,
+      ).toBe(true);
       expect(statuses, route.path).toContain('500');
     }
   });

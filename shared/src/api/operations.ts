@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import {
   AgentAuditReport,
   AgentSyncReport,
@@ -31,7 +31,7 @@ import { GetClinicResponse } from '../domain/clinic.js';
  * What a successful answer carries: a zod schema of its JSON body, `csv` (a `text/csv` download) or `empty` (no body,
  * e.g. 204).
  */
-export type SuccessBody = z.ZodType | 'csv' | 'empty';
+export type SuccessBody = z.ZodMiniType | 'csv' | 'empty';
 
 /** The HTTP statuses an operation may answer with the API's error shape (the gateway's own 401/403 included). */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 | 503;
@@ -47,13 +47,13 @@ export interface ApiOperation {
   /** Longer Markdown, when the summary is not enough. */
   description?: string;
   /** Query parameters (each property one parameter). */
-  query?: z.ZodType;
+  query?: z.ZodMiniType;
   /** Path parameters other than plain strings (every `{name}` of the path is a parameter; default `string`). */
-  path?: z.ZodObject;
+  path?: z.ZodMiniObject;
   /** Request headers (each property one header). */
-  headers?: z.ZodObject;
+  headers?: z.ZodMiniObject;
   /** JSON request body. */
-  body?: z.ZodType;
+  body?: z.ZodMiniType;
   /** Successful answers by status. */
   responses: Partial<Record<200 | 201 | 204, SuccessBody>>;
   /** Error answers besides those of the route's auth kind (401/403 for token routes) and 500. */
@@ -63,7 +63,7 @@ export interface ApiOperation {
 }
 
 /** A schema as published, with an example (`.meta` makes a copy: the handlers' schema is unchanged). */
-const withExample = <T extends z.ZodType>(schema: T, example: unknown): T => schema.meta({ example }) as T;
+const withExample = <T extends z.ZodMiniType>(schema: T, example: unknown): T => z.withMeta(schema, { example }) as T;
 
 const CALL_EXAMPLE = {
   callId: '4b0c7a52-3f7e-4d0a-9d55-2a1e6f0c9b11',
@@ -85,27 +85,27 @@ const WORKDAY = [{ start: '09:00', end: '17:00' }];
 
 /** `Idempotency-Key` on `POST /calls` (optional; same key and body → the same call, 200). */
 const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .meta({ description: 'Client-chosen key: a retry with the same key and body answers the first call (200), a different body 422.' }),
+  'idempotency-key': z.withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(255))), {
+    description: 'Client-chosen key: a retry with the same key and body answers the first call (200), a different body 422.',
+  }),
 });
 
 /** `{callId}` of the call routes. */
-const CallIdPath = z.object({ callId: z.string().min(1).meta({ description: 'The call id (`POST /calls` answer `callId`).' }) });
+const CallIdPath = z.object({
+  callId: z.withMeta(z.string().check(z.minLength(1)), { description: 'The call id (`POST /calls` answer `callId`).' }),
+});
 
 /**
  * A Retell webhook delivery (docs.retellai.com, "Webhook"): `event` and the `call` object; only the fields the
  * product reads are described, everything else is accepted and ignored.
  */
-const RetellWebhookBody = z
-  .looseObject({
-    event: z.string().meta({ example: 'call_ended' }),
+const RetellWebhookBody = z.withMeta(
+  z.looseObject({
+    event: z.withMeta(z.string(), { example: 'call_ended' }),
     call: z.looseObject({ call_id: z.string() }),
-  })
-  .meta({ description: 'Signed by Retell in `x-retell-signature` (HMAC-SHA256 of the raw body with the API key).' });
+  }),
+  { description: 'Signed by Retell in `x-retell-signature` (HMAC-SHA256 of the raw body with the API key).' },
+);
 
 /** Answer of a webhook delivery: what applying it did (`applied`, `duplicate`, `stale`, `ignored`, …). */
 const WebhookResult = z.object({ result: z.string() });
@@ -115,7 +115,7 @@ export const API_OPERATIONS = {
   'create-call': {
     summary: 'Schedule a follow-up call',
     description:
-      'Stores the call and schedules its first attempt inside the clinic\'s calling hours. A time outside them is moved to ' +
+      "Stores the call and schedules its first attempt inside the clinic's calling hours. A time outside them is moved to " +
       'the next allowed instant and the answer says so in `requestedFor` and `statusReason`.',
     headers: IdempotencyHeaders,
     body: withExample(CreateCallRequest, {
@@ -161,7 +161,11 @@ export const API_OPERATIONS = {
     errors: [400, 404, 409],
   },
   'reopen-call': { summary: 'Reopen a resolved call', path: CallIdPath, responses: { 200: Call }, errors: [404, 409] },
-  'get-clinic': { summary: "Read the caller's clinic (name, zone, hours) and the token's role", responses: { 200: GetClinicResponse }, errors: [404] },
+  'get-clinic': {
+    summary: "Read the caller's clinic (name, zone, hours) and the token's role",
+    responses: { 200: GetClinicResponse },
+    errors: [404],
+  },
   'retell-webhook': {
     summary: 'Receive a Retell call event',
     description: 'Called by Retell, not by clients: verified by its signature, applied idempotently and in any order.',
@@ -173,7 +177,7 @@ export const API_OPERATIONS = {
     summary: 'Receive a Vapi server message',
     description: 'Called by Vapi, not by clients: HMAC-SHA256 over `<x-timestamp>.<raw body>` in `x-signature`, ±5 minutes.',
     signature: 'vapiSignature',
-    body: z.looseObject({ message: z.looseObject({ type: z.string().meta({ example: 'end-of-call-report' }) }) }),
+    body: z.looseObject({ message: z.looseObject({ type: z.withMeta(z.string(), { example: 'end-of-call-report' }) }) }),
     responses: { 200: WebhookResult },
     errors: [400],
   },
@@ -187,7 +191,7 @@ export const API_OPERATIONS = {
     errors: [400, 404, 409, 503],
   },
   'sync-agents': {
-    summary: "Sync the voice-agent registry from the provider",
+    summary: 'Sync the voice-agent registry from the provider',
     responses: { 200: AgentSyncReport },
     errors: [502, 503],
   },
@@ -228,7 +232,7 @@ export const API_OPERATIONS = {
   },
   'remove-opt-out': {
     summary: 'Remove a number from the do-not-call list',
-    path: z.object({ phoneNumber: OptOutPathNumber.meta({ description: 'URL-encoded E.164, e.g. `%2B15551230101`.' }) }),
+    path: z.object({ phoneNumber: z.withMeta(OptOutPathNumber, { description: 'URL-encoded E.164, e.g. `%2B15551230101`.' }) }),
     responses: { 204: 'empty' },
     errors: [400, 404],
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { E164_PATTERN } from '../domain/phone.js';
 import { isoInstant } from './call.js';
 
@@ -13,12 +13,12 @@ export type OptOutSource = z.infer<typeof OptOutSource>;
 
 /** One number on the clinic's do-not-call list. `createdAt` is a UTC ISO instant. */
 export const OptOut = z.object({
-  phoneNumber: z.string().regex(E164_PATTERN),
+  phoneNumber: z.string().check(z.regex(E164_PATTERN)),
   reason: z.string(),
   createdAt: isoInstant,
-  source: OptOutSource.optional(),
+  source: z.optional(OptOutSource),
   /** Our call id when the person asked during a call (`source: "call"`). */
-  callId: z.string().optional(),
+  callId: z.optional(z.string()),
 });
 export type OptOut = z.infer<typeof OptOut>;
 
@@ -30,5 +30,5 @@ export type ListOptOutsResponse = z.infer<typeof ListOptOutsResponse>;
  * `201` answer of `POST /clinic/opt-outs` (`200` when the number was already on the list, which keeps its first entry):
  * the entry, and the ids of the clinic's scheduled calls to that number that were cancelled because of it.
  */
-export const AddOptOutResponse = OptOut.extend({ cancelledCallIds: z.array(z.string()) });
+export const AddOptOutResponse = z.extend(OptOut, { cancelledCallIds: z.array(z.string()) });
 export type AddOptOutResponse = z.infer<typeof AddOptOutResponse>;

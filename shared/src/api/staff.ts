@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { Role } from '../domain/clinic.js';
 import { isoInstant } from './call.js';
 
@@ -11,11 +11,11 @@ import { isoInstant } from './call.js';
  * - `disabled`: ops disabled the person; their tokens are refused.
  */
 export const StaffMember = z.object({
-  userId: z.string().min(1),
+  userId: z.string().check(z.minLength(1)),
   name: z.string(),
   email: z.string(),
   role: Role,
-  lastActiveAt: isoInstant.optional(),
+  lastActiveAt: z.optional(isoInstant),
   disabled: z.boolean(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;

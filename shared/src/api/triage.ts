@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * How urgently a person at the clinic must look at a call, from the call's ending and the agent's post-call analysis.
@@ -87,12 +87,12 @@ export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 export const CallResolution = z.object({
   resolvedAt: z.iso.datetime({ offset: true }),
   resolvedBy: z.string(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type CallResolution = z.infer<typeof CallResolution>;
 
 /** Body of `POST /calls/{callId}/resolve`. */
 export const ResolveCallRequest = z.object({
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))),
 });
 export type ResolveCallRequest = z.infer<typeof ResolveCallRequest>;

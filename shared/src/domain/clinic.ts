@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { ClinicVoiceSettings } from '../api/clinic-voice.js';
 import { runtimeKnowsZone } from './time-zone-support.js';
 
@@ -7,7 +7,7 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Wall-clock time `HH:mm` in the clinic's zone; `24:00` is allowed as an interval end (end of day). */
-export const LocalTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:mm (00:00–24:00)');
+export const LocalTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:mm (00:00–24:00)'));
 
 /**
  * One open interval of a weekday, clinic-local. `end` ≤ `start` means the interval runs past midnight
@@ -33,13 +33,13 @@ export function isIanaTimezone(zone: string): boolean {
   return runtimeKnowsZone(zone) && (zone.includes('/') || zone === 'UTC');
 }
 
-export const IanaTimezone = z.string().refine(isIanaTimezone, 'must be an IANA timezone such as America/New_York');
+export const IanaTimezone = z.string().check(z.refine(isIanaTimezone, 'must be an IANA timezone such as America/New_York'));
 
 /** Local calendar date `YYYY-MM-DD`. */
-export const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'must be a real calendar date');
+export const LocalDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  z.refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'must be a real calendar date'),
+);
 
 /** What a clinic does when Retell reaches voicemail: leave the message and stop, or try again later. */
 export const VoicemailPolicy = z.enum(['complete', 'retry']);
@@ -52,10 +52,10 @@ export const VoicemailPolicy = z.enum(['complete', 'retry']);
 export const CallingRules = z.object({
   timezone: IanaTimezone,
   weeklyHours: WeeklyHours,
-  closedDates: z.array(LocalDate).default([]),
-  enforceRecipientWindow: z.boolean().default(true),
-  voicemailPolicy: VoicemailPolicy.default('complete'),
-  maxCallsPer30Days: z.number().int().min(1).max(3).default(3),
+  closedDates: z._default(z.array(LocalDate), []),
+  enforceRecipientWindow: z._default(z.boolean(), true),
+  voicemailPolicy: z._default(VoicemailPolicy, 'complete'),
+  maxCallsPer30Days: z._default(z.int().check(z.gte(1), z.lte(3)), 3),
 });
 export type CallingRules = z.infer<typeof CallingRules>;
 
@@ -65,12 +65,12 @@ export type CallingRules = z.infer<typeof CallingRules>;
  * defaults and silently reset them) and strict, so a misspelt field is a 400 rather than ignored.
  */
 export const UpdateCallingRulesRequest = z.strictObject({
-  timezone: IanaTimezone.optional(),
-  weeklyHours: WeeklyHours.optional(),
-  closedDates: z.array(LocalDate).optional(),
-  enforceRecipientWindow: z.boolean().optional(),
-  voicemailPolicy: VoicemailPolicy.optional(),
-  maxCallsPer30Days: z.number().int().min(1).max(3).optional(),
+  timezone: z.optional(IanaTimezone),
+  weeklyHours: z.optional(WeeklyHours),
+  closedDates: z.optional(z.array(LocalDate)),
+  enforceRecipientWindow: z.optional(z.boolean()),
+  voicemailPolicy: z.optional(VoicemailPolicy),
+  maxCallsPer30Days: z.optional(z.int().check(z.gte(1), z.lte(3))),
 });
 export type UpdateCallingRulesRequest = z.infer<typeof UpdateCallingRulesRequest>;
 
@@ -78,21 +78,21 @@ export type UpdateCallingRulesRequest = z.infer<typeof UpdateCallingRulesRequest
  * A clinic as stored: identity, what the AI agent says about it, its Retell wiring and its calling rules.
  * `fromNumber` is E.164 and must be a number bought from or imported into Retell.
  */
-export const Clinic = CallingRules.extend({
-  clinicId: z.string().min(1),
-  name: z.string().min(1),
+export const Clinic = z.extend(CallingRules, {
+  clinicId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   phoneNumber: z.string(),
   fromNumber: z.string(),
   agentId: z.string(),
   /** Demo clinics (local stack) are open around the clock and say so in the UI. */
-  demoMode: z.boolean().default(false),
+  demoMode: z._default(z.boolean(), false),
   /** The clinic's voice workspace (`PUT /clinic/voice`); absent = the platform's Retell account. */
-  voice: ClinicVoiceSettings.optional(),
+  voice: z.optional(ClinicVoiceSettings),
 });
 export type Clinic = z.infer<typeof Clinic>;
 
 /** `GET /clinic` answer: what staff need to show times and the clinic's name (no Retell wiring). */
-export const ClinicSummary = Clinic.pick({
+export const ClinicSummary = z.pick(Clinic, {
   clinicId: true,
   name: true,
   phoneNumber: true,
@@ -105,9 +105,7 @@ export const ClinicSummary = Clinic.pick({
 export type ClinicSummary = z.infer<typeof ClinicSummary>;
 
 /** Every day, all day: the demo clinic's hours. */
-export const OPEN_ALWAYS: WeeklyHours = Object.fromEntries(
-  WEEKDAYS.map((day) => [day, [{ start: '00:00', end: '24:00' }]]),
-) as WeeklyHours;
+export const OPEN_ALWAYS: WeeklyHours = Object.fromEntries(WEEKDAYS.map((day) => [day, [{ start: '00:00', end: '24:00' }]])) as WeeklyHours;
 
 /** API token roles: `staff` schedules and reads calls; `admin` also manages clinic settings and agents. */
 export const Role = z.enum(['staff', 'admin']);
@@ -117,5 +115,5 @@ export type Role = z.infer<typeof Role>;
  * `GET /clinic` answer: the clinic summary and the calling token's role, so a client shows only what that token may
  * use (the extension's options page hides the admin sections from a staff token).
  */
-export const GetClinicResponse = ClinicSummary.extend({ role: Role });
+export const GetClinicResponse = z.extend(ClinicSummary, { role: Role });
 export type GetClinicResponse = z.infer<typeof GetClinicResponse>;

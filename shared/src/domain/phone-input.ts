@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { DEFAULT_PHONE_REGION } from './phone.js';
 
 /*
@@ -20,16 +20,14 @@ export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION
 }
 
 /** zod field for a phone number typed by a person: validated and transformed to E.164. */
-export const phoneNumberInput = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(40, 'is too long')
-  .transform((value, ctx) => {
+export const phoneNumberInput = z.pipe(
+  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(40, 'is too long')),
+  z.transform((value: string, ctx) => {
     const e164 = toE164(value);
     if (!e164) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid phone number` });
+      ctx.issues.push({ code: 'custom', message: `"${value}" is not a valid phone number`, input: value });
       return z.NEVER;
     }
     return e164;
-  });
+  }),
+);

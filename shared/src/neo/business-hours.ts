@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { WEEKDAYS, WeeklyHours, type OpenInterval, type Weekday } from '../domain/clinic.js';
 
 /**
@@ -15,17 +15,17 @@ export { NEO_SCHEDULE_CONFIGS_PATH } from './consultation-url.js';
 /** FullCalendar / JavaScript `Date.getDay()` order: index 0 is Sunday. */
 const DAY_BY_JS_INDEX: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-const dayNumber = z.union([z.number(), z.string().regex(/^\d$/).transform(Number)]).pipe(z.number().int().min(0).max(6));
-const timeText = z.string().trim();
+const dayNumber = z.pipe(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d$/)), z.transform(Number))]), z.int().check(z.gte(0), z.lte(6)));
+const timeText = z.string().check(z.trim());
 
 /** One FullCalendar business-hours entry as Neo may send it (all fields optional, unknown ones kept). */
 const NeoBusinessHoursEntry = z.looseObject({
-  start: timeText.optional(),
-  end: timeText.optional(),
-  startTime: timeText.optional(),
-  endTime: timeText.optional(),
-  daysOfWeek: z.array(dayNumber).optional(),
-  dow: z.array(dayNumber).optional(),
+  start: z.optional(timeText),
+  end: z.optional(timeText),
+  startTime: z.optional(timeText),
+  endTime: z.optional(timeText),
+  daysOfWeek: z.optional(z.array(dayNumber)),
+  dow: z.optional(z.array(dayNumber)),
 });
 type NeoBusinessHoursEntry = z.infer<typeof NeoBusinessHoursEntry>;
 
@@ -35,8 +35,7 @@ const NeoScheduleConfigs = z.looseObject({
 
 /** What the mapping found: the proposed hours, or why Neo's answer could not be used. */
 export type NeoHoursMapping =
-  | { ok: true; weeklyHours: WeeklyHours; /** Entries that were left out, in plain words. */ ignored: string[] }
-  | { ok: false; reason: string };
+  { ok: true; weeklyHours: WeeklyHours; /** Entries that were left out, in plain words. */ ignored: string[] } | { ok: false; reason: string };
 
 /**
  * Neo time (`8:00`, `08:00`, `08:00:00`, `24:00`) → our `HH:mm`; `undefined` when it is not a time of day.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * The JSON IDEXX Neo's own page loads from `GET /consultations/<id>/page-data`.
@@ -6,7 +6,7 @@ import * as z from 'zod';
  * fields are kept, and a field of an unexpected type (e.g. `null`) reads as missing instead of failing the whole parse:
  * staff correct what was read in the dialog anyway.
  */
-const opt = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const opt = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 const id = z.union([z.string(), z.number()]);
 const text = z.string();
 

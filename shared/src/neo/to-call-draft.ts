@@ -1,4 +1,4 @@
-import { CreateCallRequest } from '../api/call-request.js';
+import { DISCHARGE_SUMMARY_MAX, NOTES_MAX } from '../api/call-request.js';
 import type { NeoPageData } from './page-data.js';
 import { htmlToText } from './html-text.js';
 
@@ -16,9 +16,8 @@ export interface CallDraft {
   notes: string;
 }
 
-/** Max lengths straight from the request schema, so the draft never starts out invalid by length. */
-export const DISCHARGE_SUMMARY_MAX = CreateCallRequest.shape.dischargeSummary.unwrap().maxLength ?? 4000;
-export const NOTES_MAX = CreateCallRequest.shape.notes.unwrap().maxLength ?? 2000;
+/** Max lengths of the request schema, so the draft never starts out invalid by length. */
+export { DISCHARGE_SUMMARY_MAX, NOTES_MAX };
 
 /** Cuts `text` to at most `max` characters, ending with `…` when it was cut. */
 export function truncateWithEllipsis(text: string, max: number): string {
@@ -52,7 +51,10 @@ export function toCallDraft(data: NeoPageData | undefined, extras: CallDraftExtr
   const reason = clean(consultation?.reason);
   return {
     consultationId: consultation?.id !== undefined ? String(consultation.id) : (extras.consultationId ?? ''),
-    ownerName: [client?.firstName, client?.lastName].map((part) => part?.trim()).filter(Boolean).join(' '),
+    ownerName: [client?.firstName, client?.lastName]
+      .map((part) => part?.trim())
+      .filter(Boolean)
+      .join(' '),
     petName: pick(data?.patient?.name),
     phoneNumber: pick(client?.mobilePhone, client?.phone, client?.homePhone, client?.workPhone, extras.clientPagePhone),
     vetName: pick(data?.pageData?.providers?.[0]?.name),

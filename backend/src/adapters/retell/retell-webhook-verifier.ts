@@ -1,6 +1,6 @@
 // The SDK's webhook check alone (`Retell.verify` is this same function), not the whole API client.
 import { verify as verifyRetellSignature } from 'retell-sdk/lib/webhook_auth';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent, WebhookVerifier } from '../../ports/provider-events.js';
 
@@ -15,31 +15,37 @@ const RetellWebhookBody = z.object({
   event: z.string(),
   call: z.looseObject({
     call_id: z.string(),
-    metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional(), voice_account: z.string().optional() }).nullish(),
-    start_timestamp: z.number().nullish(),
-    end_timestamp: z.number().nullish(),
-    duration_ms: z.number().nullish(),
-    disconnection_reason: z.string().nullish(),
+    metadata: z.nullish(
+      z.looseObject({
+        call_id: z.optional(z.string()),
+        attempt: z.optional(z.pipe(z.coerce.number(), z.int())),
+        voice_account: z.optional(z.string()),
+      }),
+    ),
+    start_timestamp: z.nullish(z.number()),
+    end_timestamp: z.nullish(z.number()),
+    duration_ms: z.nullish(z.number()),
+    disconnection_reason: z.nullish(z.string()),
     // Retell's transcript turns; `user` is the person called. Other roles (a transfer target) are left out.
-    transcript_object: z.array(z.looseObject({ role: z.string(), content: z.string() })).nullish().catch(undefined),
-    recording_url: z.url().nullish().catch(undefined),
-    call_analysis: z
-      .looseObject({
-        call_summary: z.string().nullish(),
-        user_sentiment: z.enum(['Negative', 'Positive', 'Neutral', 'Unknown']).nullish(),
-        call_successful: z.boolean().nullish(),
-        in_voicemail: z.boolean().nullish(),
+    transcript_object: z.catch(z.nullish(z.array(z.looseObject({ role: z.string(), content: z.string() }))), undefined),
+    recording_url: z.catch(z.nullish(z.url()), undefined),
+    call_analysis: z.nullish(
+      z.looseObject({
+        call_summary: z.nullish(z.string()),
+        user_sentiment: z.nullish(z.enum(['Negative', 'Positive', 'Neutral', 'Unknown'])),
+        call_successful: z.nullish(z.boolean()),
+        in_voicemail: z.nullish(z.boolean()),
         // Our agents' post-call analysis fields (`POST_CALL_ANALYSIS_FIELDS`); a value of another type is ignored.
-        custom_analysis_data: z
-          .looseObject({
-            opt_out: z.boolean().nullish().catch(undefined),
-            concern_level: z.enum(CONCERN_LEVELS).nullish().catch(undefined),
-            callback_requested: z.boolean().nullish().catch(undefined),
-            owner_questions: z.string().nullish().catch(undefined),
-          })
-          .nullish(),
-      })
-      .nullish(),
+        custom_analysis_data: z.nullish(
+          z.looseObject({
+            opt_out: z.catch(z.nullish(z.boolean()), undefined),
+            concern_level: z.catch(z.nullish(z.enum(CONCERN_LEVELS)), undefined),
+            callback_requested: z.catch(z.nullish(z.boolean()), undefined),
+            owner_questions: z.catch(z.nullish(z.string()), undefined),
+          }),
+        ),
+      }),
+    ),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { CONCERN_LEVELS } from '@vfc/shared';
 import type { ProviderCallEvent } from '../../ports/provider-events.js';
 import { toDisconnectionReason } from './vapi-ended-reason.js';
@@ -10,42 +10,56 @@ import { toDisconnectionReason } from './vapi-ended-reason.js';
 const VapiServerMessage = z.object({
   message: z.looseObject({
     type: z.string(),
-    status: z.string().optional().catch(undefined),
-    endedReason: z.string().optional().catch(undefined),
-    startedAt: z.string().nullish().catch(undefined),
-    endedAt: z.string().nullish().catch(undefined),
+    status: z.catch(z.optional(z.string()), undefined),
+    endedReason: z.catch(z.optional(z.string()), undefined),
+    startedAt: z.catch(z.nullish(z.string()), undefined),
+    endedAt: z.catch(z.nullish(z.string()), undefined),
     call: z.looseObject({
       id: z.string(),
-      startedAt: z.string().nullish().catch(undefined),
-      endedAt: z.string().nullish().catch(undefined),
-      assistantOverrides: z
-        .looseObject({
-          metadata: z.looseObject({ call_id: z.string().optional(), attempt: z.coerce.number().int().optional(), voice_account: z.string().optional() }).nullish().catch(undefined),
-        })
-        .nullish(),
+      startedAt: z.catch(z.nullish(z.string()), undefined),
+      endedAt: z.catch(z.nullish(z.string()), undefined),
+      assistantOverrides: z.nullish(
+        z.looseObject({
+          metadata: z.catch(
+            z.nullish(
+              z.looseObject({
+                call_id: z.optional(z.string()),
+                attempt: z.optional(z.pipe(z.coerce.number(), z.int())),
+                voice_account: z.optional(z.string()),
+              }),
+            ),
+            undefined,
+          ),
+        }),
+      ),
     }),
-    artifact: z
-      .looseObject({
-        messages: z.array(z.looseObject({ role: z.string(), message: z.string().optional() })).nullish().catch(undefined),
-        recordingUrl: z.url().nullish().catch(undefined),
-        recording: z.looseObject({ mono: z.looseObject({ combinedUrl: z.url().nullish().catch(undefined) }).nullish() }).nullish().catch(undefined),
-      })
-      .nullish(),
-    analysis: z
-      .looseObject({
-        summary: z.string().nullish(),
+    artifact: z.nullish(
+      z.looseObject({
+        messages: z.catch(z.nullish(z.array(z.looseObject({ role: z.string(), message: z.optional(z.string()) }))), undefined),
+        recordingUrl: z.catch(z.nullish(z.url()), undefined),
+        recording: z.catch(
+          z.nullish(z.looseObject({ mono: z.nullish(z.looseObject({ combinedUrl: z.catch(z.nullish(z.url()), undefined) })) })),
+          undefined,
+        ),
+      }),
+    ),
+    analysis: z.nullish(
+      z.looseObject({
+        summary: z.nullish(z.string()),
         // Our assistants' structured-data plan asks for the same fields as the Retell agent's post-call analysis.
-        structuredData: z
-          .looseObject({
-            opt_out: z.boolean().nullish().catch(undefined),
-            concern_level: z.enum(CONCERN_LEVELS).nullish().catch(undefined),
-            callback_requested: z.boolean().nullish().catch(undefined),
-            owner_questions: z.string().nullish().catch(undefined),
-          })
-          .nullish()
-          .catch(undefined),
-      })
-      .nullish(),
+        structuredData: z.catch(
+          z.nullish(
+            z.looseObject({
+              opt_out: z.catch(z.nullish(z.boolean()), undefined),
+              concern_level: z.catch(z.nullish(z.enum(CONCERN_LEVELS)), undefined),
+              callback_requested: z.catch(z.nullish(z.boolean()), undefined),
+              owner_questions: z.catch(z.nullish(z.string()), undefined),
+            }),
+          ),
+          undefined,
+        ),
+      }),
+    ),
   }),
 });
 
@@ -75,11 +89,14 @@ export function parseVapiServerMessage(rawBody: string): ProviderCallEvent {
   const endedAt = iso(message.endedAt ?? call.endedAt);
   const ending = message.type === 'end-of-call-report' || (message.type === 'status-update' && message.status === 'ended');
   const started = message.type === 'status-update' && message.status === 'in-progress';
-  const kind: ProviderCallEvent['kind'] = message.type === 'end-of-call-report' ? 'call_analyzed' : ending ? 'call_ended' : started ? 'call_started' : 'other';
+  const kind: ProviderCallEvent['kind'] =
+    message.type === 'end-of-call-report' ? 'call_analyzed' : ending ? 'call_ended' : started ? 'call_started' : 'other';
   const name = message.type === 'status-update' ? `status-update.${message.status ?? 'unknown'}` : message.type;
   const analysis = message.analysis;
   const data = analysis?.structuredData;
-  const disconnectionReason = ending ? toDisconnectionReason(message.endedReason, { ownerSpoke: transcript?.some((t) => t.role === 'owner') }) : undefined;
+  const disconnectionReason = ending
+    ? toDisconnectionReason(message.endedReason, { ownerSpoke: transcript?.some((t) => t.role === 'owner') })
+    : undefined;
   return {
     kind,
     name,

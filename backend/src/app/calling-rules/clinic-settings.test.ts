@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { ZodError } from '@vfc/shared/zod';
 import { getClinicSettings, updateClinicSettings } from './clinic-settings.js';
 import { WEEKDAYS_9_TO_5 } from '../../local/test-support/test-calls.js';
 import { startUseCaseWorld, type UseCaseWorld } from '../../local/test-support/use-case-world.js';

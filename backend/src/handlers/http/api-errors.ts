@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { toValidationIssues } from '@vfc/shared';
 import { AppError } from '../../app/errors.js';
 import { appLogger } from '../../adapters/logging/powertools-logger.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 
 /**
  * The JSON body of CreateSchedule / UpdateSchedule as @aws-sdk/client-scheduler sends it (restJson1; timestamps
@@ -6,38 +6,38 @@ import * as z from 'zod';
  * target kinds other than a plain ARN + Input (ECS, SQS, …) are accepted and kept but not interpreted.
  */
 export const scheduleRequestSchema = z.object({
-  ScheduleExpression: z.string().min(1).max(256),
-  ScheduleExpressionTimezone: z.string().min(1).max(50).optional(),
-  Target: z
-    .object({
-      Arn: z.string().min(1).max(1600),
-      RoleArn: z.string().min(1).max(1600),
-      Input: z.string().min(1).max(8192).optional(),
-      RetryPolicy: z
-        .object({
-          MaximumEventAgeInSeconds: z.number().int().min(60).max(86_400).optional(),
-          MaximumRetryAttempts: z.number().int().min(0).max(185).optional(),
-        })
-        .optional(),
-      DeadLetterConfig: z.object({ Arn: z.string().min(1).max(1600).optional() }).optional(),
-    })
-    .loose(),
+  ScheduleExpression: z.string().check(z.minLength(1), z.maxLength(256)),
+  ScheduleExpressionTimezone: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
+  Target: z.looseObject({
+    Arn: z.string().check(z.minLength(1), z.maxLength(1600)),
+    RoleArn: z.string().check(z.minLength(1), z.maxLength(1600)),
+    Input: z.optional(z.string().check(z.minLength(1), z.maxLength(8192))),
+    RetryPolicy: z.optional(
+      z.object({
+        MaximumEventAgeInSeconds: z.optional(z.int().check(z.gte(60), z.lte(86_400))),
+        MaximumRetryAttempts: z.optional(z.int().check(z.gte(0), z.lte(185))),
+      }),
+    ),
+    DeadLetterConfig: z.optional(z.object({ Arn: z.optional(z.string().check(z.minLength(1), z.maxLength(1600))) })),
+  }),
   FlexibleTimeWindow: z
     .object({
       Mode: z.enum(['OFF', 'FLEXIBLE']),
-      MaximumWindowInMinutes: z.number().int().min(1).max(1440).optional(),
+      MaximumWindowInMinutes: z.optional(z.int().check(z.gte(1), z.lte(1440))),
     })
-    .refine((w) => w.Mode === 'OFF' || w.MaximumWindowInMinutes !== undefined, {
-      message: 'MaximumWindowInMinutes is required when Mode is FLEXIBLE',
-    }),
-  GroupName: z.string().min(1).max(64).regex(/^[0-9a-zA-Z\-_.]+$/).optional(),
-  StartDate: z.number().optional(),
-  EndDate: z.number().optional(),
-  Description: z.string().max(512).optional(),
-  State: z.enum(['ENABLED', 'DISABLED']).optional(),
-  KmsKeyArn: z.string().optional(),
-  ClientToken: z.string().min(1).max(64).optional(),
-  ActionAfterCompletion: z.enum(['NONE', 'DELETE']).optional(),
+    .check(
+      z.refine((w) => w.Mode === 'OFF' || w.MaximumWindowInMinutes !== undefined, {
+        message: 'MaximumWindowInMinutes is required when Mode is FLEXIBLE',
+      }),
+    ),
+  GroupName: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[0-9a-zA-Z\-_.]+$/))),
+  StartDate: z.optional(z.number()),
+  EndDate: z.optional(z.number()),
+  Description: z.optional(z.string().check(z.maxLength(512))),
+  State: z.optional(z.enum(['ENABLED', 'DISABLED'])),
+  KmsKeyArn: z.optional(z.string()),
+  ClientToken: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  ActionAfterCompletion: z.optional(z.enum(['NONE', 'DELETE'])),
 });
 
 export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;

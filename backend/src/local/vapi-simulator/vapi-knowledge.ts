@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Vapi } from '@vapi-ai/server-sdk';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { sendJson } from '../emulator-kit/http-server.js';
 import type { Route, RouteContext } from '../emulator-kit/router.js';
 
@@ -18,16 +18,16 @@ interface StoredFile {
 
 const knowledgeBaseSchema = z.object({
   provider: z.literal('google'),
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   description: z.string(),
   fileIds: z.array(z.string()),
-  model: z.string().optional(),
+  model: z.optional(z.string()),
 });
 const queryToolSchema = z.object({
   type: z.literal('query'),
-  knowledgeBases: z.array(knowledgeBaseSchema).optional(),
-  messages: z.array(z.unknown()).optional(),
-  rejectionPlan: z.unknown().optional(),
+  knowledgeBases: z.optional(z.array(knowledgeBaseSchema)),
+  messages: z.optional(z.array(z.unknown())),
+  rejectionPlan: z.optional(z.unknown()),
 });
 
 /**
@@ -174,11 +174,16 @@ export function vapiKnowledgeRoutes(kb: SimulatedVapiKnowledge, sendError: (ctx:
         const type = ctx.req.headers['content-type'] ?? '';
         if (!type.startsWith('multipart/form-data')) return sendError(ctx, 400, 'Expected a multipart/form-data upload with a file part');
         const body = await rawBody(ctx.req);
-        const form = await new Request('http://simulator.invalid/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) as Uint8Array<ArrayBuffer> }).formData();
+        const form = await new Request('http://simulator.invalid/', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: new Uint8Array(body) as Uint8Array<ArrayBuffer>,
+        }).formData();
         const file = form.get('file');
         if (!file || typeof file === 'string') return sendError(ctx, 400, 'file must be a file part');
         const purpose = form.get('purpose');
-        if (purpose !== null && !['assistant', 'composer-attachment', 'knowledge-base-v2'].includes(String(purpose))) return sendError(ctx, 400, 'purpose must be one of assistant, composer-attachment, knowledge-base-v2');
+        if (purpose !== null && !['assistant', 'composer-attachment', 'knowledge-base-v2'].includes(String(purpose)))
+          return sendError(ctx, 400, 'purpose must be one of assistant, composer-attachment, knowledge-base-v2');
         const metadata = form.get('metadata');
         let tag: Record<string, unknown> | undefined;
         if (typeof metadata === 'string') {
@@ -190,7 +195,11 @@ export function vapiKnowledgeRoutes(kb: SimulatedVapiKnowledge, sendError: (ctx:
           }
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
-        sendJson(ctx.res, 201, kb.addFile(file.name, bytes, file.type || 'application/octet-stream', typeof purpose === 'string' ? purpose : undefined, tag));
+        sendJson(
+          ctx.res,
+          201,
+          kb.addFile(file.name, bytes, file.type || 'application/octet-stream', typeof purpose === 'string' ? purpose : undefined, tag),
+        );
       },
     },
     { method: 'GET', path: '/file', handler: (ctx) => sendJson(ctx.res, 200, kb.listFiles(ctx.url.searchParams.get('purpose') || undefined)) },

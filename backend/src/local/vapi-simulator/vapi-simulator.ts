@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Vapi } from '@vapi-ai/server-sdk';
-import * as z from 'zod';
+import * as z from '@vfc/shared/zod';
 import { readBody, sendJson, startHttpServer } from '../emulator-kit/http-server.js';
 import { createRouter, type RouteContext } from '../emulator-kit/router.js';
 import { silentWav } from '../retell-simulator/recording.js';
@@ -52,10 +52,10 @@ export interface VapiSimulator {
 }
 
 const createCallSchema = z.object({
-  assistantId: z.string().min(1),
-  phoneNumberId: z.string().min(1),
-  customer: z.object({ number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'customer.number must be a valid phone number in the E.164 format') }),
-  assistantOverrides: z.record(z.string(), z.unknown()).optional(),
+  assistantId: z.string().check(z.minLength(1)),
+  phoneNumberId: z.string().check(z.minLength(1)),
+  customer: z.object({ number: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'customer.number must be a valid phone number in the E.164 format')) }),
+  assistantOverrides: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /** Vapi's NestJS-style error body. */
@@ -133,9 +133,18 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
       {
         method: 'GET',
         path: '/phone-number',
-        handler: (ctx) => sendJson(ctx.res, 200, numbers.map((n) => ({ ...n, orgId: 'org_simulated', createdAt: new Date(0).toISOString(), updatedAt: new Date(0).toISOString() }))),
+        handler: (ctx) =>
+          sendJson(
+            ctx.res,
+            200,
+            numbers.map((n) => ({ ...n, orgId: 'org_simulated', createdAt: new Date(0).toISOString(), updatedAt: new Date(0).toISOString() })),
+          ),
       },
-      { method: 'GET', path: '/assistant', handler: (ctx) => sendJson(ctx.res, 200, [...assistants.values()].slice(0, Number(ctx.url.searchParams.get('limit') ?? 100))) },
+      {
+        method: 'GET',
+        path: '/assistant',
+        handler: (ctx) => sendJson(ctx.res, 200, [...assistants.values()].slice(0, Number(ctx.url.searchParams.get('limit') ?? 100))),
+      },
       {
         method: 'GET',
         path: '/assistant/:id',
@@ -196,7 +205,13 @@ export async function startVapiSimulator(options: VapiSimulatorOptions): Promise
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
       req.resume();
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.' }));
+      res.end(
+        JSON.stringify({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.',
+        }),
+      );
       return;
     }
     return route(req, res);
