@@ -1,15 +1,5 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { KnowledgeSyncQueue } from '../../ports/knowledge-sync-queue.js';
-import { observeSdkClient } from '../aws/sdk-call-observers.js';
-
-/** Where {@link LambdaKnowledgeSyncQueue} sends its requests. */
-export interface LambdaKnowledgeSyncQueueOptions {
-  /** ARN (or name) of the `sync-knowledge` function. */
-  functionArn: string;
-  /** Local Lambda stand-in only. */
-  endpoint?: string;
-  region?: string;
-}
+import { LambdaAsyncInvoker, type LambdaAsyncInvokerOptions } from './lambda-async-invoker.js';
 
 /** Payload of the `sync-knowledge` function: the clinic to sync. */
 export interface KnowledgeSyncRequest {
@@ -17,28 +7,20 @@ export interface KnowledgeSyncRequest {
 }
 
 /**
- * The knowledge sync queue as an asynchronous Lambda invocation (`InvocationType: 'Event'`) of `sync-knowledge`, like
- * the provider-event hand-over: Lambda answers 202 once queued, runs it, and retries twice on error.
+ * The knowledge sync queue as an asynchronous Lambda invocation of `sync-knowledge` ({@link LambdaAsyncInvoker}),
+ * like the provider-event hand-over: Lambda answers 202 once queued, runs it, and retries twice on error.
+ * `functionArn` is the `sync-knowledge` function's.
  */
 export class LambdaKnowledgeSyncQueue implements KnowledgeSyncQueue {
-  private readonly client: LambdaClient;
+  private readonly invoker: LambdaAsyncInvoker;
 
-  constructor(private readonly options: LambdaKnowledgeSyncQueueOptions) {
-    this.client = observeSdkClient(
-      new LambdaClient({
-        ...(options.region ? { region: options.region } : {}),
-        ...(options.endpoint
-          ? { endpoint: options.endpoint, region: options.region ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-          : {}),
-      }),
-    );
+  constructor(options: LambdaAsyncInvokerOptions) {
+    this.invoker = new LambdaAsyncInvoker(options);
   }
 
+  /** @throws Error when Lambda does not accept the invocation. */
   async enqueue(clinicId: string): Promise<void> {
-    const payload: KnowledgeSyncRequest = { clinicId };
-    const out = await this.client.send(
-      new InvokeCommand({ FunctionName: this.options.functionArn, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }),
-    );
-    if (out.StatusCode !== 202) throw new Error(`Lambda did not accept the knowledge sync (status ${out.StatusCode})`);
+    const request: KnowledgeSyncRequest = { clinicId };
+    await this.invoker.invoke(request);
   }
 }

@@ -1,0 +1,73 @@
+import { AwsClient } from 'aws4fetch';
+import { noteSdkCall } from '../aws/sdk-call-observers.js';
+
+/** Where {@link LambdaAsyncInvoker} sends its invocations. */
+export interface LambdaAsyncInvokerOptions {
+  /** ARN (or name) of the function to invoke. */
+  functionArn: string;
+  /** Local Lambda stand-in only (then fixed local credentials are used). */
+  endpoint?: string;
+  /** AWS Region of the function; default: the `AWS_REGION` of {@link LambdaAsyncInvokerOptions.env}. */
+  region?: string;
+  /**
+   * Where the credentials are read: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` — the execution
+   * role's credentials, which the Lambda runtime puts in every function's environment
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+   * Default `process.env`.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** First back-off before a retry, ms (doubled each time, with jitter); default {@link FIRST_RETRY_MS}. */
+  firstRetryMs?: number;
+}
+
+/** Attempts after the first on a 429, a 5xx or a network error (the AWS SDK's standard mode also makes 3 in all). */
+const RETRIES = 2;
+/** First back-off before a retry, ms; aws4fetch doubles it each time, with jitter. */
+const FIRST_RETRY_MS = 100;
+
+/**
+ * Asynchronous invocation of one Lambda function (`InvocationType: Event`): Lambda answers 202 once the event is
+ * queued, runs the function later and retries it twice on error. The request is Lambda's Invoke API
+ * (`POST /2015-03-31/functions/{FunctionName}/invocations` with `X-Amz-Invocation-Type: Event`,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html), signed with Signature Version 4 by aws4fetch.
+ *
+ * Why not `@aws-sdk/client-lambda`: this is the only Lambda call of the functions that hand work over (the webhooks,
+ * the knowledge routes, the voice settings), and that client adds ~85 kB minified to each of their bundles (the
+ * schemas of all of Lambda's operations) against ~6 kB for aws4fetch — measured by `pnpm bench`. The request is
+ * still reported to the SDK-call observers as `LambdaClient` / `InvokeCommand`, so the local permission recorder
+ * checks it against the stack's IAM grants like any SDK call.
+ */
+export class LambdaAsyncInvoker {
+  private readonly client: AwsClient;
+  private readonly url: string;
+
+  constructor(private readonly options: LambdaAsyncInvokerOptions) {
+    const env = options.env ?? process.env;
+    const region = options.region ?? env.AWS_REGION ?? 'us-east-1';
+    const credentials = options.endpoint
+      ? { accessKeyId: 'local', secretAccessKey: 'local' }
+      : { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN };
+    this.client = new AwsClient({ ...credentials, service: 'lambda', region, retries: RETRIES, initRetryMs: options.firstRetryMs ?? FIRST_RETRY_MS });
+    const base = (options.endpoint ?? `https://lambda.${region}.amazonaws.com`).replace(/\/+$/, '');
+    this.url = `${base}/2015-03-31/functions/${encodeURIComponent(options.functionArn)}/invocations`;
+  }
+
+  /**
+   * Hands `payload` (serialized as JSON; Lambda takes at most 1 MB for an asynchronous invocation) to the function.
+   * Resolves once Lambda has queued it, not once it ran.
+   * @throws Error when Lambda refuses it (any answer but 202: missing function, no permission, payload too large…)
+   *   or cannot be reached after the retries.
+   */
+  async invoke(payload: unknown): Promise<void> {
+    noteSdkCall({ client: 'LambdaClient', command: 'InvokeCommand', input: { FunctionName: this.options.functionArn, InvocationType: 'Event' } });
+    const response = await this.client.fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
+      body: JSON.stringify(payload),
+    });
+    if (response.status === 202) return;
+    const errorType = response.headers.get('x-amzn-errortype') ?? 'no error type';
+    const detail = (await response.text().catch(() => '')).slice(0, 300);
+    throw new Error(`Lambda did not accept the invocation of ${this.options.functionArn} (status ${response.status}, ${errorType}): ${detail}`);
+  }
+}
