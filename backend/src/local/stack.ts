@@ -256,7 +256,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => identityProvider.stop());
     const demoPeople = seedDemoPeople(identityProvider.people, DEMO_CLINIC_ID, options.demoPeople);
-    // The S3 stand-in for knowledge documents (the real @aws-sdk/client-s3 adapter talks to it).
+    // The S3 stand-in for knowledge documents (the production S3 adapter talks to it).
     const s3 = await startLocalS3({ buckets: [LOCAL_KNOWLEDGE_BUCKET], ...(options.dataDir ? { directory: join(options.dataDir, 's3') } : {}) });
     stops.push(() => s3.stop());
 

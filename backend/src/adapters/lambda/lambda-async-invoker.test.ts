@@ -31,7 +31,11 @@ class NodeSha256 {
     const secret = this.secret;
     if (secret === undefined) this.hash = createHash('sha256');
     else if (typeof secret === 'string') this.hash = createHmac('sha256', secret);
-    else this.hash = createHmac('sha256', ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
+    else
+      this.hash = createHmac(
+        'sha256',
+        ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret),
+      );
   }
 }
 

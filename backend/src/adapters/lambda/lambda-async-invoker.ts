@@ -1,29 +1,12 @@
-import { AwsClient } from 'aws4fetch';
+import type { AwsClient } from 'aws4fetch';
 import { noteSdkCall } from '../aws/sdk-call-observers.js';
+import { signedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
 
-/** Where {@link LambdaAsyncInvoker} sends its invocations. */
-export interface LambdaAsyncInvokerOptions {
+/** Where {@link LambdaAsyncInvoker} sends its invocations (see {@link SignedFetchOptions} for the rest). */
+export interface LambdaAsyncInvokerOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs'> {
   /** ARN (or name) of the function to invoke. */
   functionArn: string;
-  /** Local Lambda stand-in only (then fixed local credentials are used). */
-  endpoint?: string;
-  /** AWS Region of the function; default: the `AWS_REGION` of {@link LambdaAsyncInvokerOptions.env}. */
-  region?: string;
-  /**
-   * Where the credentials are read: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` — the execution
-   * role's credentials, which the Lambda runtime puts in every function's environment
-   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
-   * Default `process.env`.
-   */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** First back-off before a retry, ms (doubled each time, with jitter); default {@link FIRST_RETRY_MS}. */
-  firstRetryMs?: number;
 }
-
-/** Attempts after the first on a 429, a 5xx or a network error (the AWS SDK's standard mode also makes 3 in all). */
-const RETRIES = 2;
-/** First back-off before a retry, ms; aws4fetch doubles it each time, with jitter. */
-const FIRST_RETRY_MS = 100;
 
 /**
  * Asynchronous invocation of one Lambda function (`InvocationType: Event`): Lambda answers 202 once the event is
@@ -42,12 +25,12 @@ export class LambdaAsyncInvoker {
   private readonly url: string;
 
   constructor(private readonly options: LambdaAsyncInvokerOptions) {
-    const env = options.env ?? process.env;
-    const region = options.region ?? env.AWS_REGION ?? 'us-east-1';
-    const credentials = options.endpoint
-      ? { accessKeyId: 'local', secretAccessKey: 'local' }
-      : { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN };
-    this.client = new AwsClient({ ...credentials, service: 'lambda', region, retries: RETRIES, initRetryMs: options.firstRetryMs ?? FIRST_RETRY_MS });
+    const { client, region } = signedFetchClient({
+      ...options,
+      service: 'lambda',
+      localCredentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    this.client = client;
     const base = (options.endpoint ?? `https://lambda.${region}.amazonaws.com`).replace(/\/+$/, '');
     this.url = `${base}/2015-03-31/functions/${encodeURIComponent(options.functionArn)}/invocations`;
   }

@@ -1,71 +1,107 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { AwsClient } from 'aws4fetch';
 import type { KnowledgeFiles, PresignedUpload, StoredObject } from '../../ports/knowledge-files.js';
-import { noteSdkCall, observeSdkClient } from '../aws/sdk-call-observers.js';
+import { noteSdkCall } from '../aws/sdk-call-observers.js';
+import { signedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
 
-/** Where {@link S3KnowledgeFiles} keeps documents. */
-export interface S3KnowledgeFilesOptions {
+/** Where {@link S3KnowledgeFiles} keeps documents (see {@link SignedFetchOptions} for the rest). */
+export interface S3KnowledgeFilesOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs'> {
   bucket: string;
-  /** Local S3-compatible server only (path-style addressing, fixed local credentials). */
-  endpoint?: string;
-  region?: string;
 }
 
 /**
- * {@link KnowledgeFiles} on S3 (`@aws-sdk/client-s3`; locally the same client against an S3-compatible server).
+ * {@link KnowledgeFiles} on S3, through S3's REST API signed by aws4fetch ({@link signedFetchClient}): HeadObject,
+ * CopyObject, GetObject and DeleteObject requests and a presigned PutObject URL
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html). In AWS the
+ * bucket is addressed virtual-hosted style (`{bucket}.s3.{region}.amazonaws.com`); locally path style against the
+ * S3-compatible server (which does not check signatures: the signing is aws4fetch's, a library used widely with S3).
+ *
  * Presigned PUTs sign `content-type` and `content-length`, so S3 refuses a PUT of another type or size
- * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html).
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html), and carry no body checksum.
+ *
+ * Why not `@aws-sdk/client-s3`: it adds ~135 kB minified to each bundle that holds it (the knowledge routes and the
+ * knowledge sync), for five simple requests. Each request is still reported to the SDK-call observers under the SDK's
+ * client and command names, so the local permission recorder checks it against the stack's IAM grants.
  */
 export class S3KnowledgeFiles implements KnowledgeFiles {
-  private readonly client: S3Client;
+  private readonly client: AwsClient;
+  private readonly base: string;
 
   constructor(private readonly options: S3KnowledgeFilesOptions) {
-    this.client = observeSdkClient(
-      new S3Client({
-        // No checksum of the (still empty) body in presigned URLs: S3 would refuse the real upload's bytes.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        ...(options.region ? { region: options.region } : {}),
-        ...(options.endpoint
-          ? { endpoint: options.endpoint, forcePathStyle: true, region: options.region ?? 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-          : {}),
-      }),
-    );
-  }
-
-  async presignPut(key: string, contentType: string, bytes: number, expiresInSeconds: number): Promise<PresignedUpload> {
-    const command = new PutObjectCommand({ Bucket: this.options.bucket, Key: key, ContentType: contentType, ContentLength: bytes });
-    // Presigning sends nothing; the PUT it allows is authorized as this role's s3:PutObject (the local recorder hears of it).
-    noteSdkCall({ client: 'S3Client', command: 'PutObjectCommand', input: { Bucket: this.options.bucket, Key: key } });
-    const url = await getSignedUrl(this.client, command, {
-      expiresIn: expiresInSeconds,
-      // Kept as signed headers (not query parameters): the PUT must carry exactly these.
-      signableHeaders: new Set(['content-type', 'content-length']),
-      unhoistableHeaders: new Set(['content-type', 'content-length']),
+    const { client, region } = signedFetchClient({
+      ...options,
+      service: 's3',
+      localCredentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
-    return { url, headers: { 'content-type': contentType, 'content-length': String(bytes) } };
+    this.client = client;
+    this.base = options.endpoint
+      ? `${options.endpoint.replace(/\/+$/, '')}/${options.bucket}`
+      : `https://${options.bucket}.s3.${region}.amazonaws.com`;
   }
 
+  /** A URL that lets anyone holding it PUT exactly `bytes` bytes of `contentType` at `key` for `expiresInSeconds` s. */
+  async presignPut(key: string, contentType: string, bytes: number, expiresInSeconds: number): Promise<PresignedUpload> {
+    // Presigning sends nothing; the PUT it allows is authorized as this role's s3:PutObject (the local recorder hears of it).
+    this.note('PutObjectCommand', { Key: key });
+    const headers = { 'content-type': contentType, 'content-length': String(bytes) };
+    const url = new URL(this.objectUrl(key));
+    url.searchParams.set('X-Amz-Expires', String(expiresInSeconds));
+    // `allHeaders`: the type and length are signed headers, so the PUT must carry exactly these.
+    const signed = await this.client.sign(url.toString(), { method: 'PUT', headers, aws: { signQuery: true, allHeaders: true } });
+    return { url: signed.url, headers };
+  }
+
+  /** @returns the object's size and type, or `undefined` when there is no such object. @throws Error on any other answer. */
   async head(key: string): Promise<StoredObject | undefined> {
-    try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }));
-      return { bytes: out.ContentLength ?? 0, ...(out.ContentType ? { contentType: out.ContentType } : {}) };
-    } catch (error) {
-      if (error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return undefined;
-      throw error;
-    }
+    this.note('HeadObjectCommand', { Key: key });
+    const response = await this.client.fetch(this.objectUrl(key), { method: 'HEAD' });
+    if (response.status === 404) return undefined;
+    await this.expectOk(response, 'HeadObject', key);
+    const contentType = response.headers.get('content-type');
+    return { bytes: Number(response.headers.get('content-length') ?? 0), ...(contentType ? { contentType } : {}) };
   }
 
+  /** Server-side copy of `from` to `to` in the bucket. @throws Error when S3 refuses it (also an error inside a 200). */
   async copy(from: string, to: string): Promise<void> {
-    await this.client.send(new CopyObjectCommand({ Bucket: this.options.bucket, Key: to, CopySource: `${this.options.bucket}/${encodeURIComponent(from).replaceAll('%2F', '/')}` }));
+    const copySource = `${this.options.bucket}/${encodeKey(from)}`;
+    this.note('CopyObjectCommand', { Key: to, CopySource: copySource });
+    const response = await this.client.fetch(this.objectUrl(to), { method: 'PUT', headers: { 'x-amz-copy-source': `/${copySource}` } });
+    const body = await this.expectOk(response, 'CopyObject', to);
+    // S3 may answer 200 and report a failed copy in the body (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html).
+    if (body.includes('<Error>')) throw new Error(`S3 CopyObject to ${to} failed: ${body.slice(0, 300)}`);
   }
 
+  /** @returns the object's bytes. @throws Error when it is missing or S3 refuses. */
   async read(key: string): Promise<Uint8Array> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
-    if (!out.Body) throw new Error(`Object ${key} has no body`);
-    return out.Body.transformToByteArray();
+    this.note('GetObjectCommand', { Key: key });
+    const response = await this.client.fetch(this.objectUrl(key), { method: 'GET' });
+    if (!response.ok) await this.expectOk(response, 'GetObject', key);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** Deletes the object; deleting a missing one succeeds, as in S3. @throws Error when S3 refuses. */
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    this.note('DeleteObjectCommand', { Key: key });
+    await this.expectOk(await this.client.fetch(this.objectUrl(key), { method: 'DELETE' }), 'DeleteObject', key);
   }
+
+  private objectUrl(key: string): string {
+    return `${this.base}/${encodeKey(key)}`;
+  }
+
+  private note(command: string, input: Record<string, string>): void {
+    noteSdkCall({ client: 'S3Client', command, input: { Bucket: this.options.bucket, ...input } });
+  }
+
+  /** @returns the body text of a 2xx answer. @throws Error naming the operation, the status and S3's error code. */
+  private async expectOk(response: Response, operation: string, key: string): Promise<string> {
+    const body = await response.text().catch(() => '');
+    if (response.ok) return body;
+    const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? 'no error code';
+    throw new Error(`S3 ${operation} of ${key} failed (status ${response.status}, ${code})`);
+  }
+}
+
+/** An object key as a URL path: each `/`-separated segment percent-encoded (S3 keys here never hold `//`). */
+function encodeKey(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
 }
