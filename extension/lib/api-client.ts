@@ -89,6 +89,12 @@ export function clinicCallsSearch(query: ClinicCallsQuery): string {
   return params.toString();
 }
 
+/** A 204 answer: no body, read as `null`. */
+const NoContent = z.pipe(
+  z.undefined(),
+  z.transform(() => null),
+);
+
 const failure = (status: number, error: string, message: string): ApiFailure => ({ ok: false, status, error: { error, message } });
 
 /**
@@ -176,15 +182,7 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     /** `POST /clinic/opt-outs`: add a number (201 added, 200 already listed) and cancel the clinic's scheduled calls to it. */
     addOptOut: (body: AddOptOutRequest) => request('POST', routePath('add-opt-out'), AddOptOutResponse, { body }),
     /** `DELETE /clinic/opt-outs/{phoneNumber}` (E.164, URL-encoded here): 204 with no body. */
-    removeOptOut: (phoneNumber: string) =>
-      request(
-        'DELETE',
-        routePath('remove-opt-out', { phoneNumber }),
-        z.pipe(
-          z.undefined(),
-          z.transform(() => null),
-        ),
-      ),
+    removeOptOut: (phoneNumber: string) => request('DELETE', routePath('remove-opt-out', { phoneNumber }), NoContent),
     /** `POST /agents/sync`: sync the registry with Retell now (200 also when Retell failed: then `ok` is false). */
     syncAgents: () => request('POST', routePath('sync-agents'), AgentSyncReport),
     /** `GET /agents`: the agent registry. */
@@ -214,15 +212,7 @@ export function createApiClient(connection: ApiConnection, fetchFn: FetchLike = 
     createKnowledgeUpload: (body: CreateKnowledgeUploadRequest) =>
       request('POST', routePath('create-knowledge-upload'), CreateKnowledgeUploadResponse, { body }),
     /** `DELETE /clinic/knowledge/{sourceId}`: 204 with no body (409 for the generated clinic facts). */
-    removeKnowledgeSource: (sourceId: string) =>
-      request(
-        'DELETE',
-        routePath('remove-knowledge-source', { sourceId }),
-        z.pipe(
-          z.undefined(),
-          z.transform(() => null),
-        ),
-      ),
+    removeKnowledgeSource: (sourceId: string) => request('DELETE', routePath('remove-knowledge-source', { sourceId }), NoContent),
     /** `POST /clinic/knowledge/sync`: start a sync now; answers the list as it is. */
     syncKnowledge: () => request('POST', routePath('sync-knowledge-now'), ListKnowledgeResponse),
   };

@@ -1,6 +1,5 @@
-import middy from '@middy/core';
 import * as z from '@vfc/shared/zod';
-import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { asyncEventHandler } from './async-event-handler.js';
 import { applyProviderEvent, type ApplyResult } from '../app/apply-provider-event.js';
 import { dependencies } from '../composition.js';
 import type { ProviderCallEvent } from '../ports/provider-events.js';
@@ -20,13 +19,9 @@ const ProviderEventPayload = z.looseObject({
  * same result as one. A malformed payload is logged and dropped (a retry cannot help); any other error is thrown so
  * Lambda retries the invocation (twice, then its on-failure handling).
  */
-export const handler = middy<unknown, ApplyResult | 'skipped'>()
-  .use(lambdaContextLogging())
-  .handler(async (event) => {
-    const parsed = ProviderEventPayload.safeParse(event);
-    if (!parsed.success) {
-      dependencies().logger.error('malformed provider event', { issues: parsed.error.issues.length });
-      return 'skipped';
-    }
-    return applyProviderEvent(dependencies(), parsed.data as ProviderCallEvent);
-  });
+export const handler = asyncEventHandler({
+  payload: ProviderEventPayload,
+  payloadName: 'provider event',
+  logger: () => dependencies().logger,
+  run: (event): Promise<ApplyResult> => applyProviderEvent(dependencies(), event as ProviderCallEvent),
+});

@@ -1,7 +1,5 @@
-import middy from '@middy/core';
-import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
-import { invocationMetrics } from '../adapters/metrics/invocation-metrics.js';
 import * as z from '@vfc/shared/zod';
+import { asyncEventHandler } from './async-event-handler.js';
 import { dialDueCall, type DialResult } from '../app/dial-due-call.js';
 import { dependencies } from '../composition.js';
 
@@ -20,14 +18,10 @@ const DialEventSchema = z.object({
  * stack's on-failure queue (`<prefix>-async-failures`, replayed with `ops redrive-failed`). Scheduler's own
  * dead-letter queue only receives events it could not hand to Lambda at all.
  */
-export const handler = middy<unknown, DialResult>()
-  .use(lambdaContextLogging())
-  .use(invocationMetrics())
-  .handler(async (event) => {
-    const parsed = DialEventSchema.safeParse(event);
-    if (!parsed.success) {
-      dependencies().logger.error('malformed dial event', { issues: parsed.error.issues.length });
-      return 'skipped';
-    }
-    return dialDueCall(dependencies(), parsed.data);
-  });
+export const handler = asyncEventHandler({
+  payload: DialEventSchema,
+  payloadName: 'dial event',
+  logger: () => dependencies().logger,
+  withInvocationMetrics: true,
+  run: (event): Promise<DialResult> => dialDueCall(dependencies(), event),
+});

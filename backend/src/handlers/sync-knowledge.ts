@@ -1,6 +1,5 @@
-import middy from '@middy/core';
 import * as z from '@vfc/shared/zod';
-import { lambdaContextLogging } from '../adapters/logging/lambda-context-logging.js';
+import { asyncEventHandler } from './async-event-handler.js';
 import { syncKnowledge, type KnowledgeSyncReport } from '../app/knowledge/sync-knowledge.js';
 import { knowledgeSyncDependencies } from '../composition/knowledge.js';
 
@@ -11,13 +10,9 @@ const SyncPayload = z.object({ clinicId: z.string().check(z.minLength(1)) });
  * knowledge or settings change and by "Sync now". Idempotent; a malformed payload is logged and dropped, any other
  * error is thrown so Lambda retries the invocation.
  */
-export const handler = middy<unknown, KnowledgeSyncReport | 'skipped'>()
-  .use(lambdaContextLogging())
-  .handler(async (event) => {
-    const parsed = SyncPayload.safeParse(event);
-    if (!parsed.success) {
-      knowledgeSyncDependencies().logger.error('malformed knowledge sync request', { issues: parsed.error.issues.length });
-      return 'skipped';
-    }
-    return syncKnowledge(knowledgeSyncDependencies(), parsed.data.clinicId);
-  });
+export const handler = asyncEventHandler({
+  payload: SyncPayload,
+  payloadName: 'knowledge sync request',
+  logger: () => knowledgeSyncDependencies().logger,
+  run: (request): Promise<KnowledgeSyncReport> => syncKnowledge(knowledgeSyncDependencies(), request.clinicId),
+});
