@@ -1,9 +1,8 @@
-import type { AwsClient } from 'aws4fetch';
 import { noteSdkCall } from '../aws/sdk-call-observers.js';
-import { signedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
+import { signedFetchClient, type SignedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
 
 /** Where {@link LambdaAsyncInvoker} sends its invocations (see {@link SignedFetchOptions} for the rest). */
-export interface LambdaAsyncInvokerOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs'> {
+export interface LambdaAsyncInvokerOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs' | 'timeoutMs'> {
   /** ARN (or name) of the function to invoke. */
   functionArn: string;
 }
@@ -21,17 +20,16 @@ export interface LambdaAsyncInvokerOptions extends Pick<SignedFetchOptions, 'end
  * checks it against the stack's IAM grants like any SDK call.
  */
 export class LambdaAsyncInvoker {
-  private readonly client: AwsClient;
+  private readonly client: SignedFetchClient;
   private readonly url: string;
 
   constructor(private readonly options: LambdaAsyncInvokerOptions) {
-    const { client, region } = signedFetchClient({
+    this.client = signedFetchClient({
       ...options,
       service: 'lambda',
       localCredentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    this.client = client;
-    const base = (options.endpoint ?? `https://lambda.${region}.amazonaws.com`).replace(/\/+$/, '');
+    const base = (options.endpoint ?? `https://lambda.${this.client.region}.amazonaws.com`).replace(/\/+$/, '');
     this.url = `${base}/2015-03-31/functions/${encodeURIComponent(options.functionArn)}/invocations`;
   }
 

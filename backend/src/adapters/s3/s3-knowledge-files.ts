@@ -1,10 +1,9 @@
-import type { AwsClient } from 'aws4fetch';
 import type { KnowledgeFiles, PresignedUpload, StoredObject } from '../../ports/knowledge-files.js';
 import { noteSdkCall } from '../aws/sdk-call-observers.js';
-import { signedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
+import { signedFetchClient, type SignedFetchClient, type SignedFetchOptions } from '../aws/signed-fetch.js';
 
 /** Where {@link S3KnowledgeFiles} keeps documents (see {@link SignedFetchOptions} for the rest). */
-export interface S3KnowledgeFilesOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs'> {
+export interface S3KnowledgeFilesOptions extends Pick<SignedFetchOptions, 'endpoint' | 'region' | 'env' | 'firstRetryMs' | 'timeoutMs'> {
   bucket: string;
 }
 
@@ -23,19 +22,18 @@ export interface S3KnowledgeFilesOptions extends Pick<SignedFetchOptions, 'endpo
  * client and command names, so the local permission recorder checks it against the stack's IAM grants.
  */
 export class S3KnowledgeFiles implements KnowledgeFiles {
-  private readonly client: AwsClient;
+  private readonly client: SignedFetchClient;
   private readonly base: string;
 
   constructor(private readonly options: S3KnowledgeFilesOptions) {
-    const { client, region } = signedFetchClient({
+    this.client = signedFetchClient({
       ...options,
       service: 's3',
       localCredentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
-    this.client = client;
     this.base = options.endpoint
       ? `${options.endpoint.replace(/\/+$/, '')}/${options.bucket}`
-      : `https://${options.bucket}.s3.${region}.amazonaws.com`;
+      : `https://${options.bucket}.s3.${this.client.region}.amazonaws.com`;
   }
 
   /** A URL that lets anyone holding it PUT exactly `bytes` bytes of `contentType` at `key` for `expiresInSeconds` s. */
