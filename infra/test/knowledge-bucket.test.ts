@@ -66,7 +66,15 @@ describe('knowledge bucket (stateful stack)', () => {
     expect(of('create-knowledge-upload')[0]!.resources.every((r) => r.includes('/uploads/*'))).toBe(true);
     expect(of('sync-knowledge').map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject']]);
     expect(of('sync-knowledge')[0]!.resources.every((r) => r.includes('/sources/*'))).toBe(true);
-    expect(of('add-knowledge-source').map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject', 's3:PutObject']]);
-    expect(grants.flatMap((g) => g.actions).some((a) => a === 's3:*' || a.startsWith('s3:List') || a.startsWith('s3:PutBucket'))).toBe(false);
+    expect(of('add-knowledge-source').map((g) => [...g.actions].sort())).toEqual([['s3:DeleteObject', 's3:GetObject', 's3:PutObject'], ['s3:ListBucket']]);
+    expect(grants.flatMap((g) => g.actions).some((a) => a === 's3:*' || a.startsWith('s3:PutBucket'))).toBe(false);
+  });
+
+  it('lets only add-knowledge-source list the bucket, on the bucket itself (a HEAD of a missing upload then answers 404, not 403)', () => {
+    const listing = s3Statements().filter((g) => g.actions.includes('s3:ListBucket'));
+    expect(listing.map((g) => g.handler)).toEqual(['add-knowledge-source']);
+    expect(listing[0]!.actions).toEqual(['s3:ListBucket']);
+    expect(listing[0]!.resources).toHaveLength(1);
+    expect(listing[0]!.resources[0]).not.toContain('/');
   });
 });

@@ -81,6 +81,7 @@ describe('functions', () => {
     if (([...SCHEDULED_HANDLERS, ...ASYNC_HANDLERS] as readonly string[]).includes(handler)) ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].forEach((a) => expected.add(a));
     if (permissions.includes('provider-event:invoke') || permissions.includes('knowledge-sync:invoke')) expected.add('lambda:InvokeFunction');
     for (const p of permissions) KNOWLEDGE_FILE_GRANTS[p]?.actions.forEach((a) => expected.add(a));
+    if (permissions.some((p) => KNOWLEDGE_FILE_GRANTS[p]?.listBucket)) expected.add('s3:ListBucket');
 
     const granted = new Set(nonLogStatements(handler).flatMap(actionsOf));
     expect([...granted].sort()).toEqual([...expected].sort());

@@ -43,7 +43,10 @@ export type Permission =
   | 'knowledge-sync:invoke'
   /** s3:PutObject under `uploads/` of the knowledge bucket only: what a presigned upload URL is signed with. */
   | 'knowledge-files:upload'
-  /** s3:GetObject/PutObject/DeleteObject under `uploads/` and `sources/` of the knowledge bucket (an upload becomes a source). */
+  /**
+   * s3:GetObject/PutObject/DeleteObject under `uploads/` and `sources/` of the knowledge bucket (an upload becomes a
+   * source), and s3:ListBucket of that bucket, without which S3 answers a HEAD of a missing upload 403, not 404.
+   */
   | 'knowledge-files:manage'
   /**
    * s3:GetObject/DeleteObject under `sources/` of the knowledge bucket only: the sync sends documents to the provider
@@ -192,10 +195,16 @@ export const CLINIC_SECRET_ACTIONS = [
   'secretsmanager:DeleteSecret',
 ];
 
-/** S3 actions and key prefixes of the `knowledge-files:*` permissions (object ARNs `<bucket>/<prefix>*`). */
-export const KNOWLEDGE_FILE_GRANTS: Partial<Record<Permission, { actions: string[]; prefixes: string[] }>> = {
+/**
+ * S3 actions and key prefixes of the `knowledge-files:*` permissions (object ARNs `<bucket>/<prefix>*`).
+ * `listBucket`: also s3:ListBucket on the bucket itself. A handler that HEADs a key that may be missing needs it: without
+ * it S3 answers 403 instead of 404 for a missing object
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html), so an upload that never arrived would look
+ * like a permission error.
+ */
+export const KNOWLEDGE_FILE_GRANTS: Partial<Record<Permission, { actions: string[]; prefixes: string[]; listBucket?: true }>> = {
   'knowledge-files:upload': { actions: ['s3:PutObject'], prefixes: ['uploads/'] },
-  'knowledge-files:manage': { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], prefixes: ['uploads/', 'sources/'] },
+  'knowledge-files:manage': { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], prefixes: ['uploads/', 'sources/'], listBucket: true },
   'knowledge-files:sync': { actions: ['s3:GetObject', 's3:DeleteObject'], prefixes: ['sources/'] },
 };
 

@@ -317,6 +317,7 @@ export class StatelessStack extends Stack {
       if (!grant) continue;
       const resources = grant.prefixes.map((prefix) => props.knowledgeBucket.arnForObjects(`${prefix}*`));
       fn.role.addToPolicy(new iam.PolicyStatement({ actions: grant.actions, resources }));
+      if (grant.listBucket) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.knowledgeBucket.bucketArn] }));
       NagSuppressions.addResourceSuppressions(
         fn.role,
         [

@@ -48,7 +48,11 @@ export class S3KnowledgeFiles implements KnowledgeFiles {
     return { url: signed.url, headers };
   }
 
-  /** @returns the object's size and type, or `undefined` when there is no such object. @throws Error on any other answer. */
+  /**
+   * @returns the object's size and type, or `undefined` when there is no such object (S3's 404, which it answers only to
+   *   a role that may also list the bucket: otherwise a missing object is a 403, see `knowledge-files:manage`).
+   * @throws Error on any other answer.
+   */
   async head(key: string): Promise<StoredObject | undefined> {
     this.note('HeadObjectCommand', { Key: key });
     const response = await this.client.fetch(this.objectUrl(key), { method: 'HEAD' });
