@@ -3,18 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { draftStore } from '../lib/draft-store';
 import { backgroundApi } from '../lib/messages';
 import { ScheduleCallDialog } from './ScheduleCallDialog';
+import { dialogValues } from '../test-support/dialog-values';
 import { TEST_CLINIC, testCall, withBackground } from '../test-support/test-server';
 
-const initial = {
-  consultationId: '310382',
-  ownerName: 'Jane Doe',
-  phoneNumber: '(415) 555-0123',
-  petName: 'Bella',
-  vetName: 'Dr. Sam Rivera',
-  dischargeSummary: 'Soft food for 3 days.',
-  notes: '',
-  scheduledForLocal: '',
-};
+const initial = dialogValues();
 const now = () => new Date('2026-11-24T14:30:00Z'); // 09:30 in New York
 
 function renderDialog(overrides: { onClose?: () => void; onScheduled?: () => void } = {}) {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreateCallRequest } from './create-call-request';
-import { fieldErrorsFromIssues, type DialogValues } from './form-errors';
+import { dialogValues } from '../test-support/dialog-values';
+import { fieldErrorsFromIssues } from './form-errors';
 
-const valid: DialogValues = {
-  consultationId: '310382',
-  ownerName: 'Jane Doe',
-  phoneNumber: '(415) 555-0123',
-  petName: 'Bella',
-  vetName: 'Dr. Sam Rivera',
-  dischargeSummary: 'Soft food for 3 days.',
-  notes: '',
-  scheduledForLocal: '2026-11-24T10:00:00',
-};
+const valid = dialogValues({ scheduledForLocal: '2026-11-24T10:00:00' });
 
 describe('buildCreateCallRequest', () => {
   it('builds the API body: E.164 phone, UTC time, empty optionals left out', () => {
