@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 
 /**
  * Accessibility of the real extension build in Chromium, on the fake Neo origin against the local stack: an axe-core
@@ -16,8 +16,7 @@ let stack: LocalStack;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('options.html'));
   await page.locator('#vfc-api-url').fill(stack.apiUrl);
@@ -27,10 +26,7 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 /** Serious and critical axe violations inside `include` (a CSS selector; axe follows open shadow roots). */
 async function seriousViolations(page: Page, include?: string) {

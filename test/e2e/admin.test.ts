@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import { FAKE_NEO_BUSINESS_HOURS } from '@vfc/backend/local/fake-neo/fixtures';
 import { Call, ClinicSettings, ListOptOutsResponse } from '@vfc/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 import { clinicLocalInputValue } from '../support/clinic-clock.js';
 import { apiClient } from '../support/api.js';
 
@@ -21,15 +21,11 @@ let timeZone: string;
 const api = apiClient(() => stack.apiUrl, () => stack.adminToken);
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
   timeZone = ClinicSettings.parse((await api('/clinic/settings')).json).timezone;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 /** Options page with the API URL, the staff token and the admin token saved. */
 const openOptions = (): Promise<Page> => openAdminOptions(browser, stack);

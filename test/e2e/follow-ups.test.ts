@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 import { secondsAheadInput } from '../support/clinic-clock.js';
 
 /**
@@ -17,16 +17,12 @@ let browser: ExtensionBrowser;
 let clinic: { name: string; timezone: string };
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
   const res = await fetch(`${stack.apiUrl}/clinic`, { headers: { authorization: `Bearer ${stack.staffToken}` } });
   clinic = (await res.json()) as typeof clinic;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 /** The toolbar badge's text, read in the extension's service worker. */
 async function badgeText(): Promise<string> {

@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, openAdminOptions, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 
 /**
  * The admin "Knowledge" section of the real extension build in Chromium, against the local stack (API + DynamoDB
@@ -13,14 +13,10 @@ let stack: LocalStack;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 /** Options page with the API URL, the staff token and the admin token saved. */
 const openOptions = (): Promise<Page> => openAdminOptions(browser, stack);

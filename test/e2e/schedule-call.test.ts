@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import { OUTCOMES } from '@vfc/backend/local/retell-simulator/scripted-outcomes';
 import { findFakeConsultation } from '@vfc/backend/local/fake-neo/fixtures';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 import { secondsAheadInput } from '../support/clinic-clock.js';
 import { apiClient } from '../support/api.js';
 
@@ -18,15 +18,11 @@ let browser: ExtensionBrowser;
 let clinic: { name: string; timezone: string };
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
   clinic = (await apiClient(() => stack.apiUrl, () => stack.staffToken)('/clinic')).json as typeof clinic;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 async function configure(page: Page, token: string): Promise<string> {
   await page.goto(browser.extensionUrl('options.html'));

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '@vfc/backend/local/stack';
+import type { LocalStack } from '@vfc/backend/local/stack';
 import { DEV_EXTENSION_ID } from '@vfc/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchExtensionBrowser, type ExtensionBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, type ExtensionBrowser } from '../support/browser.js';
+import { startE2eWorld, stopE2eWorld } from '../support/e2e-world.js';
 import { secondsAheadInput } from '../support/clinic-clock.js';
 import { apiClient } from '../support/api.js';
 
@@ -19,15 +19,11 @@ let browser: ExtensionBrowser;
 let timeZone: string;
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([startLocalStack({ port: 0, neoPort: 0 }), launchExtensionBrowser()]);
+  ({ stack, browser } = await startE2eWorld());
   timeZone = ((await apiClient(() => stack.apiUrl, () => stack.staffToken)('/clinic')).json as { timezone: string }).timezone;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopE2eWorld({ stack, browser }));
 
 /** The options page with the API URL (no clinic token) and the local provider's issuer and client id saved. */
 async function openOptions(): Promise<Page> {
