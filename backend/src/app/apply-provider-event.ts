@@ -17,6 +17,8 @@ export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
  * `call_started` moves `dialing → in_progress`; any event that carries the ending (`call_ended`, and
  * `call_analyzed` which repeats it) ends the attempt through the retry policy; the analysis is kept as the outcome.
  * Events of an earlier attempt are recorded but change nothing.
+ * The call is read once per invocation and handed down (each later write is conditional on the version it builds on,
+ * so a change made meanwhile by another process only makes that write fail and be redone on a fresh read).
  */
 export async function applyProviderEvent(deps: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
   const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
@@ -69,7 +71,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
     const media = definedOnly({ transcript: event.transcript, recordingUrl: event.recordingUrl });
     if (Object.keys(media).length) next = { ...next, outcome: { ...next.outcome, ...media } };
     return next === current ? { event: historyEvent } : { next: { ...next, updatedAt: at }, event: historyEvent };
-  });
+  }, call); // the call just found: one read of it per invocation (every write below is conditional on its version)
 
   const current = recorded?.call ?? call;
   if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
@@ -78,7 +80,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
       endedAt: event.endedAt ?? at,
       durationMs: event.durationMs,
       inVoicemail: event.analysis?.inVoicemail,
-    });
+    }, current);
   }
   // An ending without our metadata (found by Retell call_id): its slot is freed now that we know the attempt.
   if (endsAttempt && !slotFreed && attempt !== undefined) {

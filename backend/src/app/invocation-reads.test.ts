@@ -46,36 +46,85 @@ function webhooksOf(call: CallRecord): ProviderCallEvent[] {
       name: 'call_analyzed',
       ...ids,
       endedAt: '2026-12-02T18:02:00.000Z',
+      durationMs: 120_000,
       disconnectionReason: 'user_hangup',
       analysis: { summary: 'Rex is eating again.', callSuccessful: true, sentiment: 'Positive' },
     },
   ];
 }
 
+/** The items read (GetItem) more than once in `tally`, with their counts. */
+const readTwice = (tally: Record<string, number>) => Object.fromEntries(Object.entries(tally).filter(([label, n]) => label.startsWith('GetItem ') && n > 1));
+
 describe('DynamoDB requests per invocation (DynamoDB Local)', () => {
-  it('reads the call 3 times and the clinic twice in one dial of a due call (before)', async () => {
+  it('reads the call exactly once and the clinic exactly once in one dial of a due call', async () => {
     const call = await dueCall('reads-dial', '+14155550161');
-    const names = { [call.callId]: '<call>', [call.clinicId]: '<clinic>' };
     let result: unknown;
     const tally = await tallyDynamoDbRequests(async () => {
       result = await dialDueCall(world.deps, dialEventOf(call));
-    }, names);
+    }, { [call.callId]: '<call>', [call.clinicId]: '<clinic>' });
     expect(result).toBe('dialed');
-    expect(tally[CALL_READ]).toBe(3);
-    expect(tally[CLINIC_READ]).toBe(2);
+    expect(tally[CALL_READ]).toBe(1);
+    expect(tally[CLINIC_READ]).toBe(1);
   });
 
-  it('reads the call 2, 3 and 2 times and the clinic once for call_started, call_ended and call_analyzed (before)', async () => {
+  it('reads no item twice in one dial but the slot counter, which the pump reads again on purpose to see other processes free slots', async () => {
+    const call = await dueCall('reads-dial-items', '+14155550163');
+    const tally = await tallyDynamoDbRequests(() => dialDueCall(world.deps, dialEventOf(call)), { [call.clinicId]: '<clinic>' });
+    expect(readTwice(tally)).toEqual({ 'GetItem DIALSLOTS#retell:platform/COUNTER': 2 });
+  });
+
+  it('reads the call exactly once and the clinic exactly once when an older schedule (no due time, no clinic) fires', async () => {
+    const call = await dueCall('reads-dial-old', '+14155550164');
+    let result: unknown;
+    const tally = await tallyDynamoDbRequests(async () => {
+      result = await dialDueCall(world.deps, { callId: call.callId, attempt: call.attempt });
+    }, { [call.callId]: '<call>', [call.clinicId]: '<clinic>' });
+    expect(result).toBe('dialed');
+    expect([tally[CALL_READ], tally[CLINIC_READ]]).toEqual([1, 1]);
+  });
+
+  it('reads the call exactly once and the clinic not at all when a second delivery of an older schedule is skipped', async () => {
+    const call = await dueCall('reads-dial-twice', '+14155550165');
+    const older = { callId: call.callId, attempt: call.attempt };
+    expect(await dialDueCall(world.deps, older)).toBe('dialed');
+    let result: unknown;
+    const tally = await tallyDynamoDbRequests(async () => {
+      result = await dialDueCall(world.deps, older);
+    }, { [call.callId]: '<call>', [call.clinicId]: '<clinic>' });
+    expect(result).toBe('skipped');
+    expect([tally[CALL_READ], tally[CLINIC_READ] ?? 0]).toEqual([1, 0]);
+  });
+
+  it('reads the call exactly once per event for call_started, call_ended and call_analyzed, and the clinic once for the ending', async () => {
     const call = await dueCall('reads-apply', '+14155550162');
     expect(await dialDueCall(world.deps, dialEventOf(call))).toBe('dialed');
     const dialed = (await world.deps.calls.get(call.callId))!;
-    const names = { [call.callId]: '<call>', [call.clinicId]: '<clinic>', [dialed.retellCallId!]: '<provider-call>' };
+    const names = { [call.callId]: '<call>', [call.clinicId]: '<clinic>' };
     const reads: Record<string, [number, number]> = {};
     for (const event of webhooksOf(dialed)) {
       const tally = await tallyDynamoDbRequests(() => applyProviderEvent(world.deps, event), names);
       reads[event.name] = [tally[CALL_READ] ?? 0, tally[CLINIC_READ] ?? 0];
+      expect(readTwice(tally)).toEqual({});
     }
-    expect(reads).toEqual({ call_started: [2, 0], call_ended: [3, 1], call_analyzed: [2, 0] });
+    expect(reads).toEqual({ call_started: [1, 0], call_ended: [1, 1], call_analyzed: [1, 0] });
     expect((await world.deps.calls.get(call.callId))?.status).toBe('completed');
+  });
+
+  it('gives the same call for the three events delivered twice and out of order, reading the call exactly once per delivery', async () => {
+    const once = await dueCall('reads-apply-once', '+14155550166');
+    const again = await dueCall('reads-apply-again', '+14155550167');
+    for (const call of [once, again]) expect(await dialDueCall(world.deps, dialEventOf(call))).toBe('dialed');
+    const [started, ended, analyzed] = webhooksOf((await world.deps.calls.get(once.callId))!);
+    for (const event of [started!, ended!, analyzed!]) await applyProviderEvent(world.deps, event);
+    const [started2, ended2, analyzed2] = webhooksOf((await world.deps.calls.get(again.callId))!);
+    const callReads: number[] = [];
+    for (const event of [analyzed2!, ended2!, started2!, ended2!, analyzed2!, started2!]) {
+      const tally = await tallyDynamoDbRequests(() => applyProviderEvent(world.deps, event), { [again.callId]: '<call>' });
+      callReads.push(tally[CALL_READ] ?? 0);
+    }
+    expect(callReads).toEqual([1, 1, 1, 1, 1, 1]);
+    const comparable = (c: CallRecord | undefined) => c && { status: c.status, statusCode: c.statusCode, outcome: c.outcome, attempt: c.attempt, attempts: c.attempts.map((a) => ({ verdict: a.verdict, endedAt: a.endedAt, disconnectionReason: a.disconnectionReason })) };
+    expect(comparable(await world.deps.calls.get(again.callId))).toEqual(comparable(await world.deps.calls.get(once.callId)));
   });
 });
