@@ -66,7 +66,7 @@ export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise
     ? { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor }
     : { clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt! };
   const own: OwnReads = { key: dialKey(dial), clinic, ...(call ? { call } : {}) };
-  const line = await linesOf(deps).line(voiceAccountOf(clinic));
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), clinic);
   return line.slots ? joinLine(deps, line, dial, own) : dialGranted(deps, line, dial, own);
 }
 

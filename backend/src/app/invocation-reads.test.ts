@@ -4,6 +4,7 @@ import { tallyDynamoDbRequests } from '../local/test-support/dynamodb-request-ta
 import { scheduleTestCall } from '../local/test-support/test-calls.js';
 import { startUseCaseWorld, type UseCaseWorld } from '../local/test-support/use-case-world.js';
 import type { ProviderCallEvent } from '../ports/provider-events.js';
+import { localSecretStore } from '../adapters/secrets/memory-secret-store.js';
 import { applyProviderEvent } from './apply-provider-event.js';
 import { dialDueCall } from './dial-due-call.js';
 
@@ -72,6 +73,20 @@ describe('DynamoDB requests per invocation (DynamoDB Local)', () => {
     const call = await dueCall('reads-dial-items', '+14155550163');
     const tally = await tallyDynamoDbRequests(() => dialDueCall(world.deps, dialEventOf(call)), { [call.clinicId]: '<clinic>' });
     expect(readTwice(tally)).toEqual({ 'GetItem DIALSLOTS#retell:platform/COUNTER': 2 });
+  });
+
+  it('reads the call exactly once and the clinic exactly once in one dial of a clinic on its own Retell workspace', async () => {
+    await localSecretStore.putClinicKey('reads-own', 'sim_test_key');
+    world.setNow(START);
+    await world.putClinic({ clinicId: 'reads-own', voice: { provider: 'retell', account: 'clinic', status: 'ok', agentId: 'agent_demo_followup', concurrencyLimit: 5 } });
+    const call = await scheduleTestCall(world.deps, '+14155550168', DUE, {}, 'reads-own');
+    world.setNow(DUE);
+    let result: unknown;
+    const tally = await tallyDynamoDbRequests(async () => {
+      result = await dialDueCall(world.deps, dialEventOf(call));
+    }, { [call.callId]: '<call>', [call.clinicId]: '<clinic>' });
+    expect(result).toBe('dialed');
+    expect([tally[CALL_READ], tally[CLINIC_READ]]).toEqual([1, 1]);
   });
 
   it('reads the call exactly once and the clinic exactly once when an older schedule (no due time, no clinic) fires', async () => {

@@ -92,7 +92,7 @@ export function lineOfAttempt(deps: Pick<Dependencies, 'voice' | 'slots' | 'voic
  * saving the voice settings syncs one).
  */
 export async function dialingFor(deps: Pick<Dependencies, 'voice' | 'slots' | 'voiceLines'>, clinic: Clinic): Promise<ClinicDialing | undefined> {
-  const line = await linesOf(deps).line(voiceAccountOf(clinic));
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), clinic);
   const voice = clinic.voice;
   if (voice && dialsOwnAgent(clinic)) {
     if (!voice.agentId) return undefined;
