@@ -7,6 +7,7 @@ import { releaseSlot } from './dial-due-call.js';
 import { endAttempt } from './next-attempt.js';
 import { updateCall } from './update-call.js';
 import { lineOfAttempt, RETELL_PLATFORM, VAPI_PLATFORM } from './voice/voice-accounts.js';
+import { readingClinicsOnce } from './clinic-read-once.js';
 
 /** What applying a webhook did. */
 export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
@@ -20,7 +21,10 @@ export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
  * The call is read once per invocation and handed down (each later write is conditional on the version it builds on,
  * so a change made meanwhile by another process only makes that write fail and be redone on a fresh read).
  */
-export async function applyProviderEvent(deps: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+export async function applyProviderEvent(dependencies: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+  // One read of a clinic serves the whole invocation: the ending (voicemail policy, retry slot), the slot's line of a
+  // clinic-owned account, and the waiting calls of that clinic dialled when the slot is handed on.
+  const deps = readingClinicsOnce(dependencies);
   const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
   // The provider's line is free again: hand the slot to the earliest waiting call at once (our ids are in the
   // metadata), while this call's ending is applied.
@@ -99,6 +103,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
  * (the workspace was full after all) pauses the line first, as a 429 does: a wait, not a storm of refused calls.
  */
 async function freeSlot(deps: Dependencies, callId: string, attempt: number, voiceAccount: string | undefined, disconnectionReason: string | undefined): Promise<void> {
+  // A clinic-owned account's line, when not cached in this process, reads its clinic through `deps` (shared with the ending).
   if (disconnectionReason && PROVIDER_FULL_REASONS.has(disconnectionReason)) {
     await (await lineOfAttempt(deps, voiceAccount)).slots?.pause(deps.clock.now().getTime() + RATE_LIMIT_PAUSE_MS);
   }

@@ -9,6 +9,7 @@ import { dialKey, pumpLine } from './concurrency/dial-line.js';
 import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
 import { cancelOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
 import type { Dependencies } from './dependencies.js';
+import { readingClinicsOnce } from './clinic-read-once.js';
 import { recordProviderCallId } from './record-provider-call.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
@@ -46,7 +47,9 @@ export const DEFER_JITTER_MS = 15_000;
  * of that account frees — never failed for lack of capacity. Without slots (unit tests) it is dialled at once.
  * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
-export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
+export async function dialDueCall(dependencies: Dependencies, event: DialEvent): Promise<DialResult> {
+  // One read of a clinic serves the invocation, also for the waiting calls of that clinic the line hands a slot now.
+  const deps = readingClinicsOnce(dependencies);
   let call: CallRecord | undefined;
   if (!event.dueAt || !event.clinicId) {
     // An older schedule does not say when it was due nor whose call it is: the call is read first (and only here).
@@ -66,7 +69,7 @@ export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise
     ? { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor }
     : { clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt! };
   const own: OwnReads = { key: dialKey(dial), clinic, ...(call ? { call } : {}) };
-  const line = await linesOf(deps).line(voiceAccountOf(clinic), clinic);
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), async (id) => (id === clinic.clinicId ? clinic : deps.clinics.getClinic(id)));
   return line.slots ? joinLine(deps, line, dial, own) : dialGranted(deps, line, dial, own);
 }
 

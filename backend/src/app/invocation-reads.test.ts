@@ -37,8 +37,8 @@ async function dueCall(clinicId: string, phoneNumber: string): Promise<CallRecor
 const dialEventOf = (call: CallRecord) => ({ callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor, clinicId: call.clinicId });
 
 /** The three webhooks of one answered attempt, as the Retell webhook decodes them (our metadata included). */
-function webhooksOf(call: CallRecord): ProviderCallEvent[] {
-  const ids = { providerCallId: call.retellCallId!, callId: call.callId, attempt: call.attempt, voiceAccount: 'retell:platform' };
+function webhooksOf(call: CallRecord, voiceAccount = 'retell:platform'): ProviderCallEvent[] {
+  const ids = { providerCallId: call.retellCallId!, callId: call.callId, attempt: call.attempt, voiceAccount };
   return [
     { kind: 'call_started', name: 'call_started', ...ids, startedAt: DUE },
     { kind: 'call_ended', name: 'call_ended', ...ids, startedAt: DUE, endedAt: '2026-12-02T18:02:00.000Z', durationMs: 120_000, disconnectionReason: 'user_hangup' },
@@ -124,6 +124,23 @@ describe('DynamoDB requests per invocation (DynamoDB Local)', () => {
     }
     expect(reads).toEqual({ call_started: [1, 0], call_ended: [1, 1], call_analyzed: [1, 0] });
     expect((await world.deps.calls.get(call.callId))?.status).toBe('completed');
+  });
+
+  it('reads the call exactly once per event and the clinic once for the ending of a clinic on its own Retell workspace', async () => {
+    await localSecretStore.putClinicKey('reads-own-apply', 'sim_test_key');
+    world.setNow(START);
+    await world.putClinic({ clinicId: 'reads-own-apply', voice: { provider: 'retell', account: 'clinic', status: 'ok', agentId: 'agent_demo_followup', concurrencyLimit: 5 } });
+    const call = await scheduleTestCall(world.deps, '+14155550169', DUE, {}, 'reads-own-apply');
+    world.setNow(DUE);
+    expect(await dialDueCall(world.deps, dialEventOf(call))).toBe('dialed');
+    const dialed = (await world.deps.calls.get(call.callId))!;
+    const names = { [call.callId]: '<call>', [call.clinicId]: '<clinic>' };
+    const reads: Record<string, [number, number]> = {};
+    for (const event of webhooksOf(dialed, 'retell:clinic:reads-own-apply')) {
+      const tally = await tallyDynamoDbRequests(() => applyProviderEvent(world.freshProcess(), event), names);
+      reads[event.name] = [tally[CALL_READ] ?? 0, tally[CLINIC_READ] ?? 0];
+    }
+    expect(reads).toEqual({ call_started: [1, 0], call_ended: [1, 1], call_analyzed: [1, 1] });
   });
 
   it('gives the same call for the three events delivered twice and out of order, reading the call exactly once per delivery', async () => {
