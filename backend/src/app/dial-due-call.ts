@@ -75,9 +75,9 @@ export async function dialDueCall(dependencies: Dependencies, event: DialEvent):
 
 /**
  * What this invocation already read for its own dial (`key` = {@link dialKey}): used, instead of reading again, when
- * the line grants that dial a slot in this same invocation. Dials of other calls served meanwhile are read fresh.
+ * the line grants that dial a slot in this same invocation. Other calls the line serves meanwhile are read when granted.
  */
-interface OwnReads {
+export interface OwnReads {
   key: string;
   clinic: Clinic;
   /** Absent when the dial joined the line unread (the schedule said when it was due and whose call it is). */
