@@ -7,6 +7,7 @@ import { releaseSlot } from './dial-due-call.js';
 import { endAttempt } from './next-attempt.js';
 import { updateCall } from './update-call.js';
 import { lineOfAttempt, RETELL_PLATFORM, VAPI_PLATFORM } from './voice/voice-accounts.js';
+import { readingClinicsOnce } from './clinic-read-once.js';
 
 /** What applying a webhook did. */
 export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
@@ -17,8 +18,13 @@ export type ApplyResult = 'applied' | 'recorded' | 'unknown_call';
  * `call_started` moves `dialing → in_progress`; any event that carries the ending (`call_ended`, and
  * `call_analyzed` which repeats it) ends the attempt through the retry policy; the analysis is kept as the outcome.
  * Events of an earlier attempt are recorded but change nothing.
+ * The call is read once per invocation and handed down (each later write is conditional on the version it builds on,
+ * so a change made meanwhile by another process only makes that write fail and be redone on a fresh read).
  */
-export async function applyProviderEvent(deps: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+export async function applyProviderEvent(dependencies: Dependencies, event: ProviderCallEvent): Promise<ApplyResult> {
+  // One read of a clinic serves the whole invocation: the ending (voicemail policy, retry slot), the slot's line of a
+  // clinic-owned account, and the waiting calls of that clinic dialled when the slot is handed on.
+  const deps = readingClinicsOnce(dependencies);
   const endsAttempt = event.kind === 'call_ended' || (event.kind === 'call_analyzed' && event.disconnectionReason);
   // The provider's line is free again: hand the slot to the earliest waiting call at once (our ids are in the
   // metadata), while this call's ending is applied.
@@ -69,7 +75,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
     const media = definedOnly({ transcript: event.transcript, recordingUrl: event.recordingUrl });
     if (Object.keys(media).length) next = { ...next, outcome: { ...next.outcome, ...media } };
     return next === current ? { event: historyEvent } : { next: { ...next, updatedAt: at }, event: historyEvent };
-  });
+  }, call); // the call just found: one read of it per invocation (every write below is conditional on its version)
 
   const current = recorded?.call ?? call;
   if (endsAttempt && attempt === current.attempt && !isTerminal(current.status)) {
@@ -78,7 +84,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
       endedAt: event.endedAt ?? at,
       durationMs: event.durationMs,
       inVoicemail: event.analysis?.inVoicemail,
-    });
+    }, current);
   }
   // An ending without our metadata (found by Retell call_id): its slot is freed now that we know the attempt.
   if (endsAttempt && !slotFreed && attempt !== undefined) {
@@ -97,6 +103,7 @@ async function applyToCall(deps: Dependencies, event: ProviderCallEvent, endsAtt
  * (the workspace was full after all) pauses the line first, as a 429 does: a wait, not a storm of refused calls.
  */
 async function freeSlot(deps: Dependencies, callId: string, attempt: number, voiceAccount: string | undefined, disconnectionReason: string | undefined): Promise<void> {
+  // A clinic-owned account's line, when not cached in this process, reads its clinic through `deps` (shared with the ending).
   if (disconnectionReason && PROVIDER_FULL_REASONS.has(disconnectionReason)) {
     await (await lineOfAttempt(deps, voiceAccount)).slots?.pause(deps.clock.now().getTime() + RATE_LIMIT_PAUSE_MS);
   }

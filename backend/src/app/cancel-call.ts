@@ -10,6 +10,7 @@ import { updateCall } from './update-call.js';
  * @param reason - shown to staff as the call's `statusReason`.
  * @param code - its machine-readable `statusCode`.
  * @param by - who cancelled it (recorded on the call's `changes` and the history event); absent when the system did.
+ * @param known - the call as the caller just read it, used instead of reading it again (see `updateCall`).
  * @throws AppError 404 (missing or another clinic's), 409 (no longer `scheduled`).
  */
 export async function cancelCall(
@@ -19,6 +20,7 @@ export async function cancelCall(
   reason = 'Cancelled by clinic staff',
   code: CallStatusCode = 'cancelled_by_staff',
   by?: Actor,
+  known?: CallRecord,
 ): Promise<CallRecord> {
   let scheduleName: string | undefined;
   const result = await updateCall(deps, callId, (call) => {
@@ -33,7 +35,7 @@ export async function cancelCall(
       next: { ...rest, status: 'cancelled', statusReason: reason, statusCode: code, ...(by ? { changes: withChange(call, { at, action: 'cancelled', by }) } : {}), updatedAt: at },
       event: { at, type: 'cancelled', dedupeKey: 'cancelled', detail: { attempt: call.attempt }, ...(by ? { by } : {}) },
     };
-  });
+  }, known);
   if (!result) throw notFound('Call');
   if (scheduleName) await deps.scheduler.cancel(scheduleName);
   deps.logger.info('call cancelled', { callId, clinicId });

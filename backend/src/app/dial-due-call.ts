@@ -7,15 +7,16 @@ import { AGENT_HOLD_RECHECK_MS, agentHoldReason, NO_VAPI_ASSISTANT } from './age
 import { slotFor, storedRecipientZones } from './call-slot.js';
 import { dialKey, pumpLine } from './concurrency/dial-line.js';
 import { RATE_LIMIT_PAUSE_MS } from './concurrency/slot-policy.js';
-import { cancelIfOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
+import { cancelOptedOut, isEarlyFiring, releaseClaimedDial, reserveClaimedDial } from './calling-rules/dial-guards.js';
 import type { Dependencies } from './dependencies.js';
+import { readingClinicsOnce } from './clinic-read-once.js';
 import { recordProviderCallId } from './record-provider-call.js';
 import { dynamicVariablesFor } from './dynamic-variables.js';
 import { endAttempt, rescheduleAttempt } from './next-attempt.js';
 import { isHeldForReview } from './restore/hold-restored-calls.js';
 import { scheduleNameFor } from './schedule-names.js';
 import { updateCall } from './update-call.js';
-import { dialingFor, dialsOwnAgent, lineOfAttempt, linesOf, NO_OWN_RETELL_AGENT, type ClinicDialing } from './voice/voice-accounts.js';
+import { dialingFor, dialsOwnAgent, lineOfAttempt, linesOf, NO_OWN_RETELL_AGENT, voiceAccountOf, type ClinicDialing } from './voice/voice-accounts.js';
 
 /** What the dialer did with one delivery. */
 export type DialResult =
@@ -46,31 +47,59 @@ export const DEFER_JITTER_MS = 15_000;
  * of that account frees — never failed for lack of capacity. Without slots (unit tests) it is dialled at once.
  * @returns `dialed` when this delivery dialled the call, `deferred` when it waits for a slot, else why it was not dialled.
  */
-export async function dialDueCall(deps: Dependencies, event: DialEvent): Promise<DialResult> {
-  const lines = linesOf(deps);
-  if (event.dueAt && event.clinicId) {
-    // The schedule says when it was due and whose call it is: join the line at once; everything else is checked at dial time.
-    const line = await lines.line(await lines.accountOfClinic(event.clinicId));
-    if (line.slots) return joinLine(deps, line, { clinicId: event.clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt });
+export async function dialDueCall(dependencies: Dependencies, event: DialEvent): Promise<DialResult> {
+  // One read of a clinic serves the invocation, also for the waiting calls of that clinic the line hands a slot now.
+  const deps = readingClinicsOnce(dependencies);
+  let call: CallRecord | undefined;
+  if (!event.dueAt || !event.clinicId) {
+    // An older schedule does not say when it was due nor whose call it is: the call is read first (and only here).
+    call = await deps.calls.get(event.callId);
+    if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
+    if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
   }
-  const call = await deps.calls.get(event.callId);
-  if (!call || call.status !== 'scheduled' || call.attempt !== event.attempt) return 'skipped';
-  if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
-  const dial: WaitingDial = { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor };
-  const line = await lines.line(await lines.accountOfClinic(call.clinicId));
-  return line.slots ? joinLine(deps, line, dial) : dialGranted(deps, line, dial);
+  // Otherwise the schedule says when it was due and whose call it is: the call joins the line unread and is read when
+  // a slot is granted. The clinic is read once: it names the account's line, and this call's dial uses it.
+  const clinicId = call?.clinicId ?? event.clinicId!;
+  const clinic = await deps.clinics.getClinic(clinicId);
+  if (!clinic) {
+    deps.logger.error('clinic of a due call is missing', { callId: event.callId, clinicId });
+    return 'skipped';
+  }
+  const dial: WaitingDial = call
+    ? { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor }
+    : { clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt! };
+  const own: OwnReads = { key: dialKey(dial), clinic, ...(call ? { call } : {}) };
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), async (id) => (id === clinic.clinicId ? clinic : deps.clinics.getClinic(id)));
+  return line.slots ? joinLine(deps, line, dial, own) : dialGranted(deps, line, dial, own);
 }
 
-async function joinLine(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult> {
+/**
+ * What this invocation already read for its own dial (`key` = {@link dialKey}): used, instead of reading again, when
+ * the line grants that dial a slot in this same invocation. Other calls the line serves meanwhile are read when granted.
+ */
+export interface OwnReads {
+  key: string;
+  clinic: Clinic;
+  /** Absent when the dial joined the line unread (the schedule said when it was due and whose call it is). */
+  call?: CallRecord;
+}
+
+async function joinLine(deps: Dependencies, line: VoiceLine, dial: WaitingDial, own?: OwnReads): Promise<DialResult> {
   await line.slots!.enqueue(dial);
-  return (await serveLine(deps, line)).get(dialKey(dial)) ?? 'deferred';
+  return (await serveLine(deps, line, own)).get(dialKey(dial)) ?? 'deferred';
 }
 
-/** Serves one account's waiting line (see {@link pumpLine}); the reconciler and the webhook call it after freeing slots. */
-export async function serveLine(deps: Dependencies, line: VoiceLine): Promise<Map<string, DialResult>> {
+/**
+ * Serves one account's waiting line (see {@link pumpLine}); the reconciler and the webhook call it after freeing slots.
+ * @param own - what the caller already read for its own dial, used once if this pump grants that dial a slot.
+ */
+export async function serveLine(deps: Dependencies, line: VoiceLine, own?: OwnReads): Promise<Map<string, DialResult>> {
   if (!line.slots) return new Map();
+  let unused = own;
   return pumpLine(deps, line.slots, async (dial) => {
-    const result = await dialGranted(deps, line, dial);
+    const reads = unused?.key === dialKey(dial) ? unused : undefined;
+    if (reads) unused = undefined; // taken again later (put back after a 429): read afresh then
+    const result = await dialGranted(deps, line, dial, reads);
     return { holds: result === 'dialed', result };
   });
 }
@@ -91,21 +120,23 @@ export async function releaseSlot(deps: Dependencies, callId: string, attempt: n
  * places the call with the account's provider. Whenever the call is not placed, its slot is given back. A clinic that
  * moved to another account while its call waited has the call moved to that account's line (its place kept).
  */
-async function dialGranted(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult> {
-  const outcome = await dialHoldingSlot(deps, line, dial);
+async function dialGranted(deps: Dependencies, line: VoiceLine, dial: WaitingDial, own?: OwnReads): Promise<DialResult> {
+  const outcome = await dialHoldingSlot(deps, line, dial, own);
   const result = typeof outcome === 'string' ? outcome : 'deferred';
   if (result !== 'dialed') await line.slots?.release(dial.callId, dial.attempt);
-  if (typeof outcome === 'object') return (await joinLine(deps, outcome.moveTo, dial));
+  if (typeof outcome === 'object') return (await joinLine(deps, outcome.moveTo, dial, outcome.reads));
   return result;
 }
 
-async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: WaitingDial): Promise<DialResult | { moveTo: VoiceLine }> {
-  const call = await deps.calls.get(dial.callId);
+async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: WaitingDial, own?: OwnReads): Promise<DialResult | { moveTo: VoiceLine; reads: OwnReads }> {
+  // A dial not read yet in this invocation (one that waited in the line, or joined it unread) is read now: its call may
+  // have been cancelled, moved or dialled while it waited. Every write below is conditional on the version read.
+  const call = own?.call ?? (await deps.calls.get(dial.callId));
   if (!call || call.status !== 'scheduled' || call.attempt !== dial.attempt) return 'skipped';
   const now = deps.clock.now();
   if (isEarlyFiring(call, now)) return 'skipped'; // rescheduled while it waited: its new schedule will bring it back
   if (isHeldForReview(call)) return 'held'; // restored from a backup after its time: staff move or cancel it
-  const clinic = await deps.clinics.getClinic(call.clinicId);
+  const clinic = own?.clinic.clinicId === call.clinicId ? own.clinic : await deps.clinics.getClinic(call.clinicId);
   if (!clinic) {
     deps.logger.error('clinic of a due call is missing', { callId: call.callId, clinicId: call.clinicId });
     return 'skipped';
@@ -117,8 +148,11 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
     // The agent registry knows the platform workspace's agents only: an agent of the clinic's own account is not in it.
     dialsOwnAgent(clinic) ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
   ]);
-  if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line };
-  if (optedOut && (await cancelIfOptedOut(deps, call))) return 'cancelled';
+  if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line, reads: { key: dialKey(dial), call, clinic } };
+  if (optedOut) {
+    await cancelOptedOut(deps, call);
+    return 'cancelled';
+  }
   const holdReason = hold ?? (dialing ? undefined : clinic.voice?.provider === 'retell' ? NO_OWN_RETELL_AGENT : NO_VAPI_ASSISTANT);
   if (holdReason) {
     // Not dialled, not lost: the call stays `scheduled` and the dialer looks again in 15 minutes.
@@ -158,7 +192,7 @@ async function claimAttempt(deps: Dependencies, due: CallRecord, now: Date, voic
       // put back in line (429, reconciler) can be claimed again with a history entry of its own.
       event: { at, type: 'dialing', dedupeKey: `dialing#${call.attempt}#v${call.version}`, detail: { attempt: call.attempt } },
     };
-  });
+  }, due);
   return result?.changed ? result.call : undefined;
 }
 
@@ -173,7 +207,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
       metadata: { call_id: call.callId, attempt: call.attempt, clinic_id: call.clinicId, voice_account: line.account },
       dynamicVariables: dynamicVariablesFor(call, clinic),
     });
-    await recordProviderCallId(deps, call, providerCallId);
+    await recordProviderCallId(deps, call, providerCallId, 'placed', call);
     deps.logger.info('call placed', { callId: call.callId, attempt: call.attempt, voiceAccount: line.account, providerCallId });
     return 'dialed';
   } catch (error) {
@@ -189,7 +223,7 @@ async function placeClaimedCall(deps: Dependencies, call: CallRecord, clinic: Cl
     // Refused (4xx): redialling the same request cannot help → failed. A 5xx or no answer is Retell's own fault
     // (`error_retell`): the attempt counts and is retried by the policy (5/10/20 min, cap, retry limit).
     const reason = error.kind === 'rejected' ? 'provider_rejected' : 'error_retell';
-    const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: reason, endedAt: deps.clock.now().toISOString() });
+    const ended = await endAttempt(deps, call.callId, call.attempt, { disconnectionReason: reason, endedAt: deps.clock.now().toISOString() }, call);
     return ended?.status === 'failed' ? 'failed' : 'deferred';
   }
 }
@@ -218,7 +252,7 @@ async function waitForProvider(deps: Dependencies, call: CallRecord, slots: Dial
       },
       event: { at, type: 'deferred', dedupeKey: `deferred#${call.attempt}#${at}`, detail: { attempt: call.attempt, reason: 'rate_limited' } },
     };
-  });
+  }, call);
   if (requeued?.changed) {
     await slots.enqueue({ clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor });
     // The wake-up keeps the call's due time as its place in the line (the same entry, not a second one).

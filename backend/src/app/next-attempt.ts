@@ -5,6 +5,7 @@ import {
   retryDelayMs,
   type CallRecord,
   type CallStatus,
+  type Clinic,
   type CallStatusCode,
 } from '@vfc/shared';
 import { slotFor, storedRecipientZones } from './call-slot.js';
@@ -21,6 +22,8 @@ export const UNCOUNTED_RETRY_DELAY_MS = 30_000;
 /**
  * Moves the current attempt to a new time without counting it (window closed at dial time, provider at capacity):
  * conditional on the call still being in `fromStatus` at the same attempt; then creates the new schedule.
+ * `due` is the call as the caller just read it and stands in for the read (a stale one only loses the condition and is
+ * read again, see `updateCall`).
  * @returns true when this caller moved it.
  */
 export async function rescheduleAttempt(
@@ -48,7 +51,7 @@ export async function rescheduleAttempt(
       },
       event: { at: now, type: kind, dedupeKey: `${kind}#${call.attempt}#${scheduledFor}`, detail: { attempt: call.attempt, scheduledFor } },
     };
-  });
+  }, due);
   if (!result?.changed) return false;
   await deps.scheduler.schedule(scheduleName, at, { callId: due.callId, attempt: due.attempt, clinicId: due.clinicId });
   return true;
@@ -78,6 +81,8 @@ export function retryBaseTime(endedAtIso: string, now: Date, delayMs: number): D
  * (5, 10, 20 minutes after the attempt ended, moved into the calling window; refused — the call fails with the reason
  * and the date it frees up — when the per-number cap would be exceeded). A no-op when the call already moved past
  * that attempt or is terminal, so `call_ended` and `call_analyzed` may both report the end, in any order, any number of times.
+ * The clinic (voicemail policy, calling window) is read at most once, however often a lost race makes the change run again.
+ * @param known - the call as the caller last read or wrote it: saves the call's read (see `updateCall`).
  * @returns the call after the change, or `undefined` when nothing changed.
  */
 export async function endAttempt(
@@ -85,10 +90,13 @@ export async function endAttempt(
   callId: string,
   attempt: number,
   ending: AttemptEnding,
+  known?: CallRecord,
 ): Promise<CallRecord | undefined> {
+  let clinicRead: Promise<Clinic | undefined> | undefined;
   const result = await updateCall(deps, callId, async (call) => {
     if (call.attempt !== attempt || isTerminal(call.status) || call.status === 'scheduled') return undefined;
-    const clinic = await deps.clinics.getClinic(call.clinicId);
+    clinicRead ??= deps.clinics.getClinic(call.clinicId);
+    const clinic = await clinicRead;
     const verdict = classifyDisconnection(ending.disconnectionReason, {
       voicemailPolicy: clinic?.voicemailPolicy ?? 'complete',
       inVoicemail: ending.inVoicemail,
@@ -159,7 +167,7 @@ export async function endAttempt(
       },
       event,
     };
-  });
+  }, known);
   if (!result?.changed) return undefined;
   const call = result.call;
   const ended = call.attempts.find((a) => a.attempt === attempt);

@@ -14,10 +14,14 @@ const MAX_TRIES = 8;
 /**
  * Read-modify-write of one call with optimistic locking: reads the call, asks `change` what to do, writes it
  * conditionally on the version AND status read, and starts over from a fresh read when another writer got there first.
+ * `known` is the call as this invocation last read or wrote it: it stands in for the first read (no GetItem), so a use
+ * case reads each call once per invocation. A stale `known` is safe: the write is conditional on its version and
+ * status, so it can only lose the condition, which is followed by a fresh read as for any lost race.
  * A change whose event was already recorded is a no-op (the same webhook or schedule delivered twice).
  * Every status write of a call goes through here and the call state machine (`isLegalStatusWrite` in shared): a
  * change that asks for a move outside the transition table is refused — nothing is written, it is logged with the call
  * id and counted (`METRIC.illegalCallTransition`) — and the call is returned unchanged.
+ * @param known - the call as already read (or written) in this invocation, used instead of the first read.
  * @returns the call as stored afterwards, `undefined` when the call does not exist.
  * @throws StaleCallError after {@link MAX_TRIES} lost races (a hot loop; should not happen).
  */
@@ -25,9 +29,11 @@ export async function updateCall(
   deps: Pick<Dependencies, 'calls' | 'logger' | 'metrics'>,
   callId: string,
   change: (call: CallRecord) => CallChange | undefined | Promise<CallChange | undefined>,
+  known?: CallRecord,
 ): Promise<{ call: CallRecord; changed: boolean } | undefined> {
   for (let i = 0; i < MAX_TRIES; i++) {
-    const current = await deps.calls.get(callId);
+    // After a lost condition the read is fresh on purpose: the other writer's version is what the next try builds on.
+    const current = i === 0 && known ? known : await deps.calls.get(callId);
     if (!current) return undefined;
     const decision = await change(current);
     if (!decision || (!decision.next && !decision.event)) return { call: current, changed: false };

@@ -4,6 +4,7 @@ import { VapiAccount } from '../adapters/vapi/vapi-assistants.js';
 import { vapiClientFactory, type VapiKeySource } from '../adapters/vapi/vapi-client.js';
 import { VapiVoiceProvider } from '../adapters/vapi/vapi-voice-provider.js';
 import { defaultOwnLimit, ownedAccountOf, RETELL_PLATFORM, VAPI_PLATFORM, voiceAccountOf } from '../app/voice/voice-accounts.js';
+import type { Clinic } from '@vfc/shared';
 import type { ClinicStore } from '../ports/clinic-store.js';
 import type { DialSlots } from '../ports/dial-slots.js';
 import type { SecretStore } from '../ports/secret-store.js';
@@ -59,10 +60,15 @@ export function createVoiceLines(config: VoiceLinesConfig): VoiceLines {
   const retellOf = (key: () => Promise<string>): VoiceProvider =>
     new RetellVoiceProvider(retellClientFactory(key, config.retellBaseUrl, config.retellTimeoutMs));
 
-  async function clinicLine(account: string, provider: 'retell' | 'vapi', clinicId: string): Promise<VoiceLine> {
+  async function clinicLine(
+    account: string,
+    provider: 'retell' | 'vapi',
+    clinicId: string,
+    readClinic: (clinicId: string) => Promise<Clinic | undefined>,
+  ): Promise<VoiceLine> {
     const cached = owned.get(account);
     if (cached && now() - cached.readAt < cacheMs) return cached.line;
-    const clinic = await config.clinics.getClinic(clinicId);
+    const clinic = await readClinic(clinicId);
     const ownLimit = clinic?.voice?.account === 'clinic' && clinic.voice.provider === provider ? clinic.voice.concurrencyLimit : undefined;
     const limit = ownLimit ?? cached?.limit ?? defaultOwnLimit(provider);
     // The clinic's key, read from the secret store each time a call is placed or looked up (never cached here).
@@ -80,12 +86,12 @@ export function createVoiceLines(config: VoiceLinesConfig): VoiceLines {
   }
 
   return {
-    async line(account) {
+    async line(account, readClinic = (clinicId) => config.clinics.getClinic(clinicId)) {
       const known = platform.get(account);
       if (known) return known;
       const owner = ownedAccountOf(account);
       if (!owner) throw new Error(`Unknown provider account "${account}"`);
-      return clinicLine(account, owner.provider, owner.clinicId);
+      return clinicLine(account, owner.provider, owner.clinicId, readClinic);
     },
     async accountOfClinic(clinicId) {
       const cached = accounts.get(clinicId);

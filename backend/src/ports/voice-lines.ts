@@ -1,3 +1,4 @@
+import type { Clinic } from '@vfc/shared';
 import type { DialSlots } from './dial-slots.js';
 import type { VoiceProvider } from './voice-provider.js';
 
@@ -20,9 +21,11 @@ export interface VoiceLine {
 export interface VoiceLines {
   /**
    * The line of an account id. Clinic-owned accounts read the clinic (its limit) and its key.
+   * @param readClinic - how to read the owning clinic when the line is not cached (the invocation's one read of it,
+   * shared with its other steps); the lines' own clinic store otherwise.
    * @throws Error when the id is malformed, or a clinic-owned account has no stored key or no clinic.
    */
-  line(account: string): Promise<VoiceLine>;
+  line(account: string, readClinic?: (clinicId: string) => Promise<Clinic | undefined>): Promise<VoiceLine>;
   /** The account id a clinic's calls go through now (from its voice settings; cached briefly per process). */
   accountOfClinic(clinicId: string): Promise<string>;
 }

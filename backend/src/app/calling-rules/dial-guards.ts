@@ -26,12 +26,20 @@ export function isEarlyFiring(call: CallRecord, now: Date): boolean {
 /** Cancels the due call when its number opted out. @returns true when the call must not be dialled. */
 export async function cancelIfOptedOut(deps: Dependencies, call: CallRecord): Promise<boolean> {
   if (!(await deps.optOuts.isOptedOut(call.clinicId, call.phoneNumber))) return false;
+  await cancelOptedOut(deps, call);
+  return true;
+}
+
+/**
+ * Cancels a due call whose number the caller found on the do-not-call list (no second look at the list). `call` is the
+ * call as just read and saves reading it again; if it changed meanwhile the conditional write is redone on a fresh read.
+ */
+export async function cancelOptedOut(deps: Dependencies, call: CallRecord): Promise<void> {
   try {
-    await cancelCall(deps, call.clinicId, call.callId, OPTED_OUT_CANCEL_REASON, 'opted_out');
+    await cancelCall(deps, call.clinicId, call.callId, OPTED_OUT_CANCEL_REASON, 'opted_out', undefined, call);
   } catch (error) {
     if (!(error instanceof AppError && error.status === 409)) throw error; // someone else moved it on: still no dial
   }
-  return true;
 }
 
 /** The dial record of a claimed (`dialing`) call's current attempt; `at` is the attempt's `dialedAt`. */
@@ -55,7 +63,7 @@ export async function reserveClaimedDial(deps: Dependencies, call: CallRecord, c
       next: { ...current, status: 'failed', statusReason: check.message, statusCode: 'number_cap_reached', updatedAt: at },
       event: { at, type: 'number_cap_reached', dedupeKey: `cap#${call.attempt}`, detail: { attempt: call.attempt, freesAt: check.freesAt.toISOString() } },
     };
-  });
+  }, call);
   deps.logger.warn('per-number cap reached at dial time', { callId: call.callId, attempt: call.attempt });
   return false;
 }

@@ -46,6 +46,7 @@ export async function pumpLine<R>(deps: Pick<Dependencies, 'clock' | 'logger'>, 
       if (state.again) {
         state.again = false;
         for (;;) {
+          // Each take reads the counter and the line again on purpose: other processes free slots and join meanwhile.
           const batch = await slots.take(deps.clock.now().getTime(), SLOT_LEASE_MS, slots.limit);
           if (batch.length === 0) break;
           for (const next of batch) startDial(next);

@@ -79,9 +79,12 @@ export function linesOf(deps: Pick<Dependencies, 'voice' | 'slots' | 'voiceLines
   return { line: async () => only, accountOfClinic: async () => RETELL_PLATFORM };
 }
 
-/** The line of an attempt: the account it was claimed on (`voiceAccount`), the platform's Retell account before that field existed. */
-export function lineOfAttempt(deps: Pick<Dependencies, 'voice' | 'slots' | 'voiceLines'>, account: string | undefined): Promise<VoiceLine> {
-  return linesOf(deps).line(account ?? RETELL_PLATFORM);
+/**
+ * The line of an attempt: the account it was claimed on (`voiceAccount`), the platform's Retell account before that field existed.
+ * A clinic-owned account's clinic is read, if the line needs it, through `deps.clinics` (the invocation's reads).
+ */
+export function lineOfAttempt(deps: Pick<Dependencies, 'voice' | 'slots' | 'voiceLines' | 'clinics'>, account: string | undefined): Promise<VoiceLine> {
+  return linesOf(deps).line(account ?? RETELL_PLATFORM, (clinicId) => deps.clinics.getClinic(clinicId));
 }
 
 /**
@@ -92,7 +95,7 @@ export function lineOfAttempt(deps: Pick<Dependencies, 'voice' | 'slots' | 'voic
  * saving the voice settings syncs one).
  */
 export async function dialingFor(deps: Pick<Dependencies, 'voice' | 'slots' | 'voiceLines'>, clinic: Clinic): Promise<ClinicDialing | undefined> {
-  const line = await linesOf(deps).line(voiceAccountOf(clinic));
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), async (clinicId) => (clinicId === clinic.clinicId ? clinic : undefined));
   const voice = clinic.voice;
   if (voice && dialsOwnAgent(clinic)) {
     if (!voice.agentId) return undefined;

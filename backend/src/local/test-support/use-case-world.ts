@@ -18,6 +18,11 @@ export interface UseCaseWorld {
   table: TestTable;
   scheduler: SchedulerEmulator;
   simulator: RetellSimulator;
+  /**
+   * The same wiring built again, as a freshly started Lambda has it: same table, emulators and clock, empty per-process
+   * caches (e.g. the clinics' provider lines).
+   */
+  freshProcess(): Dependencies & RecipientZoneDependencies;
   /** Sets the clock every use case (and the emulators) read. */
   setNow(iso: string): void;
   /** Stores a clinic: the demo clinic (its agent is the simulator's demo agent) with `overrides`. */
@@ -31,7 +36,7 @@ export async function startUseCaseWorld(startIso = '2026-11-23T17:00:00.000Z'): 
   const table = await createTestTable();
   const scheduler = await startSchedulerEmulator({ invoke: async () => undefined, tickMs: 0, now: nowMs });
   const simulator = await startRetellSimulator({ apiKey: 'sim_test_key', now: nowMs });
-  const deps: Dependencies & RecipientZoneDependencies = {
+  const wiring = (): Dependencies & RecipientZoneDependencies => ({
     ...createDependencies({
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: table.endpoint,
@@ -47,9 +52,11 @@ export async function startUseCaseWorld(startIso = '2026-11-23T17:00:00.000Z'): 
     }),
     recipientZones: lookupRecipientZones,
     clock: { now: () => new Date(now) },
-  };
+  });
+  const deps = wiring();
   return {
     deps,
+    freshProcess: wiring,
     table,
     scheduler,
     simulator,
