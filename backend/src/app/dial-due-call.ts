@@ -58,7 +58,8 @@ export async function dialDueCall(dependencies: Dependencies, event: DialEvent):
     if (isEarlyFiring(call, deps.clock.now())) return 'skipped'; // the old schedule of a rescheduled call
   }
   // Otherwise the schedule says when it was due and whose call it is: the call joins the line unread and is read when
-  // a slot is granted. The clinic is read once: it names the account's line, and this call's dial uses it.
+  // a slot is granted. The clinic is read once per invocation (readingClinicsOnce): it names the account's line, and
+  // this call's dial reads it again from that one read.
   const clinicId = call?.clinicId ?? event.clinicId!;
   const clinic = await deps.clinics.getClinic(clinicId);
   if (!clinic) {
@@ -68,20 +69,20 @@ export async function dialDueCall(dependencies: Dependencies, event: DialEvent):
   const dial: WaitingDial = call
     ? { clinicId: call.clinicId, callId: call.callId, attempt: call.attempt, dueAt: call.scheduledFor }
     : { clinicId, callId: event.callId, attempt: event.attempt, dueAt: event.dueAt! };
-  const own: OwnReads = { key: dialKey(dial), clinic, ...(call ? { call } : {}) };
-  const line = await linesOf(deps).line(voiceAccountOf(clinic), async (id) => (id === clinic.clinicId ? clinic : deps.clinics.getClinic(id)));
+  const own: OwnReads | undefined = call ? { key: dialKey(dial), call } : undefined;
+  const line = await linesOf(deps).line(voiceAccountOf(clinic), (id) => deps.clinics.getClinic(id));
   return line.slots ? joinLine(deps, line, dial, own) : dialGranted(deps, line, dial, own);
 }
 
 /**
- * What this invocation already read for its own dial (`key` = {@link dialKey}): used, instead of reading again, when
+ * The call this invocation already read for its own dial (`key` = {@link dialKey}): used, instead of reading again, when
  * the line grants that dial a slot in this same invocation. Other calls the line serves meanwhile are read when granted.
+ * Clinics need no such hand-over: `readingClinicsOnce` reads each at most once per invocation.
  */
 export interface OwnReads {
   key: string;
-  clinic: Clinic;
-  /** Absent when the dial joined the line unread (the schedule said when it was due and whose call it is). */
-  call?: CallRecord;
+  /** The call as read for this dial (only a dial from an older schedule, or one moved to another line, has read it). */
+  call: CallRecord;
 }
 
 async function joinLine(deps: Dependencies, line: VoiceLine, dial: WaitingDial, own?: OwnReads): Promise<DialResult> {
@@ -136,7 +137,7 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
   const now = deps.clock.now();
   if (isEarlyFiring(call, now)) return 'skipped'; // rescheduled while it waited: its new schedule will bring it back
   if (isHeldForReview(call)) return 'held'; // restored from a backup after its time: staff move or cancel it
-  const clinic = own?.clinic.clinicId === call.clinicId ? own.clinic : await deps.clinics.getClinic(call.clinicId);
+  const clinic = await deps.clinics.getClinic(call.clinicId); // the invocation's one read (readingClinicsOnce)
   if (!clinic) {
     deps.logger.error('clinic of a due call is missing', { callId: call.callId, clinicId: call.clinicId });
     return 'skipped';
@@ -148,7 +149,7 @@ async function dialHoldingSlot(deps: Dependencies, line: VoiceLine, dial: Waitin
     // The agent registry knows the platform workspace's agents only: an agent of the clinic's own account is not in it.
     dialsOwnAgent(clinic) ? Promise.resolve(undefined) : agentHoldReason(deps, clinic),
   ]);
-  if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line, reads: { key: dialKey(dial), call, clinic } };
+  if (dialing && dialing.line.account !== line.account && dialing.line.slots) return { moveTo: dialing.line, reads: { key: dialKey(dial), call } };
   if (optedOut) {
     await cancelOptedOut(deps, call);
     return 'cancelled';
